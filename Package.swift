@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ccass-terminal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ccass-terminal", targets: ["CCASSTerminal"]),
+        .executable(name: "ccass-bench", targets: ["CCASSBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // OpenSSL libcrypto: HMAC, PBKDF2, AES-GCM, RAND_bytes, CRYPTO_memcmp.
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        // Shipped data: demo store, policy blocklist.
+        .target(
+            name: "CCASSResources",
+            path: "Resources",
+            exclude: [],
+            resources: [.copy("demo"), .copy("policy")]
+        ),
+        .target(
+            name: "AuthEngine",
+            dependencies: [
+                "CCrypto",
+                "CCASSResources",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "CCASSTerminal",
+            dependencies: [
+                "AuthEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "CCASSBench",
+            dependencies: ["AuthEngine", "CCrypto"]
+        ),
+        .testTarget(
+            name: "AuthEngineTests",
+            dependencies: ["AuthEngine", "CCrypto", "CCASSTerminal"]
+        ),
+    ]
+)

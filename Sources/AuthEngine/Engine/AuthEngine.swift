@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+
+/// Settings of one engine: the policy profile, the KDF cost and the rules' numbers.
+public struct EngineConfiguration: Sendable {
+    public var policy: PasswordPolicy
+    public var hasher: PasswordHasher
+    public var lockout = LockoutRule()
+    public var emailOTP = EmailOTPRule()
+    /// TOTP steps accepted either side of now (RFC 6238 s5.2).
+    public var totpWindow = 1
+    /// Training override of the phase the clock implies.
+    public var phaseOverride: ServicePhase?
+    /// A flow left idle this long ends.
+    public var flowTimeout: TimeInterval = 20 * 60
+    /// Names this terminal in the audit log.
+    public var terminal: String
+    public var issuer = "HKEX"
+
+    public init(policy: PasswordPolicy = .hkex2023, hasher: PasswordHasher = try! PasswordHasher(),
+                terminal: String = "pid\(ProcessInfo.processInfo.processIdentifier)") {
+        self.policy = policy
+        self.hasher = hasher
+        self.terminal = terminal
+    }
+}
+
+/// The in-process authentication engine of the emulated CCASS/CCMS and DMS logon.
+/// Thread-safe; its slow calls (the KDF) are synchronous and belong off a UI's input path.
+public final class AuthEngine: Sendable {
+    public let store: AccountStore
+    public let clock: any Clock
+    public let mailer: any Mailer
+    public let configuration: EngineConfiguration
+    let flows = Mutex<[String: PendingFlow]>([:])
+
+    public init(store: AccountStore, clock: any Clock = SystemClock(), mailer: (any Mailer)? = nil,
+                configuration: EngineConfiguration = EngineConfiguration()) {
+        self.store = store
+        self.clock = clock
+        self.mailer = mailer ?? MaildirMailer(root: store.location.mailURL)
+        self.configuration = configuration
+    }
+
+    public var policy: PasswordPolicy { configuration.policy }
+    public var phase: ServicePhase { configuration.phaseOverride ?? ServicePhase.at(clock.now()) }
+
+    // MARK: Reading
+
+    public func account(_ userID: String) throws -> Account? {
+        try store.read { try $0.account(Self.normalise(userID)) }
+    }
+
+    public func accounts() throws -> [Account] { try store.read { try $0.accounts() } }
+    public func participants() throws -> [Participant] { try store.read { try $0.participants() } }
+
+    public func auditLog(userID: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+        try store.read { try $0.auditEntries(userID: userID.map(Self.normalise), limit: limit) }
+    }
+
+    /// When the account's password expires under the current policy (nil: never, or not set).
+    public func passwordExpiry(of account: Account) -> Date? {
+        account.passwordExpiry(maxAge: policy.maxAge)
+    }
+
+    public static func normalise(_ userID: String) -> String {
+        userID.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    }
+
+    /// A user ID as it may appear in the audit log: what was typed may be anything.
+    static func auditable(_ userID: String) -> String {
+        String(userID.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.prefix(16).map(Character.init))
+    }
+
+    // MARK: Flows
+
+    enum FlowPurpose: Sendable, Equatable {
+        case logon
+        case passwordReset
+        case authenticationSettings
+    }
+
+    enum FlowStage: Sendable, Equatable {
+        case channelSetup
+        case deviceRegistration
+        case appOTP
+        case emailOTP
+        case passwordExpired
+        case choosePassword
+        case settings
+        /// A reset for an unknown user ID: looks like an email flow, never succeeds.
+        case decoy
+    }
+
+    struct PendingFlow: Sendable {
+        var userID: String
+        var purpose: FlowPurpose
+        var stage: FlowStage
+        var lastActivity: Date
+        var decoyFailures = 0
+    }
+
+    func startFlow(userID: String, purpose: FlowPurpose, stage: FlowStage) throws -> FlowSession {
+        let token = try SecureRandom.bytes(16).map { String(format: "%02x", $0) }.joined()
+        let now = clock.now()
+        flows.withLock { flows in
+            flows = flows.filter { now.timeIntervalSince($0.value.lastActivity) < configuration.flowTimeout }
+            flows[token] = PendingFlow(userID: userID, purpose: purpose, stage: stage, lastActivity: now)
+        }
+        return FlowSession(token: token, userID: userID)
+    }
+
+    /// The live flow of a session, if it has not timed out; refreshes its idle timer.
+    func flow(_ session: FlowSession) throws -> PendingFlow {
+        let now = clock.now()
+        return try flows.withLock { flows in
+            guard var flow = flows[session.token], flow.userID == session.userID else { throw EngineError.unknownSession }
+            guard now.timeIntervalSince(flow.lastActivity) < configuration.flowTimeout else {
+                flows[session.token] = nil
+                throw EngineError.unknownSession
+            }
+            flow.lastActivity = now
+            flows[session.token] = flow
+            return flow
+        }
+    }
+
+    func setStage(_ session: FlowSession, _ stage: FlowStage) {
+        flows.withLock { $0[session.token]?.stage = stage }
+    }
+
+    func endFlow(_ session: FlowSession) {
+        _ = flows.withLock { $0.removeValue(forKey: session.token) }
+    }
+
+    /// Leaves a flow (Esc, Close, Logout); harmless if it already ended.
+    public func cancel(_ session: FlowSession) { endFlow(session) }
+
+    // MARK: Audit helper
+
+    func audit(_ tx: StoreTransaction, _ event: AuditEvent, _ userID: String?, _ detail: String = "") throws {
+        try tx.audit(event, userID: userID, at: clock.now(), terminal: configuration.terminal, detail)
+    }
+
+    func requireTwoFactorInService() throws {
+        guard phase.twoFactorInService else {
+            throw EngineError.notInService("Login with OTP is available from the launch of 2FA on 12 June 2023.")
+        }
+    }
+}

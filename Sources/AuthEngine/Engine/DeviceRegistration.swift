@@ -1,0 +1,53 @@
+import Foundation
+
+extension AuthEngine {
+    /// REGISTER DEVICE: a fresh 20-byte seed, shown as an otpauth URI (QR code) and a key;
+    /// it becomes the account's only when the first valid code confirms it.
+    public func beginDeviceRegistration(_ session: FlowSession) throws -> DeviceRegistration {
+        let flow = try flow(session)
+        guard flow.purpose == .logon, flow.stage == .channelSetup || flow.stage == .deviceRegistration else {
+            throw EngineError.wrongStage("the OTP channel is already set up")
+        }
+        var seed = try SecureRandom.bytes(20)
+        defer { wipe(&seed) }
+        try store.write { tx in
+            guard var account = try tx.account(flow.userID) else { throw EngineError.unknownSession }
+            account.pendingSeed = try tx.seal(seed: seed, for: account.userID)
+            try tx.save(account)
+            try audit(tx, .deviceRegistrationStarted, account.userID, "QR code shown")
+        }
+        setStage(session, .deviceRegistration)
+        return DeviceRegistration(uri: OTPAuthURI(issuer: configuration.issuer, account: flow.userID, secret: seed))
+    }
+
+    /// Back from REGISTER DEVICE to the channel choice; the unconfirmed seed is dropped.
+    public func abandonDeviceRegistration(_ session: FlowSession) throws {
+        let flow = try flow(session)
+        guard flow.stage == .deviceRegistration else { return }
+        try store.write { tx in
+            guard var account = try tx.account(flow.userID) else { return }
+            account.pendingSeed = nil
+            try tx.save(account)
+        }
+        setStage(session, .channelSetup)
+    }
+
+    /// SKIP THIS STEP, then ACCEPT on "Potential Risk": recorded, and an email code is sent.
+    public func skipDeviceRegistration(_ session: FlowSession, riskAccepted: Bool) throws -> EmailOTPNotice {
+        let flow = try flow(session)
+        guard flow.purpose == .logon, flow.stage == .channelSetup || flow.stage == .deviceRegistration else {
+            throw EngineError.wrongStage("the OTP channel is already set up")
+        }
+        guard riskAccepted else { throw EngineError.invalid("The risk warning must be accepted to use email OTP.") }
+        let now = clock.now()
+        try store.write { tx in
+            guard var account = try tx.account(flow.userID) else { throw EngineError.unknownSession }
+            account.pendingSeed = nil
+            account.riskAcceptedAt = now
+            try tx.save(account)
+            try audit(tx, .riskAccepted, account.userID, "email OTP chosen; Potential Risk accepted")
+        }
+        setStage(session, .emailOTP)
+        return try sendLogonCode(userID: flow.userID)
+    }
+}

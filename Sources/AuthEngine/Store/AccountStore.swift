@@ -1,0 +1,137 @@
+import CCrypto
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The engine's persistent state in SQLite (GRDB, WAL mode), shared safely by several
+/// terminals: every change runs in an IMMEDIATE transaction that re-reads what it changes.
+public final class AccountStore: Sendable {
+    /// "CCAS" in the SQLite header's application_id field: marks the file as ours.
+    static let applicationID: Int32 = 0x4343_4153
+
+    public let location: StoreLocation
+    let pool: DatabasePool
+    let cipher: SeedCipher
+    /// Key for the MACs of email codes, derived from the store key, separate from the seed key.
+    let codeKey: [UInt8]
+
+    /// Opens (creating if needed) the store in `location`. A file that is not ours is refused
+    /// before SQLite writes anything to it.
+    public init(location: StoreLocation) throws {
+        self.location = location
+        let fm = FileManager.default
+        let dir = location.directory.path
+        do {
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.unusableDirectory(path: dir, detail: error.localizedDescription)
+        }
+        let dbPath = location.databaseURL.path
+        let existed = try Self.checkExistingFile(at: dbPath)
+        if !existed {
+            // Create the file ourselves so it is 0600 from the first byte; SQLite gives
+            // the -wal and -shm files the same mode.
+            let fd = open(dbPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                throw StoreError.unusableDirectory(path: dir, detail: String(cString: strerror(errno)))
+            }
+            Glibc.close(fd)
+        }
+        let key = try Self.loadOrCreateKey(location: location, databaseExisted: existed)
+        cipher = try SeedCipher(key: key)
+        codeKey = try HMACContext(.sha256).authenticate(key: key, data: Array("ccass-terminal email OTP".utf8))
+
+        var config = Configuration()
+        // Another terminal holding the write lock is waited for, not failed.
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: dbPath, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw StoreError.notADatabase(path: dbPath)
+            case .SQLITE_CORRUPT: throw StoreError.corrupt(path: dbPath, detail: error.message ?? "corrupt")
+            default: throw error
+            }
+        } catch {
+            if "\(error)".contains("unknown migration") || "\(error)".contains("has been applied") {
+                throw StoreError.newerSchema(path: dbPath)
+            }
+            throw error
+        }
+    }
+
+    /// True if the file exists with content; throws if it is not a store of ours.
+    static func checkExistingFile(at path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return false }
+        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw StoreError.notADatabase(path: path)
+        }
+        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+        if appID != 0 && appID != applicationID {
+            throw StoreError.foreignDatabase(path: path, detail: String(format: "SQLite application_id 0x%08x", appID))
+        }
+        if appID == 0 {
+            // An SQLite file without our mark: only an empty one may become a store.
+            var config = Configuration()
+            config.readonly = true
+            let tables: [String]
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+                try queue.close()
+            } catch {
+                throw StoreError.corrupt(path: path, detail: "\(error)")
+            }
+            if !tables.isEmpty {
+                throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
+            }
+        }
+        return true
+    }
+
+    static func loadOrCreateKey(location: StoreLocation, databaseExisted: Bool) throws -> [UInt8] {
+        let keyPath = location.keyURL.path
+        if let data = FileManager.default.contents(atPath: keyPath) {
+            guard data.count == SeedCipher.keyLength else {
+                throw StoreError.badKey(keyPath: keyPath, detail: "it holds \(data.count) bytes, not \(SeedCipher.keyLength)")
+            }
+            return Array(data)
+        }
+        if databaseExisted { throw StoreError.missingKey(keyPath: keyPath, databasePath: location.databaseURL.path) }
+        let key = try SecureRandom.bytes(SeedCipher.keyLength)
+        let fd = open(keyPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.badKey(keyPath: keyPath, detail: String(cString: strerror(errno))) }
+        defer { Glibc.close(fd) }
+        let written = key.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == key.count, fsync(fd) == 0 else {
+            throw StoreError.badKey(keyPath: keyPath, detail: "could not be written")
+        }
+        return key
+    }
+
+    /// Reads a consistent snapshot.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.read { db in try body(StoreTransaction(db: db, store: self)) }
+    }
+
+    /// One IMMEDIATE transaction: all of `body` is committed, or none of it.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+    }
+
+    /// `PRAGMA integrity_check`; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    public func close() throws { try pool.close() }
+}

@@ -1,0 +1,70 @@
+import GRDB
+
+extension AccountStore {
+    /// Versioned schema. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "participant") { t in
+                t.column("clearingHouse", .text).notNull()
+                t.column("participantID", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("maxUsers", .integer).notNull()
+                t.primaryKey(["clearingHouse", "participantID"])
+            }
+            try db.create(table: "account") { t in
+                t.primaryKey("userID", .text)
+                t.column("clearingHouse", .text).notNull()
+                t.column("participantID", .text).notNull()
+                t.foreignKey(["clearingHouse", "participantID"], references: "participant")
+                t.column("kind", .text).notNull()
+                t.column("isMaker", .boolean).notNull()
+                t.column("isChecker", .boolean).notNull()
+                t.column("email", .text)
+                t.column("passwordHash", .text)
+                t.column("passwordChangedAt", .datetime)
+                t.column("otpChannel", .text)
+                t.column("sealedSeed", .blob)
+                t.column("pendingSeed", .blob)
+                t.column("lastTOTPStep", .integer)
+                t.column("riskAcceptedAt", .datetime)
+                t.column("smartcardSRN", .text)
+                t.column("certificateExpiry", .datetime)
+                t.column("smartcardPasswordHash", .text)
+                t.column("locked", .boolean).notNull()
+                t.column("lockedAt", .datetime)
+                t.column("disabled", .boolean).notNull()
+                t.column("failedLogons", .text).notNull()
+                t.column("otpFailures", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastLogonAt", .datetime)
+            }
+            try db.create(index: "account_participant", on: "account", columns: ["clearingHouse", "participantID"])
+            try db.create(table: "emailCode") { t in
+                t.column("userID", .text).notNull().references("account", onDelete: .cascade)
+                t.column("purpose", .text).notNull()
+                t.column("codeMAC", .blob).notNull()
+                t.column("sentTo", .text).notNull()
+                t.column("issuedAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("consumed", .boolean).notNull()
+                t.primaryKey(["userID", "purpose"])
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("userID", .text)
+                t.column("event", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("terminal", .text).notNull()
+            }
+            try db.create(index: "audit_user", on: "audit", columns: ["userID", "id"])
+            try db.create(table: "setting") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

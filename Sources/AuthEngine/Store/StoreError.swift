@@ -1,0 +1,59 @@
+import Foundation
+
+/// Errors about the store file itself; each names the file.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case notADatabase(path: String)
+    case foreignDatabase(path: String, detail: String)
+    case corrupt(path: String, detail: String)
+    case newerSchema(path: String)
+    case missingKey(keyPath: String, databasePath: String)
+    case badKey(keyPath: String, detail: String)
+    case unusableDirectory(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            return "\(path) is not a ccass-terminal store (it is not an SQLite database); it was left untouched"
+        case .foreignDatabase(let path, let detail):
+            return "\(path) belongs to another program (\(detail)); it was left untouched"
+        case .corrupt(let path, let detail):
+            return "\(path) is damaged (\(detail)); it was left untouched"
+        case .newerSchema(let path):
+            return "\(path) was written by a newer ccass-terminal; upgrade this program to use it"
+        case .missingKey(let keyPath, let databasePath):
+            return "the store key \(keyPath) is missing, so the secrets in \(databasePath) cannot be read"
+        case .badKey(let keyPath, let detail):
+            return "the store key \(keyPath) is unusable: \(detail)"
+        case .unusableDirectory(let path, let detail):
+            return "cannot use the data directory \(path): \(detail)"
+        }
+    }
+}
+
+/// Errors of engine operations that callers must handle (as opposed to outcomes such as a wrong password).
+public enum EngineError: Error, CustomStringConvertible, Equatable {
+    case unknownSession
+    case wrongStage(String)
+    case unknownParticipant(String)
+    case unknownAccount(String)
+    case duplicateAccount(String)
+    case duplicateParticipant(String)
+    case invalid(String)
+    case notInService(String)
+    case quotaReached(participant: String, max: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownSession: return "This session has ended. Please log in again."
+        case .wrongStage(let what): return "That step is not expected now (\(what))."
+        case .unknownParticipant(let id): return "There is no participant \(id)."
+        case .unknownAccount(let id): return "There is no account \(id)."
+        case .duplicateAccount(let id): return "User ID \(id) is already in use."
+        case .duplicateParticipant(let id): return "Participant \(id) already exists."
+        case .invalid(let why): return why
+        case .notInService(let why): return why
+        case .quotaReached(let participant, let max):
+            return "Participant \(participant) has no spare user account (MAX NO. OF USERS: \(max))."
+        }
+    }
+}

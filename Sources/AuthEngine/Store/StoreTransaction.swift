@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+extension Account: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "account"
+}
+
+extension Participant: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "participant"
+}
+
+extension AuditEntry: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "audit"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// What an email code is for; each purpose has its own newest code.
+public enum EmailCodePurpose: String, Sendable, Codable {
+    case logon
+    case passwordReset = "reset"
+}
+
+/// The newest email code of an account for one purpose. Only a MAC of the code is kept.
+struct EmailCode: Sendable, Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "emailCode"
+    var userID: String
+    var purpose: EmailCodePurpose
+    var codeMAC: Data
+    var sentTo: String
+    var issuedAt: Date
+    var expiresAt: Date
+    var consumed: Bool
+}
+
+/// The operations available inside one read or write transaction.
+public struct StoreTransaction {
+    let db: Database
+    let store: AccountStore
+
+    public func account(_ userID: String) throws -> Account? {
+        try Account.fetchOne(db, key: userID)
+    }
+
+    public func accounts() throws -> [Account] {
+        try Account.order(Column("clearingHouse"), Column("participantID"), Column("userID")).fetchAll(db)
+    }
+
+    public func accounts(of participant: Participant) throws -> [Account] {
+        try Account.filter(Column("clearingHouse") == participant.clearingHouse.rawValue
+            && Column("participantID") == participant.participantID)
+            .order(Column("userID")).fetchAll(db)
+    }
+
+    public func insert(_ account: Account) throws { try account.insert(db) }
+    public func save(_ account: Account) throws { try account.update(db) }
+    public func delete(_ account: Account) throws { _ = try account.delete(db) }
+
+    public func participant(_ house: ClearingHouse, _ id: String) throws -> Participant? {
+        try Participant.fetchOne(db, key: ["clearingHouse": house.rawValue, "participantID": id])
+    }
+
+    public func participants() throws -> [Participant] {
+        try Participant.order(Column("clearingHouse"), Column("participantID")).fetchAll(db)
+    }
+
+    public func insert(_ participant: Participant) throws { try participant.insert(db) }
+    public func save(_ participant: Participant) throws { try participant.update(db) }
+
+    func emailCode(_ userID: String, _ purpose: EmailCodePurpose) throws -> EmailCode? {
+        try EmailCode.fetchOne(db, key: ["userID": userID, "purpose": purpose.rawValue])
+    }
+
+    func save(_ code: EmailCode) throws { try code.save(db) }
+
+    func deleteEmailCodes(of userID: String) throws {
+        try db.execute(sql: "DELETE FROM emailCode WHERE userID = ?", arguments: [userID])
+    }
+
+    @discardableResult
+    public func audit(_ event: AuditEvent, userID: String?, at: Date, terminal: String, _ detail: String = "") throws -> AuditEntry {
+        var entry = AuditEntry(id: nil, at: at, userID: userID, event: event, detail: detail, terminal: terminal)
+        try entry.insert(db)
+        return entry
+    }
+
+    public func auditEntries(userID: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+        var request = AuditEntry.order(Column("id").desc)
+        if let userID { request = request.filter(Column("userID") == userID) }
+        if let limit { request = request.limit(limit) }
+        return try request.fetchAll(db).reversed()
+    }
+
+    public func setting(_ name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
+    }
+
+    public func setSetting(_ name: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                       arguments: [name, value])
+    }
+
+    /// Seals a TOTP seed for this account (AES-256-GCM, user ID as associated data).
+    func seal(seed: [UInt8], for userID: String) throws -> Data {
+        Data(try store.cipher.seal(seed, associatedData: "totp:\(userID)"))
+    }
+
+    func openSeed(_ sealed: Data, for userID: String) throws -> [UInt8] {
+        try store.cipher.open(Array(sealed), associatedData: "totp:\(userID)")
+    }
+
+    func codeMAC(_ code: String, userID: String, purpose: EmailCodePurpose) throws -> Data {
+        Data(try HMACContext.current(for: .sha256).authenticate(key: store.codeKey, data: Array("\(userID)|\(purpose.rawValue)|\(code)".utf8)))
+    }
+}
