@@ -67,21 +67,34 @@ public enum HongKongTime {
         calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
     }
 
-    /// Parses `2023-06-12T09:00+08:00`, `2023-06-12T09:00:00Z`, `2023-06-12 09:00` (Hong Kong) or `2023-06-12`.
+    /// Parses `2023-06-12T09:00+08:00`, `2023-06-12T01:00:00Z`, `2023-06-12 09:00` (Hong Kong
+    /// when no zone is given) or `2023-06-12` (midnight in Hong Kong).
     public static func parse(_ text: String) -> Date? {
-        let iso = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withFullDate, .withTime, .withColonSeparatorInTime, .withTimeZone, .withDashSeparatorInDate]] {
-            iso.formatOptions = options
-            if let date = iso.date(from: text) { return date }
+        let pattern = #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        func group(_ index: Int) -> String? {
+            Range(match.range(at: index), in: text).map { String(text[$0]) }
         }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "T" || $0 == ":" }).map { Int($0) }
-        guard parts.allSatisfy({ $0 != nil }) else { return nil }
-        let n = parts.compactMap { $0 }
-        switch n.count {
-        case 3: return date(n[0], n[1], n[2])
-        case 5: return date(n[0], n[1], n[2], n[3], n[4])
-        default: return nil
+        let numbers = (1...6).map { group($0).flatMap(Int.init) }
+        var zone = timeZone
+        if let designator = group(7) {
+            if designator == "Z" {
+                zone = TimeZone(secondsFromGMT: 0)!
+            } else {
+                let digits = designator.dropFirst().filter(\.isNumber)
+                let hours = Int(digits.prefix(2))!, minutes = Int(digits.suffix(2))!
+                let sign = designator.hasPrefix("-") ? -1 : 1
+                guard let parsed = TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60)) else { return nil }
+                zone = parsed
+            }
         }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2],
+                                        hour: numbers[3] ?? 0, minute: numbers[4] ?? 0, second: numbers[5] ?? 0)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 }
 

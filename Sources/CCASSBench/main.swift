@@ -1,1 +1,108 @@
-print("bench")
+import AuthEngine
+import CCrypto
+import Foundation
+
+// `make bench`: each figure beside a baseline measured in the same run, as a ratio.
+
+/// Runs `body` in batches until `seconds` have passed; returns operations per second.
+func rate(seconds: Double, batch: Int, _ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var operations = 0
+    var elapsed = 0.0
+    repeat {
+        for _ in 0..<batch { body() }
+        operations += batch
+        elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    } while elapsed < seconds
+    return Double(operations) / elapsed
+}
+
+/// Median of `runs` timings of `body`, in seconds.
+func medianTime(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+struct Row {
+    var name: String
+    var ours: String
+    var baseline: String
+    var ratio: String
+    var goal: String
+    var met: Bool
+}
+
+var rows: [Row] = []
+func format(_ value: Double) -> String { value >= 1000 ? String(format: "%.0f", value) : String(format: "%.3f", value) }
+
+// 1. TOTP verification of a current code vs a plain libcrypto HMAC-SHA1 loop (EVP_MAC, key set per call).
+do {
+    let secret = try SecureRandom.bytes(20)
+    let mac = EVP_MAC_fetch(nil, "HMAC", nil)
+    let ctx = EVP_MAC_CTX_new(mac)
+    var message = UInt64(123_456).bigEndian
+    var out = [UInt8](repeating: 0, count: 20)
+    var outlen = 0
+    _ = ccass_hmac_init(ctx, "SHA1", secret, secret.count)
+    let hmacRate = rate(seconds: 2, batch: 1000) {
+        _ = EVP_MAC_init(ctx, secret, secret.count, nil)
+        withUnsafeBytes(of: &message) { _ = EVP_MAC_update(ctx, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), 8) }
+        _ = EVP_MAC_final(ctx, &out, &outlen, 20)
+    }
+    EVP_MAC_CTX_free(ctx)
+    EVP_MAC_free(mac)
+
+    let totp = OneTimePassword.issued
+    let now = Date()
+    let code = try totp.totp(secret: secret, at: now)
+    var accepted = 0
+    let verifyRate = rate(seconds: 2, batch: 1000) {
+        if (try? totp.matchingStep(code: code, secret: secret, at: now)) != nil { accepted += 1 }
+    }
+    precondition(accepted > 0, "the current code must verify")
+    let ratio = verifyRate / hmacRate
+    rows.append(Row(name: "TOTP verifications/s (current code, 1 core)", ours: format(verifyRate),
+                    baseline: "\(format(hmacRate)) (libcrypto HMAC-SHA1 loop)", ratio: String(format: "%.2f", ratio),
+                    goal: ">= 0.80", met: ratio >= 0.8))
+}
+
+// 2. A whole logon (password step) at the default cost vs a bare PKCS5_PBKDF2_HMAC call.
+do {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: dir)),
+                            clock: FixedClock(HongKongTime.date(2023, 6, 12, 10, 0)),
+                            configuration: EngineConfiguration(terminal: "bench"))
+    let demo = try DemoData.shipped()
+    try demo.install(into: engine)
+    let salt = try SecureRandom.bytes(16)
+    let runs = 9
+    _ = PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
+    let bare = medianTime(runs: runs) {
+        _ = PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
+    }
+    let logon = try medianTime(runs: runs) {
+        guard case .enterAppOTP(let session) = try engine.logon(userID: "B0123402", password: demo.password) else {
+            fatalError("benchmark logon did not reach the OTP step")
+        }
+        engine.cancel(session)
+    }
+    let overhead = logon / bare - 1
+    rows.append(Row(name: "Logons/s at 600,000 iterations (password step)", ours: format(1 / logon),
+                    baseline: "\(format(1 / bare)) (bare PKCS5_PBKDF2_HMAC)", ratio: String(format: "%.3f", bare / logon),
+                    goal: "overhead < 5% (is \(String(format: "%.1f", overhead * 100))%)", met: overhead < 0.05))
+}
+
+print("ccass-terminal benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores, release build)\n")
+let header = Row(name: "MEASURE", ours: "OURS", baseline: "BASELINE (same run)", ratio: "RATIO", goal: "GOAL", met: true)
+let widths = [rows.map(\.name.count).max()!, 10, rows.map(\.baseline.count).max()!, 6]
+for row in [header] + rows {
+    let cells = [row.name, row.ours, row.baseline, row.ratio]
+    let line = zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+    print("\(line)  \(row.goal)\(row.name == header.name ? "" : (row.met ? "  met" : "  NOT MET"))")
+}

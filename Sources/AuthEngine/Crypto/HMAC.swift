@@ -69,31 +69,44 @@ public final class HMACContext {
         return out
     }
 
-    // One context per thread and algorithm, released when the thread ends.
+    // One context per thread and algorithm, released when the thread ends. The slots are
+    // indexed by algorithm so the hot path is a pthread lookup and an array read.
     private final class PerThread {
-        var contexts: [HashAlgorithm: HMACContext] = [:]
+        var contexts: [HMACContext?] = [nil, nil, nil]
     }
 
     private static let threadKey: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+            if let pointer { Unmanaged<PerThread>.fromOpaque(pointer).release() }
         }
         return key
     }()
 
+    private var slot: Int { Self.slot(algorithm) }
+
+    private static func slot(_ algorithm: HashAlgorithm) -> Int {
+        switch algorithm {
+        case .sha1: 0
+        case .sha256: 1
+        case .sha512: 2
+        }
+    }
+
     /// This thread's context for `algorithm`.
+    @inline(__always)
     public static func current(for algorithm: HashAlgorithm) throws -> HMACContext {
         let perThread: PerThread
         if let raw = pthread_getspecific(threadKey) {
-            perThread = Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as! PerThread
+            perThread = Unmanaged<PerThread>.fromOpaque(raw).takeUnretainedValue()
         } else {
             perThread = PerThread()
-            pthread_setspecific(threadKey, Unmanaged.passRetained(perThread as AnyObject).toOpaque())
+            pthread_setspecific(threadKey, Unmanaged.passRetained(perThread).toOpaque())
         }
-        if let existing = perThread.contexts[algorithm] { return existing }
+        let index = slot(algorithm)
+        if let existing = perThread.contexts[index] { return existing }
         let made = try HMACContext(algorithm)
-        perThread.contexts[algorithm] = made
+        perThread.contexts[index] = made
         return made
     }
 }

@@ -67,27 +67,41 @@ public struct OneTimePassword: Sendable, Equatable {
     /// The code is compared as a number in constant time per step; its shape is checked first.
     public func matchingStep(code: String, secret: [UInt8], at date: Date, window: Int = 1,
                              after lastAccepted: Int64? = nil) throws -> Int64? {
-        guard code.utf8.count == digits, let submitted = UInt32(code), code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            return nil
-        }
+        guard let submitted = Self.parseDigits(code, count: digits) else { return nil }
         let context = try HMACContext.current(for: algorithm)
         let now = step(at: date)
-        var candidates: [Int64] = [now]
-        for distance in 1...max(1, window) where distance <= window {
-            candidates.append(now - Int64(distance))
-            candidates.append(now + Int64(distance))
-        }
         var match: Int64? = nil
-        for candidate in candidates where candidate >= 0 {
-            guard let value = value(secret: secret, counter: UInt64(candidate), context: context) else {
-                throw HMACContext.Failure(description: "HMAC-\(algorithm.rawValue) failed")
+        // The current step first, then outwards: most codes match at once.
+        var distance = 0
+        search: while distance <= window {
+            for candidate in distance == 0 ? [now] as [Int64] : [now - Int64(distance), now + Int64(distance)] where candidate >= 0 {
+                guard let value = value(secret: secret, counter: UInt64(candidate), context: context) else {
+                    throw HMACContext.Failure(description: "HMAC-\(algorithm.rawValue) failed")
+                }
+                // Fixed-width integers compare in constant time; stopping at a match only tells
+                // which step matched, which the caller records anyway.
+                if (value ^ submitted) == 0 {
+                    match = candidate
+                    break search
+                }
             }
-            // Fixed-width integers compare in constant time; stopping at a match only tells
-            // which step matched, which the caller records anyway.
-            if (value ^ submitted) == 0 { match = candidate; break }
+            distance += 1
         }
         guard let step = match else { return nil }
         if let last = lastAccepted, step <= last { return nil }
         return step
+    }
+
+    /// The code as a number if it is exactly `count` ASCII digits.
+    @inline(__always)
+    static func parseDigits(_ code: String, count: Int) -> UInt32? {
+        var value: UInt32 = 0
+        var seen = 0
+        for byte in code.utf8 {
+            guard byte >= 48, byte <= 57, seen < count else { return nil }
+            value = value &* 10 &+ UInt32(byte - 48)
+            seen += 1
+        }
+        return seen == count ? value : nil
     }
 }

@@ -38,6 +38,10 @@ public final class AccountStore: Sendable {
                 throw StoreError.unusableDirectory(path: dir, detail: String(cString: strerror(errno)))
             }
             Glibc.close(fd)
+            // Mark the file as ours in its header straight away, before WAL mode defers writes.
+            let queue = try DatabaseQueue(path: dbPath)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
+            try queue.close()
         }
         let key = try Self.loadOrCreateKey(location: location, databaseExisted: existed)
         cipher = try SeedCipher(key: key)
@@ -83,15 +87,20 @@ public final class AccountStore: Sendable {
             // An SQLite file without our mark: only an empty one may become a store.
             var config = Configuration()
             config.readonly = true
+            // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
             let tables: [String]
+            let markedInWAL: Bool
             do {
                 let queue = try DatabaseQueue(path: path, configuration: config)
-                tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+                (tables, markedInWAL) = try queue.read { db in
+                    (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                     try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
+                }
                 try queue.close()
             } catch {
                 throw StoreError.corrupt(path: path, detail: "\(error)")
             }
-            if !tables.isEmpty {
+            if !tables.isEmpty && !markedInWAL {
                 throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
             }
         }

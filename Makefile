@@ -1,0 +1,28 @@
+# ccass-terminal: `make run` and `make test` work on a fresh Debian machine.
+SWIFT ?= swift
+BIN := .build/debug/ccass-terminal
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The terminal on the default store; the demo data is created the first time.
+run: build
+	$(BIN) $(ARGS)
+
+test: build
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product ccass-bench
+	$(SWIFT) build -c release --product ccass-terminal
+	.build/release/ccass-bench
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,65 @@
+import ArgumentParser
+import AuthEngine
+import Foundation
+
+/// `ccass-terminal demo`: creates or refreshes the training data set.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create or refresh the demo store: participants, DAs and users in every state.",
+        discussion: "Other accounts in the store are left as they are. Demo users with the authenticator app are written, as otpauth URIs, to demo-enrolments.txt beside the store (mode 0600)."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Training only: a PBKDF2 cost below the 600,000 default, kept in the store.", valueName: "n"))
+    var trainingKdfIterations: Int?
+
+    func validate() throws {
+        if let n = trainingKdfIterations, n < 1 {
+            throw ValidationError("--training-kdf-iterations must be a positive number")
+        }
+    }
+
+    func run() throws {
+        reportingErrors {
+            let location = store.location
+            let accountStore = try AccountStore(location: location)
+            try accountStore.write { tx in
+                if let n = trainingKdfIterations { try tx.setSetting(EngineSetup.trainingKDFSetting, String(n)) }
+                if let policy = store.policy { try tx.setSetting(EngineSetup.policySetting, policy) }
+            }
+            try accountStore.close()
+            let engine = try store.engine()
+            let demo = try DemoData.shipped()
+            let enrolments = try demo.install(into: engine)
+            let file = location.directory.appendingPathComponent("demo-enrolments.txt")
+            try DemoEnrolmentsFile.write(enrolments, to: file)
+
+            var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
+            for account in demo.accounts {
+                var state = account.state
+                if account.locked == true { state += ", locked" }
+                if account.disabled == true { state += ", disabled" }
+                table.rows.append([account.userID, account.email ?? "-", state, account.demonstrates])
+            }
+            print("Demo store ready in \(location.directory.path)\n")
+            print(table.render())
+            print("""
+
+            Password of every demo account with one: \(demo.password)
+            Smartcard password of every demo smartcard: \(demo.smartcardPassword)
+            Authenticator enrolments of the app users: \(file.path)
+            Email codes arrive in the Maildirs under \(location.mailURL.path)/<address>/new
+            """)
+        }
+    }
+}
+
+enum DemoEnrolmentsFile {
+    static func write(_ enrolments: [DemoData.Enrolment], to url: URL) throws {
+        let text = enrolments.map { "\($0.userID) \($0.uri.string)" }.joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try Data(text.utf8).write(to: url)
+    }
+}

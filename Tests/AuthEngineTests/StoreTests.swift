@@ -1,0 +1,118 @@
+import AuthEngine
+import Foundation
+import XCTest
+
+final class StoreTests: XCTestCase {
+    func testFilesAre0600AndTheDatabaseHoldsNoSeedOrCode() throws {
+        let env = try TestEnvironment()
+        // An email code exists in the store too.
+        _ = try env.engine.logon(userID: "B0123403", password: TestEnvironment.password)
+        let code = try env.newestEmailCode("email.user@demo-securities.example")
+        try env.engine.store.close()
+        let fm = FileManager.default
+        for name in [StoreLocation.databaseName, StoreLocation.keyName] {
+            let mode = try fm.attributesOfItem(atPath: env.directory.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            XCTAssertEqual(mode, 0o600, name)
+        }
+        var raw = Data()
+        for suffix in ["", "-wal", "-shm"] {
+            raw += (fm.contents(atPath: env.directory.appendingPathComponent(StoreLocation.databaseName + suffix).path) ?? Data())
+        }
+        let dump = String(decoding: raw, as: UTF8.self)
+        XCTAssertFalse(env.enrolments.isEmpty)
+        for enrolment in env.enrolments {
+            let base32 = Base32.encode(enrolment.uri.secret)
+            XCTAssertFalse(dump.contains(base32), "no Base32 seed in the database")
+            XCTAssertNil(raw.range(of: Data(enrolment.uri.secret)), "no raw seed in the database")
+        }
+        XCTAssertFalse(dump.contains(code), "no email code in the database")
+        XCTAssertFalse(dump.contains(TestEnvironment.password))
+    }
+
+    func testAForeignFileIsRefusedAndLeftUntouched() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent(StoreLocation.databaseName)
+        let junk = Data("this is a spreadsheet, not a store\n".utf8) + Data(repeating: 7, count: 200)
+        try junk.write(to: path)
+        XCTAssertThrowsError(try AccountStore(location: StoreLocation(directory: dir))) { error in
+            XCTAssertEqual(error as? StoreError, .notADatabase(path: path.path))
+            XCTAssertTrue("\(error)".contains(path.path), "names the file")
+        }
+        XCTAssertEqual(try Data(contentsOf: path), junk, "untouched")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path.path + "-wal"))
+    }
+
+    func testAnotherProgramsSQLiteDatabaseIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent(StoreLocation.databaseName).path
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        made.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('create table invoices(x)'); c.commit()"]
+        try made.run()
+        made.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try AccountStore(location: StoreLocation(directory: dir))) { error in
+            guard case .foreignDatabase(let p, _) = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(p, path)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testAMissingKeyIsReportedNotReplaced() throws {
+        let env = try TestEnvironment(demo: false)
+        try env.engine.store.close()
+        try FileManager.default.removeItem(at: env.directory.appendingPathComponent(StoreLocation.keyName))
+        XCTAssertThrowsError(try AccountStore(location: StoreLocation(directory: env.directory))) { error in
+            guard case .missingKey = error as? StoreError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testReopeningKeepsEverythingAndSeedsStillWork() throws {
+        let env = try TestEnvironment()
+        let uri = try XCTUnwrap(env.uri("B0123402"))
+        try env.engine.store.close()
+        let reopened = AuthEngine(store: try AccountStore(location: StoreLocation(directory: env.directory)), clock: env.clock,
+                                  configuration: env.engine.configuration)
+        XCTAssertEqual(try reopened.accounts().count, try DemoData.shipped().accounts.count)
+        guard case .enterAppOTP(let session) = try reopened.logon(userID: "B0123402", password: TestEnvironment.password),
+              case .accepted(.loggedOn) = try reopened.submitOTP(session, code: env.appCode(uri)) else {
+            return XCTFail("seed decrypts after reopening")
+        }
+        XCTAssertEqual(try reopened.store.integrityCheck(), "ok")
+    }
+
+    func testAdministrationChecksFormatsAndQuota() throws {
+        let env = try TestEnvironment()
+        // BNK999 may have 4 accounts; the demo uses 2.
+        for id in ["BNK99902", "BNK99903"] {
+            try env.engine.createAccount(userID: id, clearingHouse: .hksccDesignatedBank, participantID: "BNK999",
+                                         kind: .user, email: "x@bank.example", actor: "test")
+        }
+        XCTAssertThrowsError(try env.engine.createAccount(userID: "BNK99909", clearingHouse: .hksccDesignatedBank, participantID: "BNK999",
+                                                          kind: .user, email: "x@bank.example", actor: "test")) { error in
+            XCTAssertTrue("\(error)".contains("MAX NO. OF USERS"), "\(error)")
+        }
+        XCTAssertThrowsError(try env.engine.createAccount(userID: "B01235AA", clearingHouse: .hksccParticipant, participantID: "B01234",
+                                                          kind: .user, email: "x@b.example", actor: "test"))
+        XCTAssertThrowsError(try env.engine.createAccount(userID: "B0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
+                                                          kind: .user, email: "not an email", actor: "test"))
+        let created = try env.engine.createAccount(userID: "b0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
+                                                   kind: .user, email: "new@b.example", actor: "test")
+        XCTAssertEqual(created.userID, "B0123410")
+        XCTAssertEqual(created.state, .notInitialised)
+        XCTAssertFalse(created.hasSmartcard, "created after launch: 2FA only")
+        XCTAssertThrowsError(try env.engine.createAccount(userID: "B0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
+                                                          kind: .user, email: "new@b.example", actor: "test"))
+    }
+
+    func testStoreLocationResolution() {
+        XCTAssertEqual(StoreLocation.resolve(explicit: "/tmp/x", environment: ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"]).directory.path, "/tmp/x")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"]).directory.path, "/tmp/y")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]).directory.path, "/d/ccass-terminal")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]).directory.path, "/h/.local/share/ccass-terminal")
+    }
+}

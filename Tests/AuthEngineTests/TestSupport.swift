@@ -1,0 +1,104 @@
+import AuthEngine
+import Foundation
+import XCTest
+
+/// A fresh store in a temporary directory, a virtual clock on the 2FA launch day and a
+/// cheap KDF (asked for explicitly, as only tests and training may).
+final class TestEnvironment {
+    let directory: URL
+    let clock: VirtualClock
+    let engine: AuthEngine
+    static let password = "Training#2023Pass"
+    static let launchDay = HongKongTime.date(2023, 6, 12, 10, 0)
+
+    init(start: Date = TestEnvironment.launchDay, policy: PasswordPolicy = .hkex2023, iterations: Int = 1_000,
+         phase: ServicePhase? = nil, demo: Bool = true) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-test-\(UUID().uuidString)")
+        clock = VirtualClock(start)
+        var configuration = EngineConfiguration(policy: policy, hasher: try PasswordHasher(iterations: iterations, allowReducedCost: true),
+                                                terminal: "test")
+        configuration.phaseOverride = phase
+        let store = try AccountStore(location: StoreLocation(directory: directory))
+        engine = AuthEngine(store: store, clock: clock, configuration: configuration)
+        if demo { enrolments = try DemoData.shipped().install(into: engine) }
+    }
+
+    private(set) var enrolments: [DemoData.Enrolment] = []
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    var mailer: MaildirMailer { MaildirMailer(root: engine.store.location.mailURL) }
+
+    /// The newest OTP in an inbox, read from the Maildir file the way a trainer would.
+    func newestEmailCode(_ address: String) throws -> String {
+        guard let newest = try mailer.messages(for: address).first else {
+            throw XCTSkip("no mail for \(address)")
+        }
+        return try Self.code(inMessage: String(contentsOf: newest, encoding: .utf8))
+    }
+
+    func messageCount(_ address: String) throws -> Int { try mailer.messages(for: address).count }
+
+    static func code(inMessage text: String) throws -> String {
+        let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        guard let match = body.range(of: #"\b[0-9]{8}\b"#, options: .regularExpression) else {
+            throw NSError(domain: "test", code: 1, userInfo: [NSLocalizedDescriptionKey: "no code in message"])
+        }
+        return String(body[match])
+    }
+
+    func uri(_ userID: String) -> OTPAuthURI? { enrolments.first { $0.userID == userID }?.uri }
+
+    /// The app code a phone would show now for an enrolled URI.
+    func appCode(_ uri: OTPAuthURI, offsetSteps: Int = 0) throws -> String {
+        try uri.generator.totp(secret: uri.secret, at: clock.now().addingTimeInterval(Double(offsetSteps * uri.period)))
+    }
+
+    func account(_ id: String) throws -> Account { try XCTUnwrap(engine.account(id)) }
+
+    func events(_ userID: String) throws -> [AuditEvent] { try engine.auditLog(userID: userID).map(\.event) }
+}
+
+extension String {
+    static let strongPassword = "Brand-New#Pass2023x"
+    static let otherStrongPassword = "Another#Strong2024Pw"
+}
+
+/// Runs programs for the tests: our own binary (built by `make test` before `swift test`)
+/// and peers such as oathtool.
+enum Programs {
+    static var ccassTerminal: URL {
+        // XCTest runs from the products directory (.build/debug).
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("ccass-terminal"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ccass-terminal"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/ccass-terminal").standardizedFileURL,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// Runs to completion; returns stdout, stderr and the exit status.
+    @discardableResult
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> (out: String, err: String, status: Int32) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+    }
+
+    static func which(_ name: String) -> URL? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+}
