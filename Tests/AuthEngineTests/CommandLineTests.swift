@@ -1,0 +1,73 @@
+import AuthEngine
+import Foundation
+import XCTest
+
+/// The commands as a trainer runs them.
+final class CommandLineTests: XCTestCase {
+    private func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    func testDemoThenUsersThroughTheEnvironmentVariable() throws {
+        let dir = try tempDir()
+        var environment = ProcessInfo.processInfo.environment
+        environment[StoreLocation.environmentVariable] = dir.path
+        let demo = try Programs.run(Programs.ccassTerminal, ["demo", "--training-kdf-iterations", "1000"], environment: environment)
+        XCTAssertEqual(demo.status, 0, demo.err)
+        XCTAssertTrue(demo.out.contains("B0123401  first.logon@demo-securities.example"), demo.out)
+        XCTAssertTrue(demo.out.contains("Training#2023Pass"))
+        let users = try Programs.run(Programs.ccassTerminal, ["users"], environment: environment)
+        XCTAssertEqual(users.status, 0, users.err)
+        XCTAssertTrue(users.out.contains("B0123404  HKSCC-CP:B01234  User"), users.out)
+        XCTAssertTrue(users.out.contains("locked"))
+        XCTAssertTrue(users.out.contains("19 accounts, policy hkex-2023"))
+        let enrolments = try String(contentsOf: dir.appendingPathComponent("demo-enrolments.txt"), encoding: .utf8)
+        XCTAssertTrue(enrolments.contains("B0123402 otpauth://totp/HKEX:B0123402?secret="))
+        // Refreshing keeps the store usable and the count the same.
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo"], environment: environment).status, 0)
+        XCTAssertTrue(try Programs.run(Programs.ccassTerminal, ["users"], environment: environment).out.contains("19 accounts"))
+    }
+
+    func testACorruptStoreGivesOneLineNamingTheFileAndIsNotTouched() throws {
+        let dir = try tempDir()
+        let file = dir.appendingPathComponent(StoreLocation.databaseName)
+        let junk = Data(repeating: 0x42, count: 4096)
+        try junk.write(to: file)
+        let result = try Programs.run(Programs.ccassTerminal, ["users", "--data-dir", dir.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.err.split(separator: "\n").count, 1, result.err)
+        XCTAssertTrue(result.err.contains(file.path), result.err)
+        XCTAssertEqual(try Data(contentsOf: file), junk)
+    }
+
+    func testBadOptionsAreRefusedWithAClearMessage() throws {
+        let result = try Programs.run(Programs.ccassTerminal, ["users", "--clock", "yesterday", "--data-dir", try tempDir().path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.err.contains("--clock \"yesterday\" is not a time"), result.err)
+    }
+}
+
+final class BusyStoreTests: XCTestCase {
+    /// Another terminal holding the write lock is waited for, not failed.
+    func testAWriteWaitsForAnotherConnectionsTransaction() throws {
+        let env = try TestEnvironment()
+        let other = try AccountStore(location: StoreLocation(directory: env.directory))
+        let started = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            try? other.write { tx in
+                try tx.setSetting("holder", "1")
+                started.signal()
+                Thread.sleep(forTimeInterval: 1.0)
+            }
+        }
+        holder.start()
+        started.wait()
+        let begin = Date()
+        try env.engine.unlock(userID: "B0123404", actor: "test")
+        XCTAssertGreaterThan(Date().timeIntervalSince(begin), 0.5, "it waited for the lock")
+        XCTAssertFalse(try env.account("B0123404").locked)
+    }
+}
