@@ -30,10 +30,23 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // ncursesw: the only target that touches the terminal goes through it.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // Pure screen state machine: state, events, update returning effects.
+        .target(name: "TerminalCore", dependencies: ["AuthEngine"]),
+        // Pure view: render(state, size) -> Canvas.
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
+        .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthEngine", "CQRencode"]),
+        // The ncursesw backend: init and guaranteed restore, keys, resize, colours, drawing.
+        .target(name: "CTerminalGuard"),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView"]),
         .executableTarget(
             name: "CCASSTerminal",
             dependencies: [
                 "AuthEngine",
+                "TerminalCore",
+                "TerminalView",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +57,11 @@ let package = Package(
         .testTarget(
             name: "AuthEngineTests",
             dependencies: ["AuthEngine", "CCrypto", "CCASSTerminal"]
+        ),
+        .testTarget(
+            name: "TerminalTests",
+            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "CCASSTerminal"],
+            resources: [.copy("Golden")]
         ),
     ]
 )

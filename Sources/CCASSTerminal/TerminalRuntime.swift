@@ -1,0 +1,84 @@
+import AuthEngine
+import CursesTerminal
+import Foundation
+import Synchronization
+import TerminalCore
+import TerminalView
+
+/// The interactive loop: keys and engine answers become events, `Update.update` makes the
+/// state and effects, the frame is drawn when it changed. Engine calls run on a worker
+/// thread so the screen keeps drawing while the KDF runs.
+final class TerminalRuntime {
+    private let engine: AuthEngine
+    private let backend: CursesBackend
+    private var state: AppState
+    private let answers = Inbox()
+    private let worker = DispatchQueue(label: "ccass-terminal.engine")
+
+    init(engine: AuthEngine, console: Console, backend: CursesBackend) {
+        self.engine = engine
+        self.backend = backend
+        state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
+                         policyName: engine.policy.name)
+    }
+
+    /// Runs until the operator leaves (Ctrl-C) or a stop signal arrives; returns the signal, if any.
+    func run() -> Int32? {
+        var drawn: Canvas?
+        var lastTick = Int(state.now.timeIntervalSince1970)
+        while !state.quitting {
+            if let signal = backend.takeStopSignal() {
+                apply(.key(.interrupt))
+                return signal
+            }
+            for event in answers.take() { apply(event) }
+            let now = engine.clock.now()
+            if Int(now.timeIntervalSince1970) != lastTick {
+                lastTick = Int(now.timeIntervalSince1970)
+                apply(.tick(now: now, phase: engine.phase))
+            }
+            let canvas = Renderer.render(state)
+            if canvas != drawn {
+                backend.draw(canvas)
+                drawn = canvas
+            }
+            if let event = backend.nextEvent(timeout: state.pending == nil ? 200 : 30) {
+                if event == .key(.redraw) { backend.invalidate(); drawn = nil }
+                apply(event)
+            }
+        }
+        return nil
+    }
+
+    private func apply(_ event: Event) {
+        for effect in Update.update(&state, event) {
+            switch effect {
+            case .quit:
+                state.quitting = true
+            case .engine(let id, let request):
+                let engine = self.engine
+                worker.async { [answers] in
+                    let result = EngineEffects.perform(request, on: engine)
+                    answers.post(.engine(id: id, result))
+                }
+            }
+        }
+    }
+
+    /// Waits for engine calls still running (such as a flow being cancelled) before exit.
+    func finish() { worker.sync {} }
+}
+
+/// Engine answers waiting for the main loop.
+final class Inbox: Sendable {
+    private let events = Mutex<[Event]>([])
+
+    func post(_ event: Event) { events.withLock { $0.append(event) } }
+
+    func take() -> [Event] {
+        events.withLock { events in
+            defer { events = [] }
+            return events
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#ifndef CCASS_CNCURSES_SHIM_H
+#define CCASS_CNCURSES_SHIM_H
+
+/* SwiftPM drops pkg-config's -D flags, so the wide-character API is switched on here. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+
+/* Macros and globals Swift cannot import (or may not touch under strict concurrency). */
+static inline WINDOW *ccass_stdscr(void) { return stdscr; }
+static inline int ccass_lines(void) { return LINES; }
+static inline int ccass_cols(void) { return COLS; }
+static inline int ccass_a_bold(void) { return (int)A_BOLD; }
+static inline int ccass_a_reverse(void) { return (int)A_REVERSE; }
+static inline int ccass_a_underline(void) { return (int)A_UNDERLINE; }
+static inline int ccass_a_dim(void) { return (int)A_DIM; }
+static inline int ccass_key_resize(void) { return KEY_RESIZE; }
+
+/* Draws one wide character with attributes and a colour pair at (y, x). */
+static inline int ccass_put(int y, int x, wchar_t ch, int attrs, short pair) {
+    cchar_t cell;
+    wchar_t text[2] = { ch, 0 };
+    if (setcchar(&cell, text, (attr_t)attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+#endif

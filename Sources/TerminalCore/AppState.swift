@@ -1,0 +1,98 @@
+import AuthEngine
+import Foundation
+
+/// Which front door: the CCASS/CCMS Terminal (https://www.ccass.com/) or DMS (/dms).
+public enum Console: String, Equatable, Sendable {
+    case terminal
+    case dms
+}
+
+/// The function chosen on the landing page, shown after logon.
+public enum TerminalFunction: String, Equatable, Sendable {
+    case onlineFunctions
+    case overnightReports
+    case securityManagement
+    /// Smartcard logon on the terminal: both online functions and reports.
+    case smartcardTerminal
+
+    public var title: String {
+        switch self {
+        case .onlineFunctions: Texts.onlineFunctions
+        case .overnightReports: Texts.overnightReports
+        case .securityManagement: Texts.securityManagement
+        case .smartcardTerminal: Texts.smartcardFunctions
+        }
+    }
+}
+
+/// A line at the bottom of the screen: an error in red, or information.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case error, info, success }
+    public var kind: Kind
+    public var text: String
+
+    public static func error(_ text: String) -> StatusMessage { StatusMessage(kind: .error, text: text) }
+    public static func info(_ text: String) -> StatusMessage { StatusMessage(kind: .info, text: text) }
+    public static func success(_ text: String) -> StatusMessage { StatusMessage(kind: .success, text: text) }
+}
+
+/// The whole state of the program: what is on screen, and what it waits for.
+public struct AppState: Equatable, Sendable {
+    public var console: Console
+    public var phase: ServicePhase
+    public var now: Date
+    public var size: Size
+    /// The password policy profile, for the live checklist.
+    public var policyName: String
+    public var screen: Screen
+    public var popup: Popup?
+    public var message: StatusMessage?
+    /// The engine call in flight; while set, nothing is submitted again.
+    public var pending: PendingCall?
+    public var nextRequestID: Int
+    public var quitting: Bool
+
+    public struct PendingCall: Equatable, Sendable {
+        public var id: Int
+        public var request: EngineRequest
+        /// "Verifying ...", shown while waiting.
+        public var label: String
+    }
+
+    public init(console: Console, phase: ServicePhase, now: Date, size: Size, policyName: String = PasswordPolicy.hkex2023.name) {
+        self.console = console
+        self.phase = phase
+        self.now = now
+        self.size = size
+        self.policyName = policyName
+        screen = .landing(LandingScreen(console: console, phase: phase))
+        nextRequestID = 1
+        quitting = false
+    }
+
+    public var policy: PasswordPolicy { PasswordPolicy.named(policyName) ?? .hkex2023 }
+
+    public var title: String { console == .dms ? Texts.dmsTitle : Texts.terminalTitle }
+}
+
+/// Every full screen of the program. Each case's state and its update live in one file
+/// of Screens/.
+public enum Screen: Equatable, Sendable {
+    case landing(LandingScreen)
+    case logon(LogonScreen)
+    case channelSetup(ChannelSetupScreen)
+    case registerDevice(RegisterDeviceScreen)
+    case riskWarning(RiskWarningScreen)
+    case emailOTP(EmailOTPScreen)
+    case appOTP(AppOTPScreen)
+    case passwordExpired(PasswordExpiredScreen)
+    case smartcard(SmartcardScreen)
+    case loggedOn(LoggedOnScreen)
+}
+
+/// Pop-ups over the logon screen.
+public enum Popup: Equatable, Sendable {
+    case reset(ResetPopup)
+    case changePassword(ChangePasswordPopup)
+    case authenticationSettings(AuthenticationSettingsPopup)
+}

@@ -1,0 +1,80 @@
+import AuthEngine
+import Foundation
+
+/// Where engine outcomes lead; shared by the screens that receive them.
+enum Navigation {
+    /// After user ID and password (LOG IN, or a changed expired password).
+    static func apply(_ outcome: LogonOutcome, function: TerminalFunction, userID: String, _ state: inout AppState) -> [Effect] {
+        switch outcome {
+        case .setUpOTPChannel(let session):
+            state.message = nil
+            state.screen = .channelSetup(ChannelSetupScreen(session: session, function: function))
+        case .enterAppOTP(let session):
+            state.message = nil
+            state.screen = .appOTP(AppOTPScreen(session: session, function: function))
+        case .enterEmailOTP(let session, let notice):
+            state.message = EmailOTPScreen.noticeMessage(notice, now: state.now)
+            state.screen = .emailOTP(EmailOTPScreen(session: session, function: function, notice: notice))
+        case .passwordExpired(let session):
+            state.message = .error("Your password has expired. Please change it now.")
+            state.screen = .passwordExpired(PasswordExpiredScreen(session: session, function: function))
+        case .locked:
+            return refuse(Texts.locked, function: function, userID: userID, &state)
+        case .disabled:
+            return refuse(Texts.disabled, function: function, userID: userID, &state)
+        case .invalid:
+            return refuse(Texts.invalidCredentials, function: function, userID: userID, &state)
+        }
+        return []
+    }
+
+    private static func refuse(_ text: String, function: TerminalFunction, userID: String, _ state: inout AppState) -> [Effect] {
+        var logon = LogonScreen(function: function, userID: userID)
+        logon.form.focus(on: Texts.password)
+        state.screen = .logon(logon)
+        state.message = .error(text)
+        return []
+    }
+
+    /// After a submitted OTP on a logon screen (app, email, or device registration).
+    static func apply(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction,
+                      clearOTP: (inout AppState) -> Void, _ state: inout AppState) -> [Effect] {
+        switch outcome {
+        case .accepted(.loggedOn(let success)):
+            return loggedOn(success, function: function, &state)
+        case .accepted:
+            state.message = .error("Unexpected answer from the authentication service.")
+        case .wrong(let remaining):
+            clearOTP(&state)
+            state.message = .error("Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon.")
+        case .expired:
+            clearOTP(&state)
+            state.message = .error("This OTP has expired. Please request a new one.")
+        case .replayed:
+            clearOTP(&state)
+            state.message = .error("This OTP has already been used. Please use a new one.")
+        case .malformed(let text):
+            state.message = .error(text)
+        case .countedAsFailedLogon:
+            state.message = .error("Three invalid OTPs count as one failed logon. Please log in again.")
+            var logon = LogonScreen(function: function, userID: session.userID)
+            logon.form.focus(on: Texts.password)
+            state.screen = .logon(logon)
+        case .locked:
+            return apply(.locked, function: function, userID: session.userID, &state)
+        }
+        return []
+    }
+
+    /// The function's first screen, or a refusal when a user who is not a DA logs on to DMS.
+    static func loggedOn(_ success: LogonSuccess, function: TerminalFunction, _ state: inout AppState) -> [Effect] {
+        if state.console == .dms, success.kind != .delegatedAdministrator {
+            state.screen = .landing(LandingScreen(console: state.console, phase: state.phase))
+            state.message = .error(Texts.notADA)
+            return []
+        }
+        state.screen = .loggedOn(LoggedOnScreen(success: success, function: function))
+        state.message = .success("Logged on as \(success.userID) by \(success.method.rawValue).")
+        return []
+    }
+}

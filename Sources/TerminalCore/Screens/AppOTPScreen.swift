@@ -1,0 +1,49 @@
+import AuthEngine
+
+/// Ongoing logon with the authenticator app: the OTP and SUBMIT (Appendix C w).
+public struct AppOTPScreen: Equatable, Sendable {
+    public var session: FlowSession
+    public var function: TerminalFunction
+    public var form: Form
+
+    public init(session: FlowSession, function: TerminalFunction) {
+        self.session = session
+        self.function = function
+        form = Form([
+            .field(TextField(Texts.otp, kind: .digits(max: 6))),
+            .button(id: "submit", label: Texts.submit),
+        ], submit: "submit")
+    }
+
+    static func handle(_ screen: AppOTPScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
+        var s = screen
+        defer { if case .appOTP = state.screen { state.screen = .appOTP(s) } }
+        switch s.form.handle(input) {
+        case .activate("submit"):
+            let code = s.form.text(Texts.otp)
+            guard code.count == 6 else {
+                state.message = .error("The OTP is the 6 digits your authenticator app shows.")
+                return []
+            }
+            return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
+        case .escape:
+            state.message = nil
+            return Update.backToLogon(&state)
+        case .message(let text):
+            state.message = .error(text)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func receive(_ screen: AppOTPScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
+        guard case .otp(let outcome) = result else { return [] }
+        return Navigation.apply(outcome, session: screen.session, function: screen.function, clearOTP: { state in
+            if case .appOTP(var s) = state.screen {
+                s.form.clear(Texts.otp)
+                state.screen = .appOTP(s)
+            }
+        }, &state)
+    }
+}

@@ -1,0 +1,104 @@
+/// What a field accepts; each kind says what it refuses and why.
+public enum FieldKind: Equatable, Sendable {
+    /// 8 capital letters or digits; lower case is raised as it is typed.
+    case userID
+    case password
+    /// Exactly so many digits at most, e.g. an OTP or a smartcard password.
+    case digits(max: Int)
+    case text
+}
+
+/// An editable one-line field: text, cursor, masking and limits.
+public struct TextField: Equatable, Sendable {
+    public var label: String
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    public var kind: FieldKind
+    public var maxLength: Int
+    /// Drawn as asterisks: passwords, and the smartcard password.
+    public var isMasked: Bool
+
+    public init(_ label: String, kind: FieldKind, maxLength: Int? = nil, masked: Bool? = nil, text: String = "") {
+        self.label = label
+        self.kind = kind
+        isMasked = masked ?? (kind == .password)
+        switch kind {
+        case .userID: self.maxLength = maxLength ?? 8
+        case .password: self.maxLength = maxLength ?? 64
+        case .digits(let max): self.maxLength = maxLength ?? max
+        case .text: self.maxLength = maxLength ?? 64
+        }
+        characters = Array(text.prefix(self.maxLength))
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    /// What is drawn: bullets for secrets.
+    public var display: String { isMasked ? String(repeating: "*", count: characters.count) : text }
+
+    public mutating func clear() {
+        characters = []
+        cursor = 0
+    }
+
+    public mutating func set(_ text: String) {
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+    }
+
+    /// Inserts typed or pasted text at the cursor. Returns a message when something was refused
+    /// (the rest is kept), nil when all of it went in.
+    public mutating func insert(_ text: String) -> String? {
+        var refused: String?
+        for raw in text {
+            if raw == "\n" || raw == "\r" { continue }
+            var c = raw
+            switch kind {
+            case .userID:
+                if c.isLetter, c.isASCII { c = Character(c.uppercased()) }
+                guard c.isASCII, c.isLetter || c.isNumber else {
+                    refused = "\(label): only letters and digits"
+                    continue
+                }
+            case .digits:
+                guard c.isASCII, c.isNumber else {
+                    refused = "\(label): digits only"
+                    continue
+                }
+            case .password, .text:
+                guard !c.isNewline, c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+                    refused = "\(label): control characters are not allowed"
+                    continue
+                }
+            }
+            guard characters.count < maxLength else {
+                refused = "\(label): at most \(maxLength) characters"
+                break
+            }
+            characters.insert(c, at: cursor)
+            cursor += 1
+        }
+        return refused
+    }
+
+    /// Editing keys; true when the key was one of them.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .backspace:
+            if cursor > 0 {
+                characters.remove(at: cursor - 1)
+                cursor -= 1
+            }
+        case .delete:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        default: return false
+        }
+        return true
+    }
+}

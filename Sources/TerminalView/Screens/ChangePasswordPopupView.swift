@@ -1,0 +1,24 @@
+import TerminalCore
+
+enum ChangePasswordPopupView {
+    static func draw(_ canvas: inout Canvas, _ p: ChangePasswordPopup, _ state: AppState, _ content: Rect) {
+        let policy = state.policy
+        let inner = Renderer.panel(&canvas, content, title: Texts.changePassword, width: 70,
+                                   height: p.stage == .newPassword ? 12 + policy.rules.count : 9)
+        var y = inner.row
+        switch p.stage {
+        case .newPassword:
+            y = Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width)
+            Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.form.text(Texts.userID)),
+                              password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
+                              row: y, column: inner.column, width: inner.width)
+        case .currentPassword:
+            y = Widgets.paragraph(&canvas, "Enter the current password of \(p.userID), then select Update.",
+                                  row: y, column: inner.column, width: inner.width, role: .subtle)
+            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width)
+        case .done:
+            canvas.text(Texts.passwordChanged, row: y + 1, column: inner.column, role: .success)
+            Widgets.form(&canvas, p.form, row: y + 3, column: inner.column, width: inner.width)
+        }
+    }
+}
