@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(
             name: "TerminalTests",
             dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "CCASSTerminal"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

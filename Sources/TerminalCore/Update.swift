@@ -140,6 +140,16 @@ extension AppState {
     }
 }
 
+extension AppState {
+    /// After a pop-up closes, the logon page waits in the Password field.
+    mutating func focusLogonPassword() {
+        if case .logon(var logon) = screen {
+            logon.form.focus(on: Texts.password)
+            screen = .logon(logon)
+        }
+    }
+}
+
 extension Screen {
     var function: TerminalFunction? {
         switch self {

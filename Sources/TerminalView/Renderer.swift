@@ -89,6 +89,15 @@ public enum Renderer {
         canvas.text(" " + hints, row: state.size.rows - 1, column: 0, role: .hint, width: width)
     }
 
+    /// A pop-up: a centred box with a blank margin, so it stands clear of the screen beneath.
+    static func popup(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int, height: Int) -> Rect {
+        let rect = content.centred(width: width, height: height)
+        let top = max(content.row, rect.row - 1), bottom = min(content.row + content.height, rect.row + rect.height + 1)
+        canvas.fill(row: top, column: max(0, rect.column - 2), width: min(content.width, rect.width + 4), height: bottom - top, role: .normal)
+        Widgets.box(&canvas, rect, title: title)
+        return Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+    }
+
     /// The panel a screen draws in: a centred box.
     static func panel(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 70, height: Int) -> Rect {
         let rect = content.centred(width: width, height: height)

@@ -62,7 +62,8 @@ public enum Widgets {
     /// Sets the cursor in the focused field. Returns the next free row.
     @discardableResult
     public static func form(_ canvas: inout Canvas, _ form: Form, row: Int, column: Int, width: Int,
-                            labelWidth: Int = 22, fieldWidth: Int = 30, active: Bool = true) -> Int {
+                            labelWidth: Int = 22, fieldWidth: Int = 30, active: Bool = true,
+                            afterFields: ((inout Canvas, Int) -> Int)? = nil) -> Int {
         var y = row
         var buttons: [(index: Int, label: String)] = []
         for (index, item) in form.items.enumerated() {
@@ -71,7 +72,8 @@ public enum Widgets {
                 let focused = active && index == form.focus
                 canvas.text(field.label, row: y, column: column, role: .label, width: labelWidth - 1)
                 let x = column + labelWidth
-                let w = max(4, min(fieldWidth, width - labelWidth))
+                // As wide as the longest value (plus the cursor), within the room there is.
+                let w = max(4, min(fieldWidth, field.maxLength + 1, width - labelWidth))
                 canvas.fill(row: y, column: x, width: w, role: focused ? .fieldFocused : .field, character: "_")
                 // Long values scroll so the cursor stays visible.
                 let display = Array(field.display)
@@ -84,6 +86,7 @@ public enum Widgets {
                 buttons.append((index, label))
             }
         }
+        if let afterFields { y = afterFields(&canvas, y) + 1 }
         var x = column
         for button in buttons {
             let text = "[ \(button.label) ]"
@@ -93,7 +96,6 @@ public enum Widgets {
             }
             let focused = active && button.index == form.focus
             canvas.text(text, row: y, column: x, role: focused ? .buttonFocused : .button, width: column + width - x)
-            if focused, canvas.cursor == nil { canvas.cursor = nil }
             x += text.count + 2
         }
         return buttons.isEmpty ? y : y + 1

@@ -40,6 +40,7 @@ public struct AuthenticationSettingsPopup: Equatable, Sendable {
         switch p.form.handle(input) {
         case .activate("close"), .escape:
             state.popup = nil
+            state.focusLogonPassword()
             if case .done = p.stage {} else { state.message = nil }
             if let session = p.session, p.stage != .credentials { return state.call(.cancel(session), "") }
         case .activate("submit") where p.stage == .credentials:

@@ -34,6 +34,7 @@ public struct ChangePasswordPopup: Equatable, Sendable {
         switch p.form.handle(input) {
         case .activate("close"), .escape:
             state.popup = nil
+            state.focusLogonPassword()
             if p.stage != .done { state.message = nil }
         case .activate("settings"):
             state.message = nil

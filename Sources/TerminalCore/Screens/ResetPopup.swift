@@ -78,6 +78,7 @@ public struct ResetPopup: Equatable, Sendable {
 
     private static func close(_ p: ResetPopup, _ state: inout AppState) -> [Effect] {
         state.popup = nil
+        state.focusLogonPassword()
         if p.stage != .done { state.message = nil }
         guard let session = p.session, p.stage != .done else { return [] }
         return state.call(.cancel(session), "")

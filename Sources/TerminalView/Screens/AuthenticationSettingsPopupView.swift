@@ -2,7 +2,7 @@ import TerminalCore
 
 enum AuthenticationSettingsPopupView {
     static func draw(_ canvas: inout Canvas, _ p: AuthenticationSettingsPopup, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: Texts.authenticationSettings, width: 70, height: 11)
+        let inner = Renderer.popup(&canvas, content, title: Texts.authenticationSettings, width: 70, height: 11)
         var y = inner.row
         switch p.stage {
         case .credentials:

@@ -3,15 +3,16 @@ import TerminalCore
 enum ChangePasswordPopupView {
     static func draw(_ canvas: inout Canvas, _ p: ChangePasswordPopup, _ state: AppState, _ content: Rect) {
         let policy = state.policy
-        let inner = Renderer.panel(&canvas, content, title: Texts.changePassword, width: 70,
-                                   height: p.stage == .newPassword ? 12 + policy.rules.count : 9)
+        let inner = Renderer.popup(&canvas, content, title: Texts.changePassword, width: 70,
+                                   height: p.stage == .newPassword ? 12 + policy.rules.count : 8)
         var y = inner.row
         switch p.stage {
         case .newPassword:
-            y = Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width)
-            Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.form.text(Texts.userID)),
-                              password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
-                              row: y, column: inner.column, width: inner.width)
+            Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width) { canvas, row in
+                Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.form.text(Texts.userID)),
+                                  password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
+                                  row: row, column: inner.column, width: inner.width)
+            }
         case .currentPassword:
             y = Widgets.paragraph(&canvas, "Enter the current password of \(p.userID), then select Update.",
                                   row: y, column: inner.column, width: inner.width, role: .subtle)

@@ -3,8 +3,13 @@ import TerminalCore
 enum ResetPopupView {
     static func draw(_ canvas: inout Canvas, _ p: ResetPopup, _ state: AppState, _ content: Rect) {
         let policy = state.policy
-        let height = p.stage == .newPassword ? 10 + policy.rules.count : 10
-        let inner = Renderer.panel(&canvas, content, title: Texts.forgot, width: 66, height: height)
+        let height: Int = switch p.stage {
+        case .userID, .appOTP, .done: 8
+        case .emailOTP: 10
+        case .newPassword: 11 + policy.rules.count
+        case .refused: 9
+        }
+        let inner = Renderer.popup(&canvas, content, title: Texts.forgot, width: 66, height: height)
         var y = inner.row
         switch p.stage {
         case .userID:
@@ -23,10 +28,11 @@ enum ResetPopupView {
             Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, labelWidth: 6, fieldWidth: 10)
         case .newPassword:
             y = Widgets.paragraph(&canvas, "Enter your new password twice, then select SUBMIT.", row: y, column: inner.column, width: inner.width, role: .subtle)
-            y = Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width)
-            Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.session?.userID),
-                              password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
-                              row: y, column: inner.column, width: inner.width)
+            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width) { canvas, row in
+                Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.session?.userID),
+                                  password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
+                                  row: row, column: inner.column, width: inner.width)
+            }
         case .done:
             canvas.text(Texts.passwordChanged, row: y + 1, column: inner.column, role: .success)
             Widgets.form(&canvas, p.form, row: y + 3, column: inner.column, width: inner.width)
