@@ -1,0 +1,237 @@
+import AuthEngine
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import XCTest
+
+/// The real binary in a real terminal (tmux at 80x24), driven by keys and read off the screen.
+final class EndToEndTests: XCTestCase {
+    func testFirstTimeLogonRegisterDeviceOngoingLogonThenLockout() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory
+        let binary = Binaries.ccassTerminal.path
+        XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
+        try term.start("\(binary) --data-dir \(dir.path) --clock 2023-06-12T10:00+08:00")
+        try term.waitFor(Texts.landingOption)
+
+        // Setup password: Forgot/Reset your Password with the email OTP from the Maildir.
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B0123401")
+        term.keys("Tab", "Tab", "Tab", "Enter")
+        try term.waitFor("Enter your User ID, then select SUBMIT.")
+        term.keys("Enter")
+        try term.waitFor("An OTP was sent to")
+        let inbox = MaildirMailer(root: dir.appendingPathComponent("mail"))
+        let message = try String(contentsOf: XCTUnwrap(inbox.messages(for: "first.logon@demo-securities.example").first), encoding: .utf8)
+        let code = try XCTUnwrap(message.range(of: #"\b[0-9]{8}\b"#, options: .regularExpression).map { String(message[$0]) })
+        term.type(code)
+        term.keys("Enter")
+        try term.waitFor("Enter your new password twice")
+        term.type("Brand-New#Pass2023")
+        term.keys("Tab")
+        term.type("Brand-New#Pass2023")
+        try term.waitFor("✓ Both entries are the same")
+        term.keys("Enter")
+        try term.waitFor("Password changed successfully")
+        term.keys("Enter")
+
+        // Set up OTP channel: LOG IN, REGISTER DEVICE, the key read off the screen, oathtool's code.
+        term.type("Brand-New#Pass2023")
+        term.keys("Enter")
+        try term.waitFor("REGISTER DEVICE")
+        term.keys("Enter")
+        let screen = try term.waitFor("Key:")
+        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
+            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
+        term.keys("Enter")
+        try term.waitFor("Enter the OTP shown in your authenticator app.")
+        term.type(try term.oathtoolCode(secret: String(key)))
+        term.keys("Enter")
+        try term.waitFor("Last logon: none (first logon)")
+        try term.waitFor("Logged on as B0123401 by 2FA (authenticator app).")
+        term.keys("Escape", "Enter")
+        try term.waitFor("B0123401 logged out.")
+
+        // Ongoing logon with the next code (the one just used may not be used again).
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B0123401")
+        term.keys("Tab")
+        term.type("Brand-New#Pass2023")
+        term.keys("Enter")
+        try term.waitFor("Enter the OTP shown in your authenticator app.")
+        term.type(try term.oathtoolCode(secret: String(key), stepsAhead: 1))
+        term.keys("Enter")
+        try term.waitFor("Last logon: 2023-06-12")
+        term.keys("Escape", "Enter")
+        try term.waitFor("logged out.")
+
+        // Five wrong passwords, then the locked message from the next attempt on.
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B0123401")
+        term.keys("Tab")
+        for attempt in 1...5 {
+            term.type("Wrong#Password\(attempt)xxxx")
+            try term.waitFor("******************")
+            term.keys("Enter")
+            // Answered: the message is there and the password field was cleared.
+            try term.waitUntil("the invalid message after attempt \(attempt)") {
+                $0.contains(Texts.invalid) && !$0.contains("******************")
+            }
+        }
+        term.type("Brand-New#Pass2023")
+        term.keys("Enter")
+        try term.waitFor("Your account has been locked.")
+        term.keys("C-c")
+        try term.waitForExit()
+    }
+}
+
+private enum Texts {
+    static let landingOption = "1. Login with OTP - Online Functions"
+    static let invalid = "Invalid User ID or Password."
+}
+
+/// A tmux server of its own running one program at 80x24.
+final class TmuxTerminal {
+    let socket = "ccass-e2e-\(UUID().uuidString.prefix(8))"
+    let directory: URL
+    private let tmux: URL
+
+    init(testCase: XCTestCase, columns: Int = 80, rows: Int = 24) throws {
+        guard let tmux = Binaries.which("tmux") else { throw XCTSkip("tmux is not installed (make deps installs it)") }
+        self.tmux = tmux
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        size = (columns, rows)
+        let socket = self.socket, dir = directory, tmuxPath = tmux.path
+        testCase.addTeardownBlock {
+            _ = try? Binaries.run(tmuxPath, ["-L", socket, "kill-server"])
+            try? FileManager.default.removeItem(at: dir)
+        }
+    }
+
+    private let size: (Int, Int)
+
+    func start(_ command: String) throws {
+        // The tmux server outlives this call and would inherit Foundation's process-watching
+        // descriptors, so it is started through system(3) with its output sent away.
+        let inner = "env TERM=xterm-256color \(command); echo PROGRAM-EXITED-\\$?; sleep 60"
+        let line = "'\(tmux.path)' -L \(socket) new-session -d -s main -x \(size.0) -y \(size.1) \"\(inner)\" </dev/null >/dev/null 2>&1"
+        XCTAssertEqual(system(line), 0, "tmux new-session")
+    }
+
+    func keys(_ names: String...) {
+        for name in names { _ = try? Binaries.run(tmux.path, ["-L", socket, "send-keys", "-t", "main", name]) }
+    }
+
+    func type(_ text: String) { _ = try? Binaries.run(tmux.path, ["-L", socket, "send-keys", "-t", "main", "-l", text]) }
+
+    func capture() -> String {
+        (try? Binaries.run(tmux.path, ["-L", socket, "capture-pane", "-p", "-t", "main"]).out) ?? ""
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen as it was.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitUntil("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                   _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            let screen = capture()
+            if condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        XCTFail("the screen never showed \(what):\n\(capture())", file: file, line: line)
+        throw XCTSkip("stopped: \(what)")
+    }
+
+    func waitForExit() throws { try waitFor("PROGRAM-EXITED-0") }
+
+    /// The code oathtool computes for the emulated time on the title bar (plus whole steps).
+    func oathtoolCode(secret: String, stepsAhead: Int = 0) throws -> String {
+        guard let oathtool = Binaries.which("oathtool") else { throw XCTSkip("oathtool is not installed") }
+        let title = capture().split(separator: "\n").first.map(String.init) ?? ""
+        guard let range = title.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression),
+              let shown = HongKongTime.parse(String(title[range])) else {
+            XCTFail("no time on the title bar: \(title)")
+            return ""
+        }
+        let at = Int(shown.timeIntervalSince1970) + 30 * stepsAhead
+        return try Binaries.run(oathtool.path, ["--totp", "-b", "--now", "@\(at)", secret]).out
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+enum Binaries {
+    static var ccassTerminal: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("ccass-terminal"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ccass-terminal"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/ccass-terminal").standardizedFileURL,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static func which(_ name: String) -> URL? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), process.terminationStatus)
+    }
+}
+
+/// The terminal is given back exactly as it was, whatever signal ends the program.
+final class TerminalRestoreTests: XCTestCase {
+    func testSttyIsTheSameAfterSIGINTSIGTERMAndSIGHUP() throws {
+        for signal in ["INT", "TERM", "HUP"] {
+            let term = try TmuxTerminal(testCase: self)
+            let dir = term.directory.path
+            let binary = Binaries.ccassTerminal.path
+            XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
+            // The shell in the pane records stty before and after; a helper sends the signal
+            // once the landing page is up.
+            let script = """
+            stty -g > \(dir)/before; \
+            (sleep 1.5; pkill -\(signal) -f 'ccass-terminal --data-dir \(dir)') & \
+            \(binary) --data-dir \(dir) --clock 2023-06-12T10:00+08:00; \
+            echo status=$? > \(dir)/status; stty -g > \(dir)/after; echo SCRIPT-DONE
+            """
+            let scriptURL = URL(fileURLWithPath: dir).appendingPathComponent("run.sh")
+            try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+            try term.start("sh \(scriptURL.path)")
+            try term.waitFor("SCRIPT-DONE", timeout: 15)
+            let before = try String(contentsOfFile: "\(dir)/before", encoding: .utf8)
+            let after = try String(contentsOfFile: "\(dir)/after", encoding: .utf8)
+            XCTAssertFalse(before.isEmpty)
+            XCTAssertEqual(before, after, "SIG\(signal): stty -g differs")
+            let status = try String(contentsOfFile: "\(dir)/status", encoding: .utf8)
+            XCTAssertNotEqual(status.trimmingCharacters(in: .whitespacesAndNewlines), "status=0", "SIG\(signal) ends the program with a signal status")
+            let screen = term.capture()
+            XCTAssertFalse(screen.contains("Please select the login method"), "the normal screen is back: \(screen)")
+        }
+    }
+}
