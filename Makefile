@@ -22,6 +22,8 @@ test: build
 bench: deps
 	$(SWIFT) build -c release --product ccass-bench
 	$(SWIFT) build -c release --product ccass-terminal
+	$(SWIFT) build -c release --product bare-start
+	$(SWIFT) build -c release --product bare-foundation-start
 	.build/release/ccass-bench
 
 clean:

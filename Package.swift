@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "ccass-terminal", targets: ["CCASSTerminal"]),
         .executable(name: "ccass-bench", targets: ["CCASSBench"]),
+        .executable(name: "bare-start", targets: ["BareStart"]),
+        .executable(name: "bare-foundation-start", targets: ["BareFoundationStart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -50,9 +52,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "BareStart"),
+        .executableTarget(name: "BareFoundationStart"),
+        // forkpty for the terminal benchmarks.
+        .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
         .executableTarget(
             name: "CCASSBench",
-            dependencies: ["AuthEngine", "CCrypto"]
+            dependencies: ["AuthEngine", "CCrypto", "CPty"]
         ),
         .testTarget(
             name: "AuthEngineTests",

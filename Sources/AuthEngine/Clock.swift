@@ -41,30 +41,64 @@ public final class VirtualClock: Clock {
     public func set(_ date: Date) { current.withLock { $0 = date } }
 }
 
+/// Hong Kong wall-clock time (UTC+8, no daylight saving since 1979), by arithmetic: the
+/// screens format the time every second and must not pay for a calendar library.
 public enum HongKongTime {
     public static let timeZone = TimeZone(identifier: "Asia/Hong_Kong") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+    static let offset: Int64 = 8 * 3600
 
-    public static var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
+    /// Civil date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+    static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
+    }
+
+    /// Days since 1970-01-01 of a civil date.
+    static func days(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Year, month, day, hour, minute, second in Hong Kong.
+    public static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = Int(local - days * 86_400)
+        let (year, month, day) = civil(fromDays: days)
+        return (year, month, day, seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
     /// "2023-06-12 09:00:00 HKT"
     public static func format(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d HKT", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let c = components(date)
+        return "\(formatDay(c.year, c.month, c.day)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) HKT"
     }
 
     /// "2023-06-12"
     public static func formatDay(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        let c = components(date)
+        return formatDay(c.year, c.month, c.day)
     }
 
+    private static func formatDay(_ year: Int, _ month: Int, _ day: Int) -> String { "\(year)-\(pad(month))-\(pad(day))" }
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
     /// A wall-clock moment in Hong Kong.
-    public static func date(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Date {
-        calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+    public static func date(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0) -> Date {
+        let seconds = days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// Parses `2023-06-12T09:00+08:00`, `2023-06-12T01:00:00Z`, `2023-06-12 09:00` (Hong Kong
@@ -76,25 +110,25 @@ public enum HongKongTime {
         func group(_ index: Int) -> String? {
             Range(match.range(at: index), in: text).map { String(text[$0]) }
         }
-        let numbers = (1...6).map { group($0).flatMap(Int.init) }
-        var zone = timeZone
+        let n = (1...6).map { group($0).flatMap(Int.init) }
+        let (year, month, day) = (n[0]!, n[1]!, n[2]!)
+        let (hour, minute, second) = (n[3] ?? 0, n[4] ?? 0, n[5] ?? 0)
+        // A date that does not exist (30 February) does not survive the round trip.
+        guard (1...12).contains(month), hour < 24, minute < 60, second < 60,
+              civil(fromDays: days(year: year, month: month, day: day)) == (year, month, day) else { return nil }
+        var zoneOffset = Int(offset)
         if let designator = group(7) {
             if designator == "Z" {
-                zone = TimeZone(secondsFromGMT: 0)!
+                zoneOffset = 0
             } else {
                 let digits = designator.dropFirst().filter(\.isNumber)
                 let hours = Int(digits.prefix(2))!, minutes = Int(digits.suffix(2))!
-                let sign = designator.hasPrefix("-") ? -1 : 1
-                guard let parsed = TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60)) else { return nil }
-                zone = parsed
+                guard hours <= 14, minutes < 60 else { return nil }
+                zoneOffset = (designator.hasPrefix("-") ? -1 : 1) * (hours * 3600 + minutes * 60)
             }
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2],
-                                        hour: numbers[3] ?? 0, minute: numbers[4] ?? 0, second: numbers[5] ?? 0)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        let local = days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Date(timeIntervalSince1970: TimeInterval(local - Int64(zoneOffset)))
     }
 }
 

@@ -26,7 +26,7 @@ struct TerminalCommand: ParsableCommand {
         }
         let engine = reportingErrors { () -> AuthEngine in
             let engine = try store.engine(phase: phase)
-            if try engine.accounts().isEmpty {
+            if try engine.store.read({ try $0.accountCount() }) == 0 {
                 FileHandle.standardError.write(Data("Creating the demo data in \(store.location.directory.path) ...\n".utf8))
                 try DemoData.shipped().install(into: engine)
             }

@@ -86,7 +86,6 @@ public struct PasswordPolicy: Sendable {
         let maximum = PasswordRule(id: "maximum", label: "At most 64 characters")
         let common = PasswordRule(id: "blocklist", label: "Not a commonly used or breached password")
         let userID = PasswordRule(id: "user-id", label: "Does not contain the User ID")
-        let blocklist = CommonPasswords.shared
         return PasswordPolicy(
             name: "nist-800-63b-4",
             title: "NIST SP 800-63B rev. 4",
@@ -96,7 +95,7 @@ public struct PasswordPolicy: Sendable {
                 switch rule.id {
                 case "length": return password.count >= 15
                 case "maximum": return password.count <= 64
-                case "blocklist": return !blocklist.contains(password)
+                case "blocklist": return !CommonPasswords.shared.contains(password)  // loaded on first use
                 case "user-id":
                     guard let id = context.userID, !id.isEmpty else { return true }
                     return !password.lowercased().contains(id.lowercased())

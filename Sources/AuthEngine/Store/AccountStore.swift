@@ -14,8 +14,16 @@ public final class AccountStore: Sendable {
     public let location: StoreLocation
     let pool: DatabasePool
     let cipher: SeedCipher
-    /// Key for the MACs of email codes, derived from the store key, separate from the seed key.
-    let codeKey: [UInt8]
+    /// The store key; the key for email-code MACs is derived from it when first needed, so
+    /// opening the store does not start OpenSSL's MAC machinery.
+    private let storeKey: [UInt8]
+
+    /// Key for the MACs of email codes: HMAC(store key, label), separate from the seed key.
+    var codeKey: [UInt8] {
+        get throws {
+            try HMACContext.current(for: .sha256).authenticate(key: storeKey, data: Array("ccass-terminal email OTP".utf8))
+        }
+    }
 
     /// Opens (creating if needed) the store in `location`. A file that is not ours is refused
     /// before SQLite writes anything to it.
@@ -45,7 +53,7 @@ public final class AccountStore: Sendable {
         }
         let key = try Self.loadOrCreateKey(location: location, databaseExisted: existed)
         cipher = try SeedCipher(key: key)
-        codeKey = try HMACContext(.sha256).authenticate(key: key, data: Array("ccass-terminal email OTP".utf8))
+        storeKey = key
 
         var config = Configuration()
         // Another terminal holding the write lock is waited for, not failed.

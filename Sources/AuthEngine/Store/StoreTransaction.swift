@@ -41,6 +41,8 @@ public struct StoreTransaction {
         try Account.fetchOne(db, key: userID)
     }
 
+    public func accountCount() throws -> Int { try Account.fetchCount(db) }
+
     public func accounts() throws -> [Account] {
         try Account.order(Column("clearingHouse"), Column("participantID"), Column("userID")).fetchAll(db)
     }
@@ -109,6 +111,6 @@ public struct StoreTransaction {
     }
 
     func codeMAC(_ code: String, userID: String, purpose: EmailCodePurpose) throws -> Data {
-        Data(try HMACContext.current(for: .sha256).authenticate(key: store.codeKey, data: Array("\(userID)|\(purpose.rawValue)|\(code)".utf8)))
+        Data(try HMACContext.current(for: .sha256).authenticate(key: try store.codeKey, data: Array("\(userID)|\(purpose.rawValue)|\(code)".utf8)))
     }
 }

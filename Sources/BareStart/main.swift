@@ -1,0 +1,1 @@
+// The floor for the start-up benchmark: a Swift program that starts and exits.
