@@ -90,6 +90,27 @@ final class EndToEndTests: XCTestCase {
     }
 }
 
+extension EndToEndTests {
+    /// Without colour, the focus stays visible in reverse video; with colour, it has a colour pair.
+    func testFocusIsVisibleWithAndWithoutColour() throws {
+        for noColor in [true, false] {
+            let term = try TmuxTerminal(testCase: self)
+            let dir = term.directory.path
+            let binary = Binaries.ccassTerminal.path
+            XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
+            try term.start("\(noColor ? "NO_COLOR=1 " : "")\(binary) --data-dir \(dir) --clock 2023-06-12T10:00+08:00")
+            try term.waitFor(Texts.landingOption)
+            let styled = term.capture(escapes: true)
+            let line = try XCTUnwrap(styled.split(separator: "\n").first { $0.contains(Texts.landingOption) })
+            if noColor {
+                XCTAssertTrue(line.contains("\u{1B}[1;7m") || line.contains(";7m"), "reverse video on the focus: \(line.debugDescription)")
+            } else {
+                XCTAssertTrue(line.contains("\u{1B}[") && !line.contains(";7m"), "colour, not reverse: \(line.debugDescription)")
+            }
+        }
+    }
+}
+
 private enum Texts {
     static let landingOption = "1. Login with OTP - Online Functions"
     static let invalid = "Invalid User ID or Password."
@@ -130,8 +151,8 @@ final class TmuxTerminal {
 
     func type(_ text: String) { _ = try? Binaries.run(tmux.path, ["-L", socket, "send-keys", "-t", "main", "-l", text]) }
 
-    func capture() -> String {
-        (try? Binaries.run(tmux.path, ["-L", socket, "capture-pane", "-p", "-t", "main"]).out) ?? ""
+    func capture(escapes: Bool = false) -> String {
+        (try? Binaries.run(tmux.path, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", "main"]).out) ?? ""
     }
 
     /// Waits until the screen shows `text`; fails with the screen as it was.
