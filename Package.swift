@@ -60,13 +60,15 @@ let package = Package(
             name: "CCASSBench",
             dependencies: ["AuthEngine", "CCrypto", "CPty"]
         ),
+        // Running our binary and the peers (oathtool, tmux) from the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AuthEngineTests",
-            dependencies: ["AuthEngine", "CCrypto", "CCASSTerminal"]
+            dependencies: ["AuthEngine", "CCrypto", "CCASSTerminal", "TestSupport"]
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "CCASSTerminal"],
+            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "CCASSTerminal", "TestSupport"],
             exclude: ["Golden"]
         ),
     ]

@@ -15,7 +15,9 @@ struct WriterDrill: ParsableCommand {
     func run() throws {
         reportingErrors {
             let engine = try store.engine()
-            var n = 0
+            // Numbers go on from what the store holds, so they only ever grow across runs.
+            let email = try engine.account(user)?.email ?? ""
+            var n = Int(email.dropFirst("drill".count).prefix { $0.isNumber }) ?? 0
             while true {
                 n += 1
                 try engine.registerEmail(userID: user, email: "drill\(n)@writer.example", actor: "drill")

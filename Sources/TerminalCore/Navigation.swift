@@ -46,17 +46,17 @@ enum Navigation {
             state.message = .error("Unexpected answer from the authentication service.")
         case .wrong(let remaining):
             clearOTP(&state)
-            state.message = .error("Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon.")
+            state.message = .error(Texts.wrongOTP(remaining: remaining))
         case .expired:
             clearOTP(&state)
-            state.message = .error("This OTP has expired. Please request a new one.")
+            state.message = .error(Texts.expiredOTP)
         case .replayed:
             clearOTP(&state)
-            state.message = .error("This OTP has already been used. Please use a new one.")
+            state.message = .error(Texts.usedOTP)
         case .malformed(let text):
             state.message = .error(text)
         case .countedAsFailedLogon:
-            state.message = .error("Three invalid OTPs count as one failed logon. Please log in again.")
+            state.message = .error(Texts.threeWrongOTPs + " Please log in again.")
             var logon = LogonScreen(function: function, userID: session.userID)
             logon.form.focus(on: Texts.password)
             state.screen = .logon(logon)

@@ -44,6 +44,14 @@ public enum Texts {
     public static let scanInstructions = "In \"ForgeRock Authenticator\" (or any authenticator app), tap +, then Scan QR Code, and scan this code. Then select LOGIN USING VERIFICATION CODE."
     public static let enterAppOTP = "Enter the OTP shown in your authenticator app."
 
+    // OTP refusals, the same wherever a code is entered
+    public static func wrongOTP(remaining: Int) -> String {
+        "Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon."
+    }
+    public static let expiredOTP = "This OTP has expired. Please request a new one."
+    public static let usedOTP = "This OTP has already been used. Please use a new one."
+    public static let threeWrongOTPs = "Three invalid OTPs count as one failed logon."
+
     // Reset and change
     public static let newPassword = "New Password"
     public static let confirmPassword = "Confirm New Password"

@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import TestSupport
 import XCTest
 
 /// The commands as a trainer runs them.

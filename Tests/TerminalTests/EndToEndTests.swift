@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,8 +11,8 @@ final class EndToEndTests: XCTestCase {
     func testFirstTimeLogonRegisterDeviceOngoingLogonThenLockout() throws {
         let term = try TmuxTerminal(testCase: self)
         let dir = term.directory
-        let binary = Binaries.ccassTerminal.path
-        XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
+        let binary = Programs.ccassTerminal.path
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
         try term.start("\(binary) --data-dir \(dir.path) --clock 2023-06-12T10:00+08:00")
         try term.waitFor(Texts.landingOption)
 
@@ -96,17 +97,17 @@ extension EndToEndTests {
         for noColor in [true, false] {
             let term = try TmuxTerminal(testCase: self)
             let dir = term.directory.path
-            let binary = Binaries.ccassTerminal.path
-            XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
-            try term.start("\(noColor ? "NO_COLOR=1 " : "")\(binary) --data-dir \(dir) --clock 2023-06-12T10:00+08:00")
+            let binary = Programs.ccassTerminal.path
+            XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
+            try term.start("\(noColor ? "env NO_COLOR=1" : "env -u NO_COLOR") \(binary) --data-dir \(dir) --clock 2023-06-12T10:00+08:00")
             try term.waitFor(Texts.landingOption)
-            let styled = term.capture(escapes: true)
-            let line = try XCTUnwrap(styled.split(separator: "\n").first { $0.contains(Texts.landingOption) })
-            if noColor {
-                XCTAssertTrue(line.contains("\u{1B}[1;7m") || line.contains(";7m"), "reverse video on the focus: \(line.debugDescription)")
-            } else {
-                XCTAssertTrue(line.contains("\u{1B}[") && !line.contains(";7m"), "colour, not reverse: \(line.debugDescription)")
+            // Reverse video (SGR 7) without colour; a colour pair (SGR 30-47) with it.
+            let expected = noColor ? #"\x1B\[[0-9;]*\b7m"# : #"\x1B\[[0-9;]*\b(3[0-7]|4[0-7])m"#
+            let styled = try term.waitUntil(noColor ? "reverse video on the focus" : "a colour pair on the focus", escapes: true) { screen in
+                guard let line = screen.split(separator: "\n").first(where: { $0.contains(Texts.landingOption) }) else { return false }
+                return line.range(of: expected, options: .regularExpression) != nil
             }
+            XCTAssertFalse(styled.isEmpty)
         }
     }
 }
@@ -123,14 +124,14 @@ final class TmuxTerminal {
     private let tmux: URL
 
     init(testCase: XCTestCase, columns: Int = 80, rows: Int = 24) throws {
-        guard let tmux = Binaries.which("tmux") else { throw XCTSkip("tmux is not installed (make deps installs it)") }
+        guard let tmux = Programs.which("tmux") else { throw XCTSkip("tmux is not installed (make deps installs it)") }
         self.tmux = tmux
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         size = (columns, rows)
         let socket = self.socket, dir = directory, tmuxPath = tmux.path
         testCase.addTeardownBlock {
-            _ = try? Binaries.run(tmuxPath, ["-L", socket, "kill-server"])
+            _ = try? Programs.run(URL(fileURLWithPath: tmuxPath), ["-L", socket, "kill-server"])
             try? FileManager.default.removeItem(at: dir)
         }
     }
@@ -146,13 +147,13 @@ final class TmuxTerminal {
     }
 
     func keys(_ names: String...) {
-        for name in names { _ = try? Binaries.run(tmux.path, ["-L", socket, "send-keys", "-t", "main", name]) }
+        for name in names { _ = try? Programs.run(tmux, ["-L", socket, "send-keys", "-t", "main", name]) }
     }
 
-    func type(_ text: String) { _ = try? Binaries.run(tmux.path, ["-L", socket, "send-keys", "-t", "main", "-l", text]) }
+    func type(_ text: String) { _ = try? Programs.run(tmux, ["-L", socket, "send-keys", "-t", "main", "-l", text]) }
 
     func capture(escapes: Bool = false) -> String {
-        (try? Binaries.run(tmux.path, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", "main"]).out) ?? ""
+        (try? Programs.run(tmux, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", "main"]).out) ?? ""
     }
 
     /// Waits until the screen shows `text`; fails with the screen as it was.
@@ -163,15 +164,15 @@ final class TmuxTerminal {
 
     /// Waits until the screen satisfies `condition`.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, escapes: Bool = false, file: StaticString = #filePath, line: UInt = #line,
                    _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
-            let screen = capture()
+            let screen = capture(escapes: escapes)
             if condition(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.05)
         } while Date() < deadline
-        XCTFail("the screen never showed \(what):\n\(capture())", file: file, line: line)
+        XCTFail("the screen never showed \(what):\n\(capture(escapes: escapes).debugDescription)", file: file, line: line)
         throw XCTSkip("stopped: \(what)")
     }
 
@@ -179,7 +180,7 @@ final class TmuxTerminal {
 
     /// The code oathtool computes for the emulated time on the title bar (plus whole steps).
     func oathtoolCode(secret: String, stepsAhead: Int = 0) throws -> String {
-        guard let oathtool = Binaries.which("oathtool") else { throw XCTSkip("oathtool is not installed") }
+        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed") }
         let title = capture().split(separator: "\n").first.map(String.init) ?? ""
         guard let range = title.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression),
               let shown = HongKongTime.parse(String(title[range])) else {
@@ -187,41 +188,8 @@ final class TmuxTerminal {
             return ""
         }
         let at = Int(shown.timeIntervalSince1970) + 30 * stepsAhead
-        return try Binaries.run(oathtool.path, ["--totp", "-b", "--now", "@\(at)", secret]).out
+        return try Programs.run(oathtool, ["--totp", "-b", "--now", "@\(at)", secret]).out
             .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-enum Binaries {
-    static var ccassTerminal: URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("ccass-terminal"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ccass-terminal"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/ccass-terminal").standardizedFileURL,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    static func which(_ name: String) -> URL? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
-    @discardableResult
-    static func run(_ path: String, _ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), process.terminationStatus)
     }
 }
 
@@ -231,8 +199,8 @@ final class TerminalRestoreTests: XCTestCase {
         for signal in ["INT", "TERM", "HUP"] {
             let term = try TmuxTerminal(testCase: self)
             let dir = term.directory.path
-            let binary = Binaries.ccassTerminal.path
-            XCTAssertEqual(try Binaries.run(binary, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
+            let binary = Programs.ccassTerminal.path
+            XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
             // The shell in the pane records stty before and after; a helper sends the signal
             // once the landing page is up.
             let script = """

@@ -131,14 +131,14 @@ public struct AuthenticationSettingsPopup: Equatable, Sendable {
             switch outcome {
             case .wrong(let remaining):
                 p.form.clear(Texts.otp)
-                state.message = .error("Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon.")
+                state.message = .error(Texts.wrongOTP(remaining: remaining))
             case .replayed:
                 p.form.clear(Texts.otp)
-                state.message = .error("This OTP has already been used. Please wait for the next one.")
+                state.message = .error(Texts.usedOTP)
             case .malformed(let text):
                 state.message = .error(text)
             default:
-                p.stage = .refused(outcome == .locked ? Texts.locked : "Three invalid OTPs count as one failed logon. Please start again.")
+                p.stage = .refused(outcome == .locked ? Texts.locked : Texts.threeWrongOTPs + " Please start again.")
                 p.session = nil
                 p.form = closeOnly
                 state.message = nil

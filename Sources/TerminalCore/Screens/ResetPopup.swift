@@ -147,17 +147,17 @@ public struct ResetPopup: Equatable, Sendable {
                 state.message = .info("Please enter your new password twice.")
             case .wrong(let remaining):
                 p.form.clear(Texts.otp)
-                state.message = .error("Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon.")
+                state.message = .error(Texts.wrongOTP(remaining: remaining))
             case .expired:
                 p.form.clear(Texts.otp)
-                state.message = .error("This OTP has expired. Please request a new one.")
+                state.message = .error(Texts.expiredOTP)
             case .replayed:
                 p.form.clear(Texts.otp)
-                state.message = .error("This OTP has already been used. Please use a new one.")
+                state.message = .error(Texts.usedOTP)
             case .malformed(let text):
                 state.message = .error(text)
             case .countedAsFailedLogon, .locked:
-                p.stage = .refused(outcome == .locked ? Texts.locked : "Three invalid OTPs count as one failed logon. Please start again.")
+                p.stage = .refused(outcome == .locked ? Texts.locked : Texts.threeWrongOTPs + " Please start again.")
                 p.session = nil
                 p.form = Form([.button(id: "close", label: Texts.close)])
                 state.message = nil
