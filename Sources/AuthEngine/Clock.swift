@@ -104,29 +104,43 @@ public enum HongKongTime {
     /// Parses `2023-06-12T09:00+08:00`, `2023-06-12T01:00:00Z`, `2023-06-12 09:00` (Hong Kong
     /// when no zone is given) or `2023-06-12` (midnight in Hong Kong).
     public static func parse(_ text: String) -> Date? {
-        let pattern = #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        func group(_ index: Int) -> String? {
-            Range(match.range(at: index), in: text).map { String(text[$0]) }
+        // By hand rather than with a regular expression: ICU's regex engine costs
+        // milliseconds to start, and --clock is parsed on every start-up.
+        var chars = Substring(text)
+        func number(_ digits: Int) -> Int? {
+            let head = chars.prefix(digits)
+            guard head.count == digits, head.allSatisfy(\.isASCIIDigit) else { return nil }
+            chars = chars.dropFirst(digits)
+            return Int(head)
         }
-        let n = (1...6).map { group($0).flatMap(Int.init) }
-        let (year, month, day) = (n[0]!, n[1]!, n[2]!)
-        let (hour, minute, second) = (n[3] ?? 0, n[4] ?? 0, n[5] ?? 0)
-        // A date that does not exist (30 February) does not survive the round trip.
-        guard (1...12).contains(month), hour < 24, minute < 60, second < 60,
-              civil(fromDays: days(year: year, month: month, day: day)) == (year, month, day) else { return nil }
-        var zoneOffset = Int(offset)
-        if let designator = group(7) {
-            if designator == "Z" {
-                zoneOffset = 0
-            } else {
-                let digits = designator.dropFirst().filter(\.isNumber)
-                let hours = Int(digits.prefix(2))!, minutes = Int(digits.suffix(2))!
-                guard hours <= 14, minutes < 60 else { return nil }
-                zoneOffset = (designator.hasPrefix("-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        func take(_ c: Character) -> Bool {
+            guard chars.first == c else { return false }
+            chars = chars.dropFirst()
+            return true
+        }
+        guard let year = number(4), take("-"), let month = number(2), take("-"), let day = number(2) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        if take("T") || take(" ") {
+            guard let h = number(2), take(":"), let m = number(2) else { return nil }
+            (hour, minute) = (h, m)
+            if take(":") {
+                guard let sec = number(2) else { return nil }
+                second = sec
             }
         }
+        var zoneOffset = Int(offset)
+        if take("Z") {
+            zoneOffset = 0
+        } else if let sign = chars.first, sign == "+" || sign == "-" {
+            chars = chars.dropFirst()
+            guard let hours = number(2) else { return nil }
+            _ = take(":")
+            guard let minutes = number(2), hours <= 14, minutes < 60 else { return nil }
+            zoneOffset = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+        // Nothing may follow, and a date that does not exist (30 February) fails the round trip.
+        guard chars.isEmpty, (1...12).contains(month), hour < 24, minute < 60, second < 60,
+              civil(fromDays: days(year: year, month: month, day: day)) == (year, month, day) else { return nil }
         let local = days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return Date(timeIntervalSince1970: TimeInterval(local - Int64(zoneOffset)))
     }

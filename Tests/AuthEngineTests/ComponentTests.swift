@@ -143,6 +143,9 @@ final class HongKongTimeTests: XCTestCase {
         XCTAssertEqual(HongKongTime.parse("2023-06-12"), HongKongTime.date(2023, 6, 12))
         XCTAssertNil(HongKongTime.parse("2023-02-30"))
         XCTAssertNil(HongKongTime.parse("12/06/2023"))
+        XCTAssertNil(HongKongTime.parse("2023-06-12T09"))
+        XCTAssertNil(HongKongTime.parse("2023-06-12 09:00 extra"))
+        XCTAssertEqual(HongKongTime.parse("2023-06-12T09:00:30-01:30"), HongKongTime.date(2023, 6, 12, 18, 30, 30))
         XCTAssertEqual(HongKongTime.format(nine), "2023-06-12 09:00:00 HKT")
     }
 }
