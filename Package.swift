@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The trainer's virtual phone: accounts learnt from otpauth URIs, in a file of its own.
+        .target(name: "Authenticator", dependencies: ["AuthEngine"]),
         // ncursesw: the only target that touches the terminal goes through it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Pure screen state machine: state, events, update returning effects.
@@ -46,6 +48,7 @@ let package = Package(
             name: "CCASSTerminal",
             dependencies: [
                 "AuthEngine",
+                "Authenticator",
                 "TerminalCore",
                 "TerminalView",
                 "CursesTerminal",
@@ -64,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AuthEngineTests",
-            dependencies: ["AuthEngine", "CCrypto", "CCASSTerminal", "TestSupport"]
+            dependencies: ["AuthEngine", "Authenticator", "CCrypto", "CCASSTerminal", "TestSupport"]
         ),
         .testTarget(
             name: "TerminalTests",

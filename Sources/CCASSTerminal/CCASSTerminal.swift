@@ -11,7 +11,7 @@ struct CCASSTerminal: ParsableCommand {
         Data lives in $\(StoreLocation.environmentVariable), else $XDG_DATA_HOME/ccass-terminal, \
         else ~/.local/share/ccass-terminal; --data-dir overrides both.
         """,
-        subcommands: [TerminalCommand.self, DemoCommand.self, UsersCommand.self, WriterDrill.self, LogonDrill.self],
+        subcommands: [TerminalCommand.self, DemoCommand.self, UsersCommand.self, AuthenticatorCommand.self, WriterDrill.self, LogonDrill.self],
         defaultSubcommand: TerminalCommand.self
     )
 }
@@ -44,10 +44,21 @@ struct StoreOptions: ParsableArguments {
         var configuration = try EngineSetup.configuration(for: store)
         if let policy { configuration.policy = PasswordPolicy.named(policy)! }
         configuration.phaseOverride = phase
-        let engineClock: any Clock = clock.flatMap(HongKongTime.parse).map { OffsetClock(startingAt: $0) } ?? SystemClock()
-        return AuthEngine(store: store, clock: engineClock, configuration: configuration)
+        return AuthEngine(store: store, clock: clockSource(), configuration: configuration)
     }
+
+    /// --clock runs on from its moment as the wall clock runs from this process's start;
+    /// without it, the system clock.
+    func clockSource() -> any Clock {
+        guard let clock, let start = HongKongTime.parse(clock) else { return SystemClock() }
+        return OffsetClock(offset: start.timeIntervalSince(processStart))
+    }
+
+    func clockNow() -> Date { clockSource().now() }
 }
+
+/// When this process started (set on first use, which is before any clock is read).
+private let processStart = Date()
 
 /// Prints one clear line on stderr and exits non-zero: the CLI's single way to fail.
 func fail(_ message: String) -> Never {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import Authenticator
 import Foundation
 
 /// `ccass-terminal demo`: creates or refreshes the training data set.
@@ -35,6 +36,10 @@ struct DemoCommand: ParsableCommand {
             let enrolments = try demo.install(into: engine)
             let file = location.directory.appendingPathComponent("demo-enrolments.txt")
             try DemoEnrolmentsFile.write(enrolments, to: file)
+            // The trainer's phone learns the demo app users from their URIs, as from a QR code.
+            var phone = try Phone.load(directory: location.directory)
+            for enrolment in enrolments { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
+            try phone.save()
 
             var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
             for account in demo.accounts {
@@ -50,6 +55,7 @@ struct DemoCommand: ParsableCommand {
             Password of every demo account with one: \(demo.password)
             Smartcard password of every demo smartcard: \(demo.smartcardPassword)
             Authenticator enrolments of the app users: \(file.path)
+              (already on the virtual phone: `ccass-terminal authenticator`)
             Email codes arrive in the Maildirs under \(location.mailURL.path)/<address>/new
             """)
         }

@@ -1,0 +1,114 @@
+import AuthEngine
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The trainer's virtual authenticator app: accounts learnt only from otpauth URIs (as a
+/// phone learns them from a QR code), kept in a file of its own, apart from the engine's store.
+public struct Phone: Sendable {
+    public struct Entry: Sendable, Codable, Equatable {
+        public var uri: String
+        /// HOTP: the next counter to use (it moves on each time a code is shown).
+        public var counter: UInt64
+        public var added: Date
+
+        public var parsed: OTPAuthURI { get throws { try OTPAuthURI(parsing: uri) } }
+    }
+
+    public static let fileName = "phone.json"
+
+    public let url: URL
+    public private(set) var entries: [Entry]
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The phone in `directory` (empty if it has no file yet).
+    public static func load(directory: URL) throws -> Phone {
+        let url = directory.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return Phone(url: url, entries: []) }
+        do {
+            return Phone(url: url, entries: try JSONDecoder.phone.decode([Entry].self, from: data))
+        } catch {
+            throw Failure(description: "\(url.path) is not a phone file (\(error)); it was left untouched")
+        }
+    }
+
+    /// Enrols a URI; an account with the same label is replaced, as apps do on a re-scan.
+    /// Returns the parsed URI.
+    @discardableResult
+    public mutating func add(_ text: String, at date: Date) throws -> OTPAuthURI {
+        let uri = try OTPAuthURI(parsing: text)
+        let entry = Entry(uri: uri.string, counter: uri.counter, added: date)
+        if let index = entries.firstIndex(where: { (try? $0.parsed.label) == uri.label }) {
+            entries[index] = entry
+        } else {
+            entries.append(entry)
+        }
+        return uri
+    }
+
+    /// The entry whose label ("HKEX:B0123401") or account ("B0123401") is `name`, ignoring case.
+    public func index(of name: String) throws -> Int {
+        let wanted = name.lowercased()
+        let matches = entries.indices.filter { index in
+            guard let uri = try? entries[index].parsed else { return false }
+            return uri.label.lowercased() == wanted || uri.account.lowercased() == wanted
+        }
+        guard let first = matches.first else {
+            throw Failure(description: "no account \"\(name)\" on the phone; `ccass-terminal authenticator` lists them")
+        }
+        guard matches.count == 1 else {
+            throw Failure(description: "\"\(name)\" names \(matches.count) accounts; use the full label, e.g. ISSUER:ACCOUNT")
+        }
+        return first
+    }
+
+    /// What the app shows for an entry now: the code and, for TOTP, the seconds it has left.
+    /// Showing an HOTP code uses up its counter, as pressing the button in an app does.
+    public mutating func show(_ index: Int, at date: Date) throws -> (code: String, secondsLeft: Int?) {
+        let uri = try entries[index].parsed
+        switch uri.kind {
+        case .totp:
+            return (try uri.generator.totp(secret: uri.secret, at: date), uri.generator.secondsRemaining(at: date))
+        case .hotp:
+            let code = try uri.generator.hotp(secret: uri.secret, counter: entries[index].counter)
+            entries[index].counter += 1
+            return (code, nil)
+        }
+    }
+
+    /// Writes the file atomically with mode 0600: it holds the secrets, as a phone does.
+    public func save() throws {
+        let data = try JSONEncoder.phone.encode(entries)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid())")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw Failure(description: "cannot write \(temporary.path)")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw Failure(description: "cannot replace \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+extension JSONEncoder {
+    static var phone: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    static var phone: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

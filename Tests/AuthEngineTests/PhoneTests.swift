@@ -1,0 +1,78 @@
+import AuthEngine
+import Authenticator
+import Foundation
+import TestSupport
+import XCTest
+
+/// The virtual phone against oathtool, a peer we did not write.
+final class PhoneTests: XCTestCase {
+    private func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-phone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    func testTOTPCodesMatchOathtoolForEveryAlgorithm() throws {
+        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed (make deps installs it)") }
+        let dir = try tempDir()
+        var phone = try Phone.load(directory: dir)
+        let now = Date(timeIntervalSince1970: 1_686_535_200)
+        for (algorithm, name, digits, period) in [(HashAlgorithm.sha1, "sha1", 6, 30), (.sha256, "sha256", 8, 60), (.sha512, "sha512", 8, 30)] {
+            let secret = try SecureRandom.bytes(algorithm.digestLength)
+            let uri = "otpauth://totp/Peer:\(name)?secret=\(Base32.encode(secret))&issuer=Peer&algorithm=\(algorithm.rawValue)&digits=\(digits)&period=\(period)"
+            try phone.add(uri, at: now)
+            let shown = try phone.show(try phone.index(of: name), at: now)
+            let theirs = try Programs.run(oathtool, ["--totp=\(name)", "-b", "-d", "\(digits)", "-s", "\(period)s",
+                                                     "--now", "@\(Int(now.timeIntervalSince1970))", Base32.encode(secret)])
+            XCTAssertEqual(shown.code, theirs.out.trimmingCharacters(in: .whitespacesAndNewlines), name)
+            XCTAssertEqual(shown.secondsLeft, period - Int(now.timeIntervalSince1970) % period)
+        }
+    }
+
+    func testHOTPMovesItsCounterLikeTheAppButton() throws {
+        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed (make deps installs it)") }
+        let dir = try tempDir()
+        var phone = try Phone.load(directory: dir)
+        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        try phone.add("otpauth://hotp/Peer:counter?secret=\(secret)&issuer=Peer&counter=5", at: Date())
+        for counter in 5...7 {
+            let shown = try phone.show(try phone.index(of: "Peer:counter"), at: Date())
+            let theirs = try Programs.run(oathtool, ["--hotp", "-b", "-c", "\(counter)", secret]).out
+            XCTAssertEqual(shown.code, theirs.trimmingCharacters(in: .whitespacesAndNewlines))
+            XCTAssertNil(shown.secondsLeft)
+        }
+        try phone.save()
+        XCTAssertEqual(try Phone.load(directory: dir).entries.first?.counter, 8, "the counter survives")
+    }
+
+    func testThePhoneFileIsPrivateAndReScanningReplaces() throws {
+        let dir = try tempDir()
+        var phone = try Phone.load(directory: dir)
+        try phone.add("otpauth://totp/HKEX:B0123401?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=HKEX", at: Date())
+        try phone.add("otpauth://totp/HKEX:B0123401?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=HKEX", at: Date())
+        XCTAssertEqual(phone.entries.count, 1)
+        try phone.save()
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(Phone.fileName).path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertEqual(try Phone.load(directory: dir).entries.first?.uri.contains("JBSWY3DP"), true)
+        XCTAssertThrowsError(try phone.index(of: "B0999999"))
+    }
+
+    func testTheCommandsAsATrainerUsesThem() throws {
+        let dir = try tempDir()
+        let add = try Programs.run(Programs.ccassTerminal, ["authenticator", "add", "--data-dir", dir.path,
+                                                            "otpauth://totp/HKEX:B0123401?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=HKEX"])
+        XCTAssertEqual(add.status, 0, add.err)
+        XCTAssertEqual(add.out, "Added HKEX:B0123401 (TOTP, every 30 s, SHA1, 6 digits)\n")
+        let code = try Programs.run(Programs.ccassTerminal, ["authenticator", "code", "B0123401", "--data-dir", dir.path,
+                                                             "--clock", "2023-06-12T10:00:00+08:00"])
+        let expected = try OneTimePassword.issued.totp(secret: Array("12345678901234567890".utf8), at: HongKongTime.date(2023, 6, 12, 10, 0))
+        XCTAssertEqual(code.out, expected + "\n")
+        let bad = try Programs.run(Programs.ccassTerminal, ["authenticator", "add", "--data-dir", dir.path, "otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQ&digits=7"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(bad.err, "ccass-terminal: invalid otpauth URI: digits must be 6 or 8, found \"7\"\n")
+        let list = try Programs.run(Programs.ccassTerminal, ["authenticator", "--data-dir", dir.path])
+        XCTAssertTrue(list.out.hasPrefix("HKEX:B0123401  "), list.out)
+    }
+}
