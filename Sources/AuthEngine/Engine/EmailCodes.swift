@@ -78,6 +78,29 @@ extension AuthEngine {
         return .valid
     }
 
+    /// Where an emailed code stands, for the trainer's inbox view.
+    public enum EmailCodeStatus: Sendable, Equatable {
+        case valid(until: Date)
+        case expired
+        case used
+        /// A newer code was sent to the same account since: only the newest counts.
+        case superseded
+    }
+
+    /// The status of a code sent to `address`, found by its MAC among the newest codes.
+    public func emailCodeStatus(sentTo address: String, code: String) throws -> EmailCodeStatus {
+        let now = clock.now()
+        return try store.read { tx in
+            for record in try tx.emailCodes(sentTo: address) {
+                let mac = try tx.codeMAC(code, userID: record.userID, purpose: record.purpose)
+                guard constantTimeEqual(Array(mac), Array(record.codeMAC)) else { continue }
+                if record.consumed { return .used }
+                return now >= record.expiresAt ? .expired : .valid(until: record.expiresAt)
+            }
+            return .superseded
+        }
+    }
+
     /// "Request a new one": a new email code for a flow waiting for one.
     public func requestEmailOTP(_ session: FlowSession) throws -> EmailOTPRequestOutcome {
         let flow = try flow(session)

@@ -27,6 +27,13 @@ public struct MailMessage: Sendable, Equatable {
         return formatter.string(from: date)
     }
 
+    public static func parseRFC5322Date(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.date(from: text)
+    }
+
     /// The wire form: CRLF line endings, UTF-8 plain text.
     public var rfc5322: String {
         let headers = [
@@ -52,12 +59,13 @@ public protocol Mailer: Sendable {
 /// The OTP email of Appendix C: the code and its validity, no URL and no user ID.
 public enum OTPMail {
     public static let sender = "CCASS/CCMS 2FA <no-reply@ccass-terminal.invalid>"
+    public static let subject = "One Time Password (OTP)"
 
     public static func message(code: String, to address: String, validFor minutes: Int, at date: Date, messageID: String) -> MailMessage {
         MailMessage(
             from: sender,
             to: address,
-            subject: "One Time Password (OTP)",
+            subject: subject,
             body: """
             Your One Time Password (OTP) is:
 

@@ -74,6 +74,10 @@ public struct StoreTransaction {
 
     func save(_ code: EmailCode) throws { try code.save(db) }
 
+    func emailCodes(sentTo address: String) throws -> [EmailCode] {
+        try EmailCode.filter(sql: "lower(sentTo) = lower(?)", arguments: [address]).fetchAll(db)
+    }
+
     func deleteEmailCodes(of userID: String) throws {
         try db.execute(sql: "DELETE FROM emailCode WHERE userID = ?", arguments: [userID])
     }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import AuthEngine
+import Foundation
+
+/// `ccass-terminal mailbox`: the trainer's view of the inbox.
+struct MailboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mailbox",
+        abstract: "List the messages delivered to the Maildirs, newest first, and open one.",
+        discussion: "Without an address, lists the addresses that have mail. OTP messages show whether their code is still valid."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The email address whose inbox to show.") var address: String?
+
+    @Option(help: ArgumentHelp("Print message N of the list (1 is the newest) in full.", valueName: "n")) var open: Int?
+
+    func validate() throws {
+        if open != nil, address == nil { throw ValidationError("--open needs an address") }
+        if let open, open < 1 { throw ValidationError("--open counts from 1 (the newest message)") }
+    }
+
+    func run() throws {
+        reportingErrors {
+            let mailbox = Mailbox(root: store.location.mailURL)
+            guard let address else {
+                let addresses = mailbox.addresses()
+                if addresses.isEmpty { print("No mail has been delivered under \(store.location.mailURL.path).") }
+                var table = TextTable(header: ["ADDRESS", "MESSAGES", "NEWEST"])
+                for address in addresses {
+                    let messages = (try? mailbox.messages(for: address)) ?? []
+                    table.rows.append([address, "\(messages.count)", messages.first?.date.map(HongKongTime.format) ?? "-"])
+                }
+                if !addresses.isEmpty { print(table.render()) }
+                return
+            }
+            let messages = try mailbox.messages(for: address)
+            if let open {
+                guard open <= messages.count else {
+                    fail("\(address) has \(messages.count) message\(messages.count == 1 ? "" : "s"); there is no number \(open)")
+                }
+                let message = messages[open - 1]
+                for (name, value) in message.headers { print("\(name): \(value)") }
+                print("\n" + message.body, terminator: message.body.hasSuffix("\n") ? "" : "\n")
+                return
+            }
+            guard !messages.isEmpty else {
+                print("No messages for \(address).")
+                return
+            }
+            let engine = try store.engine()
+            var table = TextTable(header: ["#", "SENT", "SUBJECT", "OTP"])
+            for (index, message) in messages.enumerated() {
+                var otp = "-"
+                if let code = message.otp {
+                    switch try engine.emailCodeStatus(sentTo: address, code: code) {
+                    case .valid(let until): otp = "\(code) valid until \(HongKongTime.format(until).dropFirst(11))"
+                    case .expired: otp = "\(code) expired"
+                    case .used: otp = "\(code) used"
+                    case .superseded: otp = "\(code) no longer valid (a newer code was sent)"
+                    }
+                }
+                table.rows.append(["\(index + 1)", message.date.map(HongKongTime.format) ?? "-", message.header("Subject") ?? "-", otp])
+            }
+            print(table.render())
+        }
+    }
+}
