@@ -39,12 +39,14 @@ struct StoreOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation.resolve(explicit: dataDir) }
 
     /// Opens the store and builds an engine with the store's training settings, if any.
-    func engine(phase: ServicePhase? = nil) throws -> AuthEngine {
+    func engine(phase: ServicePhase? = nil, smtp: String? = nil) throws -> AuthEngine {
         let store = try AccountStore(location: location)
         var configuration = try EngineSetup.configuration(for: store)
         if let policy { configuration.policy = PasswordPolicy.named(policy)! }
         configuration.phaseOverride = phase
-        return AuthEngine(store: store, clock: clockSource(), configuration: configuration)
+        let maildir = MaildirMailer(root: location.mailURL)
+        let mailer: any Mailer = smtp.flatMap(SMTPMailer.parse).map { SMTPMailer(host: $0.host, port: $0.port, maildir: maildir) } ?? maildir
+        return AuthEngine(store: store, clock: clockSource(), mailer: mailer, configuration: configuration)
     }
 
     /// --clock runs on from its moment as the wall clock runs from this process's start;

@@ -49,7 +49,7 @@ extension AuthEngine {
             try mailer.send(mail)
             return outcome
         } catch {
-            let problem = "The OTP email could not be delivered (\(error)). Please try again later."
+            let problem = "The OTP email could not be delivered: \(error)."
             try? store.write { try audit($0, .emailOTPDeliveryFailed, userID, "\(error)") }
             switch outcome {
             case .sent(var notice):
