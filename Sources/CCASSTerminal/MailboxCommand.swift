@@ -21,6 +21,15 @@ struct MailboxCommand: ParsableCommand {
         if let open, open < 1 { throw ValidationError("--open counts from 1 (the newest message)") }
     }
 
+    static func describe(_ status: AuthEngine.EmailCodeStatus) -> String {
+        switch status {
+        case .valid(let until): "valid until \(HongKongTime.format(until).dropFirst(11))"
+        case .expired: "expired"
+        case .used: "used"
+        case .superseded: "no longer valid (a newer code was sent)"
+        }
+    }
+
     func run() throws {
         reportingErrors {
             let mailbox = Mailbox(root: store.location.mailURL)
@@ -54,12 +63,7 @@ struct MailboxCommand: ParsableCommand {
             for (index, message) in messages.enumerated() {
                 var otp = "-"
                 if let code = message.otp {
-                    switch try engine.emailCodeStatus(sentTo: address, code: code) {
-                    case .valid(let until): otp = "\(code) valid until \(HongKongTime.format(until).dropFirst(11))"
-                    case .expired: otp = "\(code) expired"
-                    case .used: otp = "\(code) used"
-                    case .superseded: otp = "\(code) no longer valid (a newer code was sent)"
-                    }
+                    otp = "\(code) " + Self.describe(try engine.emailCodeStatus(sentTo: address, code: code))
                 }
                 table.rows.append(["\(index + 1)", message.date.map(HongKongTime.format) ?? "-", message.header("Subject") ?? "-", otp])
             }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import AuthEngine
+import Authenticator
 import CursesTerminal
 import Foundation
 import TerminalCore
+import TerminalView
 
 /// `ccass-terminal` (the default command): the emulated terminal at the keyboard.
 struct TerminalCommand: ParsableCommand {
@@ -19,6 +21,9 @@ struct TerminalCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Override the phase the clock implies: smartcard, transition or 2fa (training).", valueName: "phase"))
     var phase: ServicePhase?
+
+    @Flag(help: "Trainer's split view: the terminal, the phone (codes with countdown) and the inbox, live. Needs 120 columns.")
+    var presenter = false
 
     @Option(help: ArgumentHelp("Also send the OTP emails to this SMTP server (a mail catcher); they stay in the Maildir too.", valueName: "host:port"))
     var smtp: String?
@@ -42,7 +47,8 @@ struct TerminalCommand: ParsableCommand {
             return engine
         }
         let backend = CursesBackend(noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
-        let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend)
+        let panels = presenter ? SidePanels.reading(directory: store.location.directory, engine: engine) : nil
+        let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels)
         let signal = runtime.run()
         runtime.finish()
         backend.restore()
@@ -51,3 +57,28 @@ struct TerminalCommand: ParsableCommand {
 }
 
 extension ServicePhase: ExpressibleByArgument {}
+
+extension SidePanels {
+    /// The phone file and the Maildirs of a data directory; the inbox shows the newest messages
+    /// of every address with where their codes stand.
+    static func reading(directory: URL, engine: AuthEngine) -> SidePanels {
+        let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
+        return SidePanels(
+            phone: { now in
+                guard let phone = try? Phone.load(directory: directory) else { return [] }
+                return (try? AuthenticatorCommand.Show.totpRows(phone, at: now)) ?? []
+            },
+            inbox: {
+                let messages = mailbox.addresses().flatMap { address in
+                    ((try? mailbox.messages(for: address)) ?? []).prefix(3).map { (address, $0) }
+                }
+                return messages.sorted { ($0.1.date ?? .distantPast) > ($1.1.date ?? .distantPast) }.prefix(6).map { address, message in
+                    var summary = message.header("Subject") ?? ""
+                    if let code = message.otp, let status = try? engine.emailCodeStatus(sentTo: address, code: code) {
+                        summary = "OTP \(code) " + MailboxCommand.describe(status)
+                    }
+                    return PresenterView.InboxRow(sent: message.date, address: address, summary: summary)
+                }
+            })
+    }
+}

@@ -15,11 +15,30 @@ final class TerminalRuntime {
     private let answers = Inbox()
     private let worker = DispatchQueue(label: "ccass-terminal.engine")
 
-    init(engine: AuthEngine, console: Console, backend: CursesBackend) {
+    /// The trainer's side panels (phone and inbox), when the presenter view was asked for.
+    private let sidePanels: SidePanels?
+    private var phoneRows: [PhoneView.Row] = []
+    private var inboxRows: [PresenterView.InboxRow] = []
+
+    init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil) {
         self.engine = engine
         self.backend = backend
+        self.sidePanels = sidePanels
         state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
                          policyName: engine.policy.name)
+        state.size = terminalSize(for: backend.size)
+        if sidePanels != nil, !presenting(backend.size) {
+            state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
+        }
+    }
+
+    private func presenting(_ window: Size) -> Bool {
+        sidePanels != nil && window.columns >= PresenterView.minimumColumns
+    }
+
+    /// The part of the window the terminal screens get.
+    private func terminalSize(for window: Size) -> Size {
+        presenting(window) ? PresenterView.terminalSize(in: window) : window
     }
 
     /// Runs until the operator leaves (Ctrl-C) or a stop signal arrives; returns the signal, if any.
@@ -33,17 +52,28 @@ final class TerminalRuntime {
             }
             for event in answers.take() { apply(event) }
             let now = engine.clock.now()
-            if Int(now.timeIntervalSince1970) != lastTick {
+            if Int(now.timeIntervalSince1970) != lastTick || (sidePanels != nil && drawn == nil) {
                 lastTick = Int(now.timeIntervalSince1970)
                 apply(.tick(now: now, phase: engine.phase))
+                if let sidePanels, presenting(backend.size) {
+                    phoneRows = sidePanels.phone(now)
+                    inboxRows = sidePanels.inbox()
+                }
             }
-            let canvas = Renderer.render(state)
+            let window = backend.size
+            let canvas = presenting(window)
+                ? PresenterView.render(state, phone: phoneRows, inbox: inboxRows, size: window)
+                : Renderer.render(state)
             if canvas != drawn {
                 backend.draw(canvas)
                 drawn = canvas
             }
-            if let event = backend.nextEvent(timeout: state.pending == nil ? 200 : 30) {
+            if var event = backend.nextEvent(timeout: state.pending == nil ? 200 : 30) {
                 if event == .key(.redraw) { backend.invalidate(); drawn = nil }
+                if case .resize(let window) = event {
+                    event = .resize(terminalSize(for: window))
+                    drawn = nil
+                }
                 apply(event)
             }
         }
@@ -81,4 +111,10 @@ final class Inbox: Sendable {
             return events
         }
     }
+}
+
+/// Where the presenter view reads the phone and the inbox from, once a second.
+struct SidePanels {
+    var phone: (Date) -> [PhoneView.Row]
+    var inbox: () -> [PresenterView.InboxRow]
 }

@@ -130,3 +130,22 @@ final class GoldenScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("*****************"))
     }
 }
+
+final class PresenterViewTests: XCTestCase {
+    func testTheSplitViewShowsTerminalPhoneAndInbox() {
+        var state = Fixtures.state()
+        let window = Size(columns: 130, rows: 36)
+        state.size = PresenterView.terminalSize(in: window)
+        state.screen = .emailOTP(EmailOTPScreen(session: Fixtures.session, function: .onlineFunctions, notice: Fixtures.notice))
+        let phone = [PhoneView.Row(label: "HKEX:B0123402", code: "287082", secondsLeft: 12, period: 30, detail: "TOTP SHA1, 6 digits")]
+        let inbox = [PresenterView.InboxRow(sent: Fixtures.now, address: "email.user@demo-securities.example",
+                                            summary: "OTP 12345678 valid until 10:05:00")]
+        let canvas = PresenterView.render(state, phone: phone, inbox: inbox, size: window)
+        let text = canvas.text
+        XCTAssertEqual(canvas.columns, 130)
+        XCTAssertTrue(text.contains("287 082"), text)
+        XCTAssertTrue(text.contains("OTP 12345678 valid until 10:05:00"), text)
+        XCTAssertTrue(text.contains(Texts.enterOTPOrRequest))
+        Golden.check(state, "presenter-terminal-part")
+    }
+}
