@@ -75,7 +75,7 @@ extension SidePanels {
                 return messages.sorted { ($0.1.date ?? .distantPast) > ($1.1.date ?? .distantPast) }.prefix(6).map { address, message in
                     var summary = message.header("Subject") ?? ""
                     if let code = message.otp, let status = try? engine.emailCodeStatus(sentTo: address, code: code) {
-                        summary = "OTP \(code) " + MailboxCommand.describe(status)
+                        summary = "OTP \(code) " + MailboxCommand.describe(status).replacingOccurrences(of: " HKT", with: "")
                     }
                     return PresenterView.InboxRow(sent: message.date, address: address, summary: summary)
                 }

@@ -149,3 +149,17 @@ final class PresenterViewTests: XCTestCase {
         Golden.check(state, "presenter-terminal-part")
     }
 }
+
+final class MailboxViewTests: XCTestCase {
+    func testTheListHighlightsTheChoiceAndAnOpenedMessageScrolls() {
+        let list = MailboxView.Screen(title: "a@b.example", rows: ["2023-06-12 10:00:00 HKT  One Time Password (OTP)  12345678 used",
+                                                                  "2023-06-12 09:50:00 HKT  One Time Password (OTP)  87654321 expired"],
+                                      selected: 1)
+        let canvas = MailboxView.render(list, columns: 80, rows: 10)
+        XCTAssertEqual(canvas.lines[2], " 2023-06-12 10:00:00 HKT  One Time Password (OTP)  12345678 used")
+        XCTAssertEqual(canvas[3, 1].role, .buttonFocused, "the chosen message stands out")
+        XCTAssertEqual(canvas[2, 1].role, .normal)
+        let opened = MailboxView.Screen(title: "a@b.example", rows: [], opened: (1...20).map { "line \($0)" }, scroll: 5)
+        XCTAssertEqual(MailboxView.render(opened, columns: 80, rows: 10).lines[2], " line 6")
+    }
+}
