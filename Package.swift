@@ -17,12 +17,12 @@ let package = Package(
     targets: [
         // OpenSSL libcrypto: HMAC, PBKDF2, AES-GCM, RAND_bytes, CRYPTO_memcmp.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        // Shipped data: demo store, policy blocklist.
+        // Shipped data: demo store, policy blocklist, QA scenarios.
         .target(
             name: "CCASSResources",
             path: "Resources",
             exclude: [],
-            resources: [.copy("demo"), .copy("policy")]
+            resources: [.copy("demo"), .copy("policy"), .copy("scenarios")]
         ),
         .target(
             name: "AuthEngine",
@@ -44,11 +44,14 @@ let package = Package(
         // The ncursesw backend: init and guaranteed restore, keys, resize, colours, drawing.
         .target(name: "CTerminalGuard"),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView"]),
+        // The program without a terminal: engine effects, the headless session, scenarios.
+        .target(name: "Headless", dependencies: ["AuthEngine", "Authenticator", "TerminalCore", "TerminalView"]),
         .executableTarget(
             name: "CCASSTerminal",
             dependencies: [
                 "AuthEngine",
                 "Authenticator",
+                "Headless",
                 "TerminalCore",
                 "TerminalView",
                 "CursesTerminal",
@@ -71,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "CCASSTerminal", "TestSupport"],
+            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "Headless", "CCASSTerminal", "TestSupport"],
             exclude: ["Golden"]
         ),
     ]

@@ -1,4 +1,5 @@
 import AuthEngine
+import Headless
 import CursesTerminal
 import Foundation
 import Synchronization

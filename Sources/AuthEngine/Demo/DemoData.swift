@@ -89,7 +89,7 @@ public struct DemoData: Sendable, Decodable {
                 }
                 switch demo.state {
                 case "app":
-                    let seed = try SecureRandom.bytes(20)
+                    let seed = try engine.configuration.random.bytes(20)
                     account.otpChannel = .app
                     account.sealedSeed = try tx.seal(seed: seed, for: demo.userID)
                     enrolments.append(Enrolment(userID: demo.userID, uri: OTPAuthURI(issuer: engine.configuration.issuer, account: demo.userID, secret: seed)))

@@ -16,6 +16,9 @@ public struct EngineConfiguration: Sendable {
     /// Names this terminal in the audit log.
     public var terminal: String
     public var issuer = "HKEX"
+    /// Seeds, email codes and flow tokens come from here (the CSPRNG unless a scenario run
+    /// asks for a deterministic stream).
+    public var random = RandomSource.system
 
     public init(policy: PasswordPolicy = .hkex2023, hasher: PasswordHasher = try! PasswordHasher(),
                 terminal: String = "pid\(ProcessInfo.processInfo.processIdentifier)") {
@@ -101,7 +104,7 @@ public final class AuthEngine: Sendable {
     }
 
     func startFlow(userID: String, purpose: FlowPurpose, stage: FlowStage) throws -> FlowSession {
-        let token = try SecureRandom.bytes(16).map { String(format: "%02x", $0) }.joined()
+        let token = try configuration.random.bytes(16).map { String(format: "%02x", $0) }.joined()
         let now = clock.now()
         flows.withLock { flows in
             flows = flows.filter { now.timeIntervalSince($0.value.lastActivity) < configuration.flowTimeout }

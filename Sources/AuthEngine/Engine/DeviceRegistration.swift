@@ -8,7 +8,7 @@ extension AuthEngine {
         guard flow.purpose == .logon, flow.stage == .channelSetup || flow.stage == .deviceRegistration else {
             throw EngineError.wrongStage("the OTP channel is already set up")
         }
-        var seed = try SecureRandom.bytes(20)
+        var seed = try configuration.random.bytes(20)
         defer { wipe(&seed) }
         try store.write { tx in
             guard var account = try tx.account(flow.userID) else { throw EngineError.unknownSession }

@@ -27,14 +27,14 @@ extension AuthEngine {
             try audit(tx, .emailOTPThrottled, account.userID, "\(purpose.rawValue); \(notice.secondsUntilNextRequest(at: now)) s to wait")
             return (.throttled(notice, seconds: notice.secondsUntilNextRequest(at: now)), nil)
         }
-        let code = try SecureRandom.digits(rule.digits)
+        let code = try SecureRandom.digits(rule.digits, from: configuration.random)
         let record = EmailCode(userID: account.userID, purpose: purpose,
                                codeMAC: try tx.codeMAC(code, userID: account.userID, purpose: purpose),
                                sentTo: address, issuedAt: now, expiresAt: now.addingTimeInterval(rule.validity),
                                consumed: false)
         try tx.save(record)
         try audit(tx, .emailOTPIssued, account.userID, "\(purpose.rawValue) code sent to \(Self.mask(address))")
-        let messageID = "\(try SecureRandom.bytes(8).map { String(format: "%02x", $0) }.joined())@ccass-terminal.invalid"
+        let messageID = "\(try configuration.random.bytes(8).map { String(format: "%02x", $0) }.joined())@ccass-terminal.invalid"
         let mail = OTPMail.message(code: code, to: address, validFor: Int(rule.validity / 60), at: now, messageID: messageID)
         let notice = EmailOTPNotice(sentTo: Self.mask(address), sentAt: now, expiresAt: record.expiresAt,
                                     nextRequestAt: now.addingTimeInterval(rule.resendInterval), newlySent: true)

@@ -3,8 +3,8 @@ import TerminalCore
 
 /// Performs the engine calls the screens ask for. Shared by the interactive runtime (on a
 /// worker thread) and the headless drivers (inline).
-enum EngineEffects {
-    static func perform(_ request: EngineRequest, on engine: AuthEngine) -> EngineResult {
+public enum EngineEffects {
+    public static func perform(_ request: EngineRequest, on engine: AuthEngine) -> EngineResult {
         do {
             switch request {
             case .logon(let userID, let password):

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Headless
+
+/// `ccass-terminal scenario FILE...`: screen flows headless, for QA and CI.
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Run screen flows headless through the real state machine and view, on a fresh demo store and a virtual clock.",
+        discussion: """
+        One step a line: size 80x24, clock 2023-06-12T09:00+08:00, phase transition, console dms, \
+        type TEXT, key Tab, paste TEXT, expect "TEXT", expect-not "TEXT", otp app ACCOUNT, \
+        otp email ADDRESS, scan, advance 5m, snapshot NAME. Snapshots live in snapshots/ beside \
+        the file. Exit 0 when every expectation holds.
+        """
+    )
+
+    @Argument(help: "Scenario files.") var files: [String]
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report here.", valueName: "file")) var junit: String?
+
+    @Flag(help: "Rewrite the snapshots instead of comparing with them.") var updateSnapshots = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        // Parse everything first: a bad file stops the run before anything runs.
+        var scenarios: [(Scenario, URL)] = []
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(path)") }
+            do {
+                scenarios.append((try Scenario(name: path, text: text), url))
+            } catch {
+                fail("\(error)")
+            }
+        }
+        var results: [ScenarioRunner.Result] = []
+        for (scenario, url) in scenarios {
+            let runner = ScenarioRunner(snapshotDirectory: url.deletingLastPathComponent().appendingPathComponent("snapshots"),
+                                        updateSnapshots: updateSnapshots)
+            let result = runner.run(scenario)
+            results.append(result)
+            if let failure = result.failure {
+                FileHandle.standardError.write(Data("FAIL \(scenario.name): \(failure)\n".utf8))
+            } else {
+                print("ok   \(scenario.name) (\(result.steps) steps, \(String(format: "%.2f", result.seconds)) s)")
+            }
+            for path in result.written { print("     wrote snapshot \(path)") }
+        }
+        if let junit {
+            do {
+                try Data(ScenarioRunner.junit(results).utf8).write(to: URL(fileURLWithPath: junit))
+            } catch {
+                fail("cannot write \(junit): \(error)")
+            }
+        }
+        let failed = results.filter { !$0.passed }.count
+        print("scenarios: \(results.count - failed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,53 @@
+import AuthEngine
+import Foundation
+import TerminalCore
+import TerminalView
+
+/// The program without a terminal: the same state machine and view, engine calls made inline,
+/// time from a virtual clock. Scenario runs and tests drive it.
+public final class HeadlessSession {
+    public let engine: AuthEngine
+    public let clock: VirtualClock
+    public private(set) var state: AppState
+    public private(set) var quit = false
+
+    public init(engine: AuthEngine, clock: VirtualClock, console: Console, size: Size) {
+        self.engine = engine
+        self.clock = clock
+        state = AppState(console: console, phase: engine.phase, now: clock.now(), size: size, policyName: engine.policy.name)
+    }
+
+    /// Applies an event and every engine answer it leads to, in order.
+    public func send(_ event: Event) {
+        var queue = [event]
+        while !queue.isEmpty {
+            for effect in Update.update(&state, queue.removeFirst()) {
+                switch effect {
+                case .quit:
+                    quit = true
+                case .engine(let id, let request):
+                    let result = EngineEffects.perform(request, on: engine)
+                    if request.awaitsResult { queue.append(.engine(id: id, result)) }
+                }
+            }
+        }
+    }
+
+    public func press(_ key: Key) { send(.key(key)) }
+
+    public func type(_ text: String) { for character in text { send(.key(.character(character))) } }
+
+    /// Moves the virtual clock and lets the screens see it.
+    public func advance(by interval: TimeInterval) {
+        clock.advance(by: interval)
+        send(.tick(now: clock.now(), phase: engine.phase))
+    }
+
+    public func setClock(_ date: Date) {
+        clock.set(date)
+        send(.tick(now: clock.now(), phase: engine.phase))
+    }
+
+    public var canvas: Canvas { Renderer.render(state) }
+    public var screenText: String { canvas.text }
+}

@@ -1,0 +1,161 @@
+import AuthEngine
+import Authenticator
+import Foundation
+import TerminalCore
+import TerminalView
+
+/// Runs scenarios headless on a fresh demo store, under a virtual clock, with a deterministic
+/// source for keys and codes so the same file gives the same screens every run.
+public struct ScenarioRunner {
+    public struct Result: Equatable, Sendable {
+        public var name: String
+        public var failure: String?
+        public var steps: Int
+        public var seconds: Double
+        public var passed: Bool { failure == nil }
+        /// Snapshots written because they did not exist yet (or were asked to be rewritten).
+        public var written: [String]
+    }
+
+    public var snapshotDirectory: URL
+    public var updateSnapshots = false
+    /// Training cost for the demo passwords: scenarios are a test setting.
+    public var kdfIterations = 1_000
+    public static let defaultStart = HongKongTime.date(2023, 6, 12, 9, 0)
+
+    public init(snapshotDirectory: URL, updateSnapshots: Bool = false) {
+        self.snapshotDirectory = snapshotDirectory
+        self.updateSnapshots = updateSnapshots
+    }
+
+    public func run(_ scenario: Scenario, dataDirectory: URL? = nil) -> Result {
+        let started = Date()
+        var written: [String] = []
+        var steps = 0
+        func result(_ failure: String?) -> Result {
+            Result(name: scenario.name, failure: failure, steps: steps, seconds: Date().timeIntervalSince(started), written: written)
+        }
+        let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccass-scenario-\(UUID().uuidString)")
+        defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
+
+        // Setup steps before the first interaction shape the session.
+        var size = Size.minimum, console = Console.terminal, phase: ServicePhase?
+        var start = Self.defaultStart
+        setup: for line in scenario.lines {
+            switch line.step {
+            case .size(let s): size = s
+            case .console(let c): console = c
+            case .phase(let p): phase = p
+            case .clock(let date): start = date
+            default: break setup
+            }
+        }
+        let session: HeadlessSession
+        do {
+            // The seed is the file's own name, wherever it is run from.
+            let seed = URL(fileURLWithPath: scenario.name).lastPathComponent
+            session = try makeSession(directory: directory, seed: seed, start: start, phase: phase, console: console, size: size)
+        } catch {
+            return result("setting up the demo store failed: \(error)")
+        }
+        let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
+        for line in scenario.lines {
+            steps += 1
+            func fail(_ message: String) -> Result {
+                result("line \(line.number): \(line.text)\n  \(message)\n  the screen was:\n\(session.screenText)")
+            }
+            switch line.step {
+            case .size(let s): session.send(.resize(s))
+            case .clock(let date): session.setClock(date)
+            case .phase, .console: break
+            case .type(let text): session.type(text)
+            case .paste(let text): session.send(.paste(text))
+            case .key(let key): session.press(key)
+            case .advance(let interval): session.advance(by: interval)
+            case .expect(let text):
+                if !session.screenText.contains(text) { return fail("expected \"\(text)\" on the screen") }
+            case .expectNot(let text):
+                if session.screenText.contains(text) { return fail("expected \"\(text)\" not to be on the screen") }
+            case .otpApp(let account):
+                do {
+                    var phone = try Phone.load(directory: directory)
+                    let shown = try phone.show(try phone.index(of: account), at: session.clock.now())
+                    try phone.save()
+                    session.type(shown.code)
+                } catch {
+                    return fail("the phone has no code for \(account): \(error)")
+                }
+            case .otpEmail(let address):
+                guard let code = (try? mailbox.messages(for: address))?.first?.otp else {
+                    return fail("no OTP email for \(address)")
+                }
+                session.type(code)
+            case .scan:
+                guard case .registerDevice(let screen) = session.state.screen else {
+                    return fail("there is no QR code on the screen to scan")
+                }
+                do {
+                    var phone = try Phone.load(directory: directory)
+                    try phone.add(screen.registration.uri.string, at: session.clock.now())
+                    try phone.save()
+                } catch {
+                    return fail("the phone could not enrol the QR code: \(error)")
+                }
+            case .snapshot(let name):
+                let file = snapshotDirectory.appendingPathComponent("\(name).txt")
+                let text = session.screenText
+                if updateSnapshots || !FileManager.default.fileExists(atPath: file.path) {
+                    do {
+                        try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: true)
+                        try Data(text.utf8).write(to: file)
+                        written.append(file.path)
+                    } catch {
+                        return fail("cannot write the snapshot \(file.path): \(error)")
+                    }
+                } else if let expected = try? String(contentsOf: file, encoding: .utf8), expected != text {
+                    return fail("the screen differs from the snapshot \(file.path); expected:\n\(expected)")
+                }
+            }
+        }
+        return result(nil)
+    }
+
+    private func makeSession(directory: URL, seed: String, start: Date, phase: ServicePhase?, console: Console, size: Size) throws -> HeadlessSession {
+        let clock = VirtualClock(start)
+        var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: kdfIterations, allowReducedCost: true),
+                                                terminal: "scenario")
+        configuration.phaseOverride = phase
+        configuration.random = .deterministic(seed: seed)
+        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: clock,
+                                configuration: configuration)
+        let enrolments = try DemoData.shipped().install(into: engine)
+        var phone = try Phone.load(directory: directory)
+        for enrolment in enrolments { try phone.add(enrolment.uri.string, at: start) }
+        try phone.save()
+        return HeadlessSession(engine: engine, clock: clock, console: console, size: size)
+    }
+
+    /// A JUnit XML report of results.
+    public static func junit(_ results: [Result], suite: String = "ccass-terminal scenarios") -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let failures = results.filter { !$0.passed }.count
+        let total = results.reduce(0) { $0 + $1.seconds }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">\n"
+        xml += "  <testsuite name=\"\(escape(suite))\" tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">\n"
+        for result in results {
+            xml += "    <testcase classname=\"scenario\" name=\"\(escape(result.name))\" time=\"\(String(format: "%.3f", result.seconds))\""
+            if let failure = result.failure {
+                let first = failure.split(separator: "\n").first.map(String.init) ?? failure
+                xml += ">\n      <failure message=\"\(escape(first))\">\(escape(failure))</failure>\n    </testcase>\n"
+            } else {
+                xml += "/>\n"
+            }
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+}

@@ -1,0 +1,80 @@
+import AuthEngine
+import Foundation
+@testable import Headless
+@testable import TerminalCore
+import TestSupport
+import XCTest
+
+/// The shipped scenarios pass (and match their snapshots); the format's errors are precise.
+final class ScenarioTests: XCTestCase {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Resources/scenarios").standardizedFileURL
+
+    func testEveryShippedScenarioPasses() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path).filter { $0.hasSuffix(".scenario") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 16)
+        let runner = ScenarioRunner(snapshotDirectory: Self.directory.appendingPathComponent("snapshots"))
+        for file in files {
+            let text = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
+            let result = runner.run(try Scenario(name: file, text: text))
+            XCTAssertNil(result.failure, "\(file): \(result.failure ?? "")")
+            XCTAssertEqual(result.written, [], "\(file) wrote a snapshot that should have been committed")
+        }
+    }
+
+    func testTheSameFileGivesTheSameScreens() throws {
+        let text = "clock 2023-06-12T09:00+08:00\nkey Enter\ntype B0123408\nkey Tab\ntype Training#2023Pass\nkey Enter\nkey Enter\n"
+        let scenario = try Scenario(name: "same", text: text)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-same-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let runner = ScenarioRunner(snapshotDirectory: dir)
+        var withSnapshot = scenario
+        withSnapshot.lines.append(Scenario.Line(number: 99, text: "snapshot key", step: .snapshot("key")))
+        XCTAssertNil(runner.run(withSnapshot).failure)
+        XCTAssertNil(runner.run(withSnapshot).failure, "the second run shows the same key")
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("key.txt"), encoding: .utf8).contains("Key:"))
+    }
+
+    func testBadFilesNameTheLineAndWhatWasExpected() {
+        let cases: [(String, Int, String)] = [
+            ("size 80x24\nkye Tab\n", 2, "unknown step \"kye\""),
+            ("size eighty\n", 1, "expected a size like 80x24"),
+            ("key Tab\nphase transition\n", 2, "phase must come before the first key"),
+            ("# comment\n\nadvance soon\n", 3, "expected a duration like 30s"),
+            ("otp phone B0123401\n", 1, "expected \"otp app ACCOUNT\" or \"otp email ADDRESS\""),
+            ("key Hyper\n", 1, "unknown key \"Hyper\""),
+            ("clock yesterday\n", 1, "expected a time like 2023-06-12T09:00+08:00"),
+            ("expect\n", 1, "expect needs the text expected on the screen"),
+        ]
+        for (text, line, message) in cases {
+            XCTAssertThrowsError(try Scenario(name: "bad.scenario", text: text)) { error in
+                guard let error = error as? Scenario.ParseError else { return XCTFail("\(error)") }
+                XCTAssertEqual(error.line, line, text)
+                XCTAssertTrue(error.message.contains(message), "\(error)")
+                XCTAssertTrue(error.description.hasPrefix("bad.scenario:\(line): "))
+            }
+        }
+    }
+
+    func testAFailedExpectationExitsOneWithTheStepAndTheScreenAndWritesJUnit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-fail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("fails.scenario")
+        try "key Enter\nexpect \"Welcome aboard\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let junit = dir.appendingPathComponent("report.xml")
+        let result = try Programs.run(Programs.ccassTerminal, ["scenario", file.path, "--junit", junit.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("line 2: expect \"Welcome aboard\""), result.err)
+        XCTAssertTrue(result.err.contains("Enter your User ID and Password"), "the screen as it was")
+        XCTAssertTrue(result.out.hasSuffix("scenarios: 0 passed, 1 failed\n"), result.out)
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        XCTAssertTrue(xml.contains("<testsuites tests=\"1\" failures=\"1\""), xml)
+        XCTAssertTrue(xml.contains("<failure message=\"line 2: expect &quot;Welcome aboard&quot;\">"), xml)
+        let bad = dir.appendingPathComponent("bad.scenario")
+        try "size 80x24\nfrobnicate\n".write(to: bad, atomically: true, encoding: .utf8)
+        let parse = try Programs.run(Programs.ccassTerminal, ["scenario", bad.path])
+        XCTAssertEqual(parse.status, 1)
+        XCTAssertEqual(parse.err, "ccass-terminal: \(bad.path):2: unknown step \"frobnicate\"; expected size, clock, phase, console, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
+    }
+}
