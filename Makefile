@@ -12,7 +12,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The terminal on the default store; the demo data is created the first time.
+# The terminal on the default store; the demo data is created the first time. It opens at any
+# hour here (run the binary without --ignore-hours for the real operating hours).
+ARGS ?= --ignore-hours
 run: build
 	$(BIN) $(ARGS)
 

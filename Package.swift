@@ -22,7 +22,7 @@ let package = Package(
             name: "CCASSResources",
             path: "Resources",
             exclude: [],
-            resources: [.copy("demo"), .copy("policy"), .copy("scenarios")]
+            resources: [.copy("demo"), .copy("policy"), .copy("scenarios"), .copy("hours")]
         ),
         .target(
             name: "AuthEngine",

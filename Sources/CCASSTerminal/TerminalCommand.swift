@@ -22,6 +22,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Override the phase the clock implies: smartcard, transition or 2fa (training).", valueName: "phase"))
     var phase: ServicePhase?
 
+    @Flag(help: "Open the service at any hour (training); otherwise the operating hours and Hong Kong public holidays apply.")
+    var ignoreHours = false
+
     @Flag(help: "Trainer's split view: the terminal, the phone (codes with countdown) and the inbox, live. Needs 120 columns.")
     var presenter = false
 
@@ -48,7 +51,8 @@ struct TerminalCommand: ParsableCommand {
         }
         let backend = CursesBackend(noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
         let panels = presenter ? SidePanels.reading(directory: store.location.directory, engine: engine) : nil
-        let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels)
+        let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels,
+                                      hours: ignoreHours ? nil : .shipped)
         let signal = runtime.run()
         runtime.finish()
         backend.restore()

@@ -21,13 +21,14 @@ final class TerminalRuntime {
     private var phoneRows: [PhoneView.Row] = []
     private var inboxRows: [PresenterView.InboxRow] = []
 
-    init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil) {
+    init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil, hours: ServiceHours?) {
         self.engine = engine
         self.backend = backend
         self.sidePanels = sidePanels
         state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
                          policyName: engine.policy.name)
         state.size = terminalSize(for: backend.size)
+        state.hours = hours
         if sidePanels != nil, !presenting(backend.size) {
             state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
         }

@@ -11,10 +11,11 @@ public final class HeadlessSession {
     public private(set) var state: AppState
     public private(set) var quit = false
 
-    public init(engine: AuthEngine, clock: VirtualClock, console: Console, size: Size) {
+    public init(engine: AuthEngine, clock: VirtualClock, console: Console, size: Size, hours: ServiceHours? = .shipped) {
         self.engine = engine
         self.clock = clock
         state = AppState(console: console, phase: engine.phase, now: clock.now(), size: size, policyName: engine.policy.name)
+        state.hours = hours
     }
 
     /// Applies an event and every engine answer it leads to, in order.

@@ -8,6 +8,7 @@ import TerminalCore
 ///     clock 2023-06-12T09:00+08:00    set the virtual clock
 ///     phase transition                smartcard | transition | 2fa (before the first key)
 ///     console dms                     terminal | dms (before the first key)
+///     ignore-hours                    open at any hour, as --ignore-hours (before the first key)
 ///     type B0123401                   type text into the focused field
 ///     key Tab                         one key: Tab, Shift-Tab, Enter, Esc, Up, Down, Left, Right,
 ///                                     Home, End, Backspace, Delete, Ctrl-C, or a single character
@@ -25,6 +26,7 @@ public struct Scenario: Equatable, Sendable {
         case clock(Date)
         case phase(ServicePhase)
         case console(Console)
+        case ignoreHours
         case type(String)
         case key(Key)
         case paste(String)
@@ -90,6 +92,9 @@ public struct Scenario: Equatable, Sendable {
                 guard !interacted else { throw fail("console must come before the first key, type or expect") }
                 guard let console = Console(rawValue: rest) else { throw fail("expected terminal or dms after console, found \"\(rest)\"") }
                 step = .console(console)
+            case "ignore-hours":
+                guard !interacted else { throw fail("ignore-hours must come before the first key, type or expect") }
+                step = .ignoreHours
             case "type": step = .type(try argument("the text to type"))
             case "paste": step = .paste(try argument("the text to paste"))
             case "key":
@@ -116,10 +121,10 @@ public struct Scenario: Equatable, Sendable {
                 }
                 step = .snapshot(name)
             default:
-                throw fail("unknown step \"\(verb)\"; expected size, clock, phase, console, type, key, paste, expect, expect-not, otp, scan, advance or snapshot")
+                throw fail("unknown step \"\(verb)\"; expected size, clock, phase, console, ignore-hours, type, key, paste, expect, expect-not, otp, scan, advance or snapshot")
             }
             switch step {
-            case .size, .clock, .phase, .console: break
+            case .size, .clock, .phase, .console, .ignoreHours: break
             default: interacted = true
             }
             lines.append(Line(number: number, text: line, step: step))

@@ -39,7 +39,7 @@ public struct ScenarioRunner {
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
 
         // Setup steps before the first interaction shape the session.
-        var size = Size.minimum, console = Console.terminal, phase: ServicePhase?
+        var size = Size.minimum, console = Console.terminal, phase: ServicePhase?, hours: ServiceHours? = .shipped
         var start = Self.defaultStart
         setup: for line in scenario.lines {
             switch line.step {
@@ -47,6 +47,7 @@ public struct ScenarioRunner {
             case .console(let c): console = c
             case .phase(let p): phase = p
             case .clock(let date): start = date
+            case .ignoreHours: hours = nil
             default: break setup
             }
         }
@@ -54,7 +55,7 @@ public struct ScenarioRunner {
         do {
             // The seed is the file's own name, wherever it is run from.
             let seed = URL(fileURLWithPath: scenario.name).lastPathComponent
-            session = try makeSession(directory: directory, seed: seed, start: start, phase: phase, console: console, size: size)
+            session = try makeSession(directory: directory, seed: seed, start: start, phase: phase, console: console, size: size, hours: hours)
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
@@ -67,7 +68,7 @@ public struct ScenarioRunner {
             switch line.step {
             case .size(let s): session.send(.resize(s))
             case .clock(let date): session.setClock(date)
-            case .phase, .console: break
+            case .phase, .console, .ignoreHours: break
             case .type(let text): session.type(text)
             case .paste(let text): session.send(.paste(text))
             case .key(let key): session.press(key)
@@ -120,7 +121,8 @@ public struct ScenarioRunner {
         return result(nil)
     }
 
-    private func makeSession(directory: URL, seed: String, start: Date, phase: ServicePhase?, console: Console, size: Size) throws -> HeadlessSession {
+    private func makeSession(directory: URL, seed: String, start: Date, phase: ServicePhase?, console: Console, size: Size,
+                             hours: ServiceHours?) throws -> HeadlessSession {
         let clock = VirtualClock(start)
         var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: kdfIterations, allowReducedCost: true),
                                                 terminal: "scenario")
@@ -132,7 +134,7 @@ public struct ScenarioRunner {
         var phone = try Phone.load(directory: directory)
         for enrolment in enrolments { try phone.add(enrolment.uri.string, at: start) }
         try phone.save()
-        return HeadlessSession(engine: engine, clock: clock, console: console, size: size)
+        return HeadlessSession(engine: engine, clock: clock, console: console, size: size, hours: hours)
     }
 
     /// A JUnit XML report of results.

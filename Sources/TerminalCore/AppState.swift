@@ -51,6 +51,8 @@ public struct AppState: Equatable, Sendable {
     public var pending: PendingCall?
     public var nextRequestID: Int
     public var quitting: Bool
+    /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
+    public var hours: ServiceHours?
 
     public struct PendingCall: Equatable, Sendable {
         public var id: Int
@@ -73,6 +75,19 @@ public struct AppState: Equatable, Sendable {
     public var policy: PasswordPolicy { PasswordPolicy.named(policyName) ?? .hkex2023 }
 
     public var title: String { console == .dms ? Texts.dmsTitle : Texts.terminalTitle }
+
+    /// Nil while the service is open; otherwise why it is closed and when it opens.
+    public var closedNotice: String? {
+        guard let hours else { return nil }
+        let service: ServiceHours.Service = console == .dms ? .dms : .terminal
+        guard !hours.isOpen(service, at: now) else { return nil }
+        let name = console == .dms ? "DMS" : "The CCASS/CCMS Terminal"
+        var text = "\(name) \(Texts.notAvailableNow)"
+        if let holiday = hours.holiday(on: now) { text += " (\(holiday))" }
+        text += "."
+        if let opening = hours.nextOpening(service, after: now) { text += " It opens on \(ServiceHours.describe(opening))." }
+        return text
+    }
 }
 
 /// Every full screen of the program. Each case's state and its update live in one file

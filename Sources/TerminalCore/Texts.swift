@@ -14,6 +14,9 @@ public enum Texts {
     public static let otpDMS = "Login with OTP - Security Management Function"
     public static let smartcardDMS = "Login with Smartcard - Security Management Functions"
 
+    /// The heart of the closed-service notice.
+    public static let notAvailableNow = "is not available now"
+
     // Logon
     public static let userID = "User ID"
     public static let password = "Password"

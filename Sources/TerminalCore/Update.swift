@@ -10,6 +10,10 @@ public enum Update {
             return []
         case .tick(let now, let phase):
             state.now = now
+            // A closed-service message goes once the service has opened.
+            if let message = state.message, message.text.contains(Texts.notAvailableNow), state.closedNotice == nil {
+                state.message = nil
+            }
             if phase != state.phase {
                 state.phase = phase
                 if case .landing = state.screen { state.screen = .landing(LandingScreen(console: state.console, phase: phase)) }

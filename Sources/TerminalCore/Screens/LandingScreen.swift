@@ -48,6 +48,10 @@ public struct LandingScreen: Equatable, Sendable {
     }
 
     private static func open(_ s: LandingScreen, _ state: inout AppState) -> [Effect] {
+        if let closed = state.closedNotice {
+            state.message = .error(closed)
+            return []
+        }
         let option = s.options[s.focus]
         state.message = nil
         state.screen = option.smartcard ? .smartcard(SmartcardScreen(function: option.function))
