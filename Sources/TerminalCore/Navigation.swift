@@ -37,8 +37,8 @@ enum Navigation {
     }
 
     /// After a submitted OTP on a logon screen (app, email, or device registration).
-    static func apply(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction,
-                      clearOTP: (inout AppState) -> Void, _ state: inout AppState) -> [Effect] {
+    static func apply(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction, _ state: inout AppState) -> [Effect] {
+        let clearOTP = { (state: inout AppState) in state.clearOTPField() }
         switch outcome {
         case .accepted(.loggedOn(let success)):
             return loggedOn(success, function: function, &state)
@@ -76,5 +76,24 @@ enum Navigation {
         state.screen = .loggedOn(LoggedOnScreen(success: success, function: function))
         state.message = .success("Logged on as \(success.userID) by \(success.method.rawValue).")
         return []
+    }
+}
+
+extension AppState {
+    /// Empties the OTP field of the screen that asked for a code, after a refused one.
+    mutating func clearOTPField() {
+        switch screen {
+        case .appOTP(var s):
+            s.form.clear(Texts.otp)
+            screen = .appOTP(s)
+        case .emailOTP(var s):
+            s.form.clear(Texts.otp)
+            screen = .emailOTP(s)
+        case .registerDevice(var s):
+            s.form.clear(Texts.otp)
+            screen = .registerDevice(s)
+        default:
+            break
+        }
     }
 }

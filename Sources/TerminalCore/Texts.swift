@@ -51,6 +51,7 @@ public enum Texts {
     public static func wrongOTP(remaining: Int) -> String {
         "Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon."
     }
+    public static let appOTPShape = "The OTP is the 6 digits your authenticator app shows."
     public static let expiredOTP = "This OTP has expired. Please request a new one."
     public static let usedOTP = "This OTP has already been used. Please use a new one."
     public static let threeWrongOTPs = "Three invalid OTPs count as one failed logon."

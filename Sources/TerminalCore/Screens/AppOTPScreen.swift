@@ -22,7 +22,7 @@ public struct AppOTPScreen: Equatable, Sendable {
         case .activate("submit"):
             let code = s.form.text(Texts.otp)
             guard code.count == 6 else {
-                state.message = .error("The OTP is the 6 digits your authenticator app shows.")
+                state.message = .error(Texts.appOTPShape)
                 return []
             }
             return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
@@ -39,11 +39,6 @@ public struct AppOTPScreen: Equatable, Sendable {
 
     static func receive(_ screen: AppOTPScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
         guard case .otp(let outcome) = result else { return [] }
-        return Navigation.apply(outcome, session: screen.session, function: screen.function, clearOTP: { state in
-            if case .appOTP(var s) = state.screen {
-                s.form.clear(Texts.otp)
-                state.screen = .appOTP(s)
-            }
-        }, &state)
+        return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
     }
 }

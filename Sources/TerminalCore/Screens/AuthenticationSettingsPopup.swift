@@ -58,7 +58,7 @@ public struct AuthenticationSettingsPopup: Equatable, Sendable {
             guard let session = p.session else { return [] }
             let code = p.form.text(Texts.otp)
             guard code.count == 6 else {
-                state.message = .error("The OTP is the 6 digits your authenticator app shows.")
+                state.message = .error(Texts.appOTPShape)
                 return []
             }
             return state.call(.submitOTP(session, code: code), "Verifying your OTP...")

@@ -85,12 +85,7 @@ public struct EmailOTPScreen: Equatable, Sendable {
             state.message = .error("A new OTP can be requested in \(countdown(seconds)).")
             return []
         case .otp(let outcome):
-            return Navigation.apply(outcome, session: screen.session, function: screen.function, clearOTP: { state in
-                if case .emailOTP(var s) = state.screen {
-                    s.form.clear(Texts.otp)
-                    state.screen = .emailOTP(s)
-                }
-            }, &state)
+            return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
         default:
             return []
         }

@@ -41,7 +41,7 @@ public struct RegisterDeviceScreen: Equatable, Sendable {
         case .activate("submit"):
             let code = s.form.text(Texts.otp)
             guard code.count == 6 else {
-                state.message = .error("The OTP is the 6 digits your authenticator app shows.")
+                state.message = .error(Texts.appOTPShape)
                 return []
             }
             return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
@@ -66,11 +66,6 @@ public struct RegisterDeviceScreen: Equatable, Sendable {
 
     static func receive(_ screen: RegisterDeviceScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
         guard case .otp(let outcome) = result else { return [] }
-        return Navigation.apply(outcome, session: screen.session, function: screen.function, clearOTP: { state in
-            if case .registerDevice(var s) = state.screen {
-                s.form.clear(Texts.otp)
-                state.screen = .registerDevice(s)
-            }
-        }, &state)
+        return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
     }
 }
