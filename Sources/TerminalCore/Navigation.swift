@@ -38,20 +38,19 @@ enum Navigation {
 
     /// After a submitted OTP on a logon screen (app, email, or device registration).
     static func apply(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction, _ state: inout AppState) -> [Effect] {
-        let clearOTP = { (state: inout AppState) in state.clearOTPField() }
         switch outcome {
         case .accepted(.loggedOn(let success)):
             return loggedOn(success, function: function, &state)
         case .accepted:
             state.message = .error("Unexpected answer from the authentication service.")
         case .wrong(let remaining):
-            clearOTP(&state)
+            state.clearOTPField()
             state.message = .error(Texts.wrongOTP(remaining: remaining))
         case .expired:
-            clearOTP(&state)
+            state.clearOTPField()
             state.message = .error(Texts.expiredOTP)
         case .replayed:
-            clearOTP(&state)
+            state.clearOTPField()
             state.message = .error(Texts.usedOTP)
         case .malformed(let text):
             state.message = .error(text)
