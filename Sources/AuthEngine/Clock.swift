@@ -26,6 +26,18 @@ public struct OffsetClock: Clock {
     public func now() -> Date { Date().addingTimeInterval(offset) }
 }
 
+/// A running clock a trainer can move forward (+1 min, +90 days, ...).
+public final class ShiftableClock: Clock {
+    private let base: any Clock
+    private let shift = Mutex<TimeInterval>(0)
+
+    public init(base: any Clock) { self.base = base }
+
+    public func now() -> Date { base.now().addingTimeInterval(shift.withLock { $0 }) }
+
+    public func advance(by interval: TimeInterval) { shift.withLock { $0 += interval } }
+}
+
 /// A clock that stands still until a test or a trainer advances it.
 public final class VirtualClock: Clock {
     private let current: Mutex<Date>

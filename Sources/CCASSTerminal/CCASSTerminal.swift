@@ -39,14 +39,15 @@ struct StoreOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation.resolve(explicit: dataDir) }
 
     /// Opens the store and builds an engine with the store's training settings, if any.
-    func engine(phase: ServicePhase? = nil, smtp: String? = nil) throws -> AuthEngine {
+    func engine(phase: ServicePhase? = nil, smtp: String? = nil, shiftable: Bool = false) throws -> AuthEngine {
         let store = try AccountStore(location: location)
         var configuration = try EngineSetup.configuration(for: store)
         if let policy { configuration.policy = PasswordPolicy.named(policy)! }
         configuration.phaseOverride = phase
         let maildir = MaildirMailer(root: location.mailURL)
         let mailer: any Mailer = smtp.flatMap(SMTPMailer.parse).map { SMTPMailer(host: $0.host, port: $0.port, maildir: maildir) } ?? maildir
-        return AuthEngine(store: store, clock: clockSource(), mailer: mailer, configuration: configuration)
+        let clock: any Clock = shiftable ? ShiftableClock(base: clockSource()) : clockSource()
+        return AuthEngine(store: store, clock: clock, mailer: mailer, configuration: configuration)
     }
 
     /// --clock runs on from its moment as the wall clock runs from this process's start;

@@ -22,6 +22,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Override the phase the clock implies: smartcard, transition or 2fa (training).", valueName: "phase"))
     var phase: ServicePhase?
 
+    @Flag(help: "Trainer controls: F5 +1 min, F6 +5 min, F7 +30 min, F8 +90 days on the clock, and a panel explaining the account on screen.")
+    var trainer = false
+
     @Flag(help: "Open the service at any hour (training); otherwise the operating hours and Hong Kong public holidays apply.")
     var ignoreHours = false
 
@@ -42,7 +45,7 @@ struct TerminalCommand: ParsableCommand {
             fail("the terminal needs an interactive terminal on standard input and output")
         }
         let engine = reportingErrors { () -> AuthEngine in
-            let engine = try store.engine(phase: phase, smtp: smtp)
+            let engine = try store.engine(phase: phase, smtp: smtp, shiftable: trainer)
             if try engine.store.read({ try $0.accountCount() }) == 0 {
                 FileHandle.standardError.write(Data("Creating the demo data in \(store.location.directory.path) ...\n".utf8))
                 try DemoData.shipped().install(into: engine)
@@ -52,7 +55,7 @@ struct TerminalCommand: ParsableCommand {
         let backend = CursesBackend(noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
         let panels = presenter ? SidePanels.reading(directory: store.location.directory, engine: engine) : nil
         let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels,
-                                      hours: ignoreHours ? nil : .shipped)
+                                      hours: ignoreHours ? nil : .shipped, trainer: trainer)
         let signal = runtime.run()
         runtime.finish()
         backend.restore()

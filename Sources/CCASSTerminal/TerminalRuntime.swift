@@ -21,7 +21,8 @@ final class TerminalRuntime {
     private var phoneRows: [PhoneView.Row] = []
     private var inboxRows: [PresenterView.InboxRow] = []
 
-    init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil, hours: ServiceHours?) {
+    init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil, hours: ServiceHours?,
+         trainer: Bool = false) {
         self.engine = engine
         self.backend = backend
         self.sidePanels = sidePanels
@@ -29,6 +30,7 @@ final class TerminalRuntime {
                          policyName: engine.policy.name)
         state.size = terminalSize(for: backend.size)
         state.hours = hours
+        state.trainer = trainer
         if sidePanels != nil, !presenting(backend.size) {
             state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
         }
@@ -57,6 +59,7 @@ final class TerminalRuntime {
             if Int(now.timeIntervalSince1970) != lastTick || (sidePanels != nil && drawn == nil) {
                 lastTick = Int(now.timeIntervalSince1970)
                 apply(.tick(now: now, phase: engine.phase))
+                refreshTrainerNotes()
                 if let sidePanels, presenting(backend.size) {
                     phoneRows = sidePanels.phone(now)
                     inboxRows = sidePanels.inbox()
@@ -87,6 +90,10 @@ final class TerminalRuntime {
             switch effect {
             case .quit:
                 state.quitting = true
+            case .advanceClock(let interval):
+                (engine.clock as? ShiftableClock)?.advance(by: interval)
+                apply(.tick(now: engine.clock.now(), phase: engine.phase))
+                refreshTrainerNotes()
             case .engine(let id, let request):
                 let engine = self.engine
                 worker.async { [answers] in
@@ -95,6 +102,18 @@ final class TerminalRuntime {
                 }
             }
         }
+    }
+
+    /// The trainer's panel for the account on screen (read from the store once a second).
+    private func refreshTrainerNotes() {
+        guard state.trainer else { return }
+        let notes: [String]
+        if let userID = state.currentUserID, userID.count == 8 {
+            notes = (try? engine.trainerNotes(userID: userID)) ?? []
+        } else {
+            notes = []
+        }
+        if notes != state.trainerNotes { apply(.trainerNotes(notes)) }
     }
 
     /// Waits for engine calls still running (such as a flow being cancelled) before exit.

@@ -26,6 +26,9 @@ public final class HeadlessSession {
                 switch effect {
                 case .quit:
                     quit = true
+                case .advanceClock(let interval):
+                    clock.advance(by: interval)
+                    queue.append(.tick(now: clock.now(), phase: engine.phase))
                 case .engine(let id, let request):
                     let result = EngineEffects.perform(request, on: engine)
                     if request.awaitsResult { queue.append(.engine(id: id, result)) }

@@ -51,6 +51,9 @@ public struct AppState: Equatable, Sendable {
     public var pending: PendingCall?
     public var nextRequestID: Int
     public var quitting: Bool
+    /// Trainer controls are on (--trainer): F5-F8 move the clock; the panel explains the account.
+    public var trainer = false
+    public var trainerNotes: [String] = []
     /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
     public var hours: ServiceHours?
 
@@ -75,6 +78,25 @@ public struct AppState: Equatable, Sendable {
     public var policy: PasswordPolicy { PasswordPolicy.named(policyName) ?? .hkex2023 }
 
     public var title: String { console == .dms ? Texts.dmsTitle : Texts.terminalTitle }
+
+    /// The user ID the current screen or pop-up is about, for the trainer's panel.
+    public var currentUserID: String? {
+        if let popup {
+            switch popup {
+            case .reset(let p): return p.session?.userID ?? p.form.field(Texts.userID)?.text
+            case .changePassword(let p): return p.form.field(Texts.userID)?.text ?? p.userID
+            case .authenticationSettings(let p): return p.session?.userID ?? p.form.field(Texts.userID)?.text
+            }
+        }
+        if case .loggedOn(let s) = screen { return s.success.userID }
+        if case .smartcard(let s) = screen { return s.form.text(Texts.userID) }
+        return screen.userID
+    }
+
+    /// Trainer keys: F5 +1 minute, F6 +5 minutes, F7 +30 minutes, F8 +90 days.
+    public static let trainerSteps: [Int: (TimeInterval, String)] = [
+        5: (60, "+1 min"), 6: (300, "+5 min"), 7: (1800, "+30 min"), 8: (90 * 86_400, "+90 days"),
+    ]
 
     /// Nil while the service is open; otherwise why it is closed and when it opens.
     public var closedNotice: String? {

@@ -50,6 +50,8 @@ public enum EngineResult: Equatable, Sendable {
 /// What the update function asks the outside world to do.
 public enum Effect: Equatable, Sendable {
     case engine(id: Int, EngineRequest)
+    /// Trainer control: move the clock forward.
+    case advanceClock(TimeInterval)
     case quit
 }
 
@@ -61,6 +63,8 @@ public enum Event: Equatable, Sendable {
     /// The clock moved (once a second, or when a trainer advances it).
     case tick(now: Date, phase: ServicePhase)
     case engine(id: Int, EngineResult)
+    /// The trainer's panel: why the current account is where it is.
+    case trainerNotes([String])
 }
 
 import Foundation

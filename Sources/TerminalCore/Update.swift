@@ -28,6 +28,13 @@ public enum Update {
                 return []
             }
             return route(&state, result: result)
+        case .trainerNotes(let notes):
+            state.trainerNotes = notes
+            return []
+        case .key(.function(let n)) where state.trainer && AppState.trainerSteps[n] != nil:
+            let (interval, label) = AppState.trainerSteps[n]!
+            state.message = .info("Trainer: clock \(label).")
+            return [.advanceClock(interval)]
         case .key(.interrupt):
             state.quitting = true
             return cancelFlows(state) + [.quit]

@@ -53,7 +53,16 @@ public enum Renderer {
         canvas.text(" \(state.title)  \(address)", row: 0, column: 0, role: .title)
         let time = HongKongTime.format(state.now)
         canvas.text(time + " ", row: 0, column: width - time.count - 1, role: .title)
-        canvas.text(" " + phaseText(state.phase), row: 1, column: 0, role: .subtle)
+        if state.trainer {
+            // The trainer's panel takes the phase line and the blank line under it.
+            let lines = state.trainerNotes.isEmpty ? ["Trainer: enter a User ID to see its counters."] : state.trainerNotes
+            for (i, line) in lines.prefix(2).enumerated() {
+                canvas.fill(row: 1 + i, column: 0, width: width, role: .info)
+                canvas.text(" " + line, row: 1 + i, column: 0, role: .info, width: width)
+            }
+        } else {
+            canvas.text(" " + phaseText(state.phase), row: 1, column: 0, role: .subtle)
+        }
     }
 
     static func phaseText(_ phase: ServicePhase) -> String {
@@ -82,9 +91,10 @@ public enum Renderer {
                 canvas.text(" " + line, row: messageRow - (min(lines.count, 2) - 1) + i, column: 0, role: role, width: width)
             }
         }
-        let hints = state.popup != nil
+        var hints = state.popup != nil
             ? "Tab/Shift-Tab move  Enter select  Esc close  Ctrl-C quit"
             : "Tab/Shift-Tab move  Enter select  Esc back  Ctrl-C quit"
+        if state.trainer { hints = "F5 +1m F6 +5m F7 +30m F8 +90d  " + hints.replacingOccurrences(of: "Tab/Shift-Tab move  ", with: "") }
         canvas.fill(row: state.size.rows - 1, column: 0, width: width, role: .hint)
         canvas.text(" " + hints, row: state.size.rows - 1, column: 0, role: .hint, width: width)
     }

@@ -93,3 +93,19 @@ final class LockoutTests: XCTestCase {
         XCTAssertEqual(try env.engine.auditLog(userID: "B0123499").last?.detail, "logon: unknown user ID")
     }
 }
+
+final class TrainerNotesTests: XCTestCase {
+    func testTheNotesExplainCountersCodesAndExpiry() throws {
+        let env = try TestEnvironment()
+        _ = try env.engine.logon(userID: "B0123403", password: "wrong")
+        _ = try env.engine.logon(userID: "B0123403", password: TestEnvironment.password)
+        env.clock.advance(by: 61)
+        let notes = try env.engine.trainerNotes(userID: "b0123403")
+        XCTAssertEqual(notes, [
+            "B0123403 2fa-email; failed logons 1 of 5 in 30 min; wrong OTPs 0 of 3",
+            "email code 3:59 left; resend in 3:59; password expires in 83 days; phase transition",
+        ])
+        XCTAssertEqual(try env.engine.trainerNotes(userID: "B0123499"), ["B0123499: no such account"])
+        XCTAssertTrue(try env.engine.trainerNotes(userID: "B0123404")[0].contains("LOCKED"))
+    }
+}

@@ -427,3 +427,18 @@ final class PopupUpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("sent to your registered email address"))
     }
 }
+
+final class TrainerUpdateTests: XCTestCase {
+    func testFunctionKeysMoveTheClockOnlyInTrainerMode() {
+        var d = Driver()
+        XCTAssertEqual(d.send(.key(.function(8))), [], "no trainer controls for operators")
+        d.state.trainer = true
+        XCTAssertEqual(d.send(.key(.function(5))), [.advanceClock(60)])
+        XCTAssertEqual(d.send(.key(.function(8))), [.advanceClock(90 * 86_400)])
+        XCTAssertEqual(d.state.message, .info("Trainer: clock +90 days."))
+        d.send(.trainerNotes(["B0123402 2fa-app; failed logons 2 of 5 in 30 min", "password expires in 83 days"]))
+        let text = d.screenText
+        XCTAssertTrue(text.contains(" B0123402 2fa-app; failed logons 2 of 5 in 30 min"), text)
+        XCTAssertTrue(text.contains("F5 +1m F6 +5m F7 +30m F8 +90d"))
+    }
+}
