@@ -39,8 +39,15 @@ struct StoreOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation.resolve(explicit: dataDir) }
 
     /// Opens the store and builds an engine with the store's training settings, if any.
-    func engine(phase: ServicePhase? = nil, smtp: String? = nil, shiftable: Bool = false) throws -> AuthEngine {
-        let store = try AccountStore(location: location)
+    func engine(phase: ServicePhase? = nil, smtp: String? = nil, shiftable: Bool = false,
+                workingCopy: StoreLocation? = nil) throws -> AuthEngine {
+        var store = try AccountStore(location: location)
+        if let workingCopy {
+            // Work on a copy; the mail still goes to the real Maildirs.
+            let original = store
+            store = try original.copy(to: workingCopy)
+            try original.close()
+        }
         var configuration = try EngineSetup.configuration(for: store)
         if let policy { configuration.policy = PasswordPolicy.named(policy)! }
         configuration.phaseOverride = phase

@@ -22,6 +22,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Override the phase the clock implies: smartcard, transition or 2fa (training).", valueName: "phase"))
     var phase: ServicePhase?
 
+    @Option(help: ArgumentHelp("Run as the post-release connectivity test: primary (Session 1, changes kept) or secondary (Session 2, changes not kept).", valueName: "session"))
+    var connectivityTest: ConnectivitySession?
+
     @Flag(help: "Trainer controls: F5 +1 min, F6 +5 min, F7 +30 min, F8 +90 days on the clock, and a panel explaining the account on screen.")
     var trainer = false
 
@@ -45,7 +48,8 @@ struct TerminalCommand: ParsableCommand {
             fail("the terminal needs an interactive terminal on standard input and output")
         }
         let engine = reportingErrors { () -> AuthEngine in
-            let engine = try store.engine(phase: phase, smtp: smtp, shiftable: trainer)
+            let engine = try store.engine(phase: phase, smtp: smtp, shiftable: trainer,
+                                          workingCopy: connectivityTest == .secondary ? secondaryCopy : nil)
             if try engine.store.read({ try $0.accountCount() }) == 0 {
                 FileHandle.standardError.write(Data("Creating the demo data in \(store.location.directory.path) ...\n".utf8))
                 try DemoData.shipped().install(into: engine)
@@ -55,7 +59,8 @@ struct TerminalCommand: ParsableCommand {
         let backend = CursesBackend(noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
         let panels = presenter ? SidePanels.reading(directory: store.location.directory, engine: engine) : nil
         let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels,
-                                      hours: ignoreHours ? nil : .shipped, trainer: trainer)
+                                      hours: ignoreHours ? nil : .shipped, trainer: trainer, connectivityTest: connectivityTest)
+        defer { try? FileManager.default.removeItem(at: secondaryCopy.directory) }
         let signal = runtime.run()
         runtime.finish()
         backend.restore()
@@ -64,6 +69,14 @@ struct TerminalCommand: ParsableCommand {
 }
 
 extension ServicePhase: ExpressibleByArgument {}
+extension ConnectivitySession: ExpressibleByArgument {}
+
+extension TerminalCommand {
+    /// Where the secondary session's copy of the store lives while it runs (removed at exit).
+    var secondaryCopy: StoreLocation {
+        StoreLocation(directory: FileManager.default.temporaryDirectory.appendingPathComponent("ccass-secondary-\(getpid())"))
+    }
+}
 
 extension SidePanels {
     /// The phone file and the Maildirs of a data directory; the inbox shows the newest messages

@@ -22,7 +22,7 @@ final class TerminalRuntime {
     private var inboxRows: [PresenterView.InboxRow] = []
 
     init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil, hours: ServiceHours?,
-         trainer: Bool = false) {
+         trainer: Bool = false, connectivityTest: ConnectivitySession? = nil) {
         self.engine = engine
         self.backend = backend
         self.sidePanels = sidePanels
@@ -31,6 +31,7 @@ final class TerminalRuntime {
         state.size = terminalSize(for: backend.size)
         state.hours = hours
         state.trainer = trainer
+        state.connectivityTest = connectivityTest
         if sidePanels != nil, !presenting(backend.size) {
             state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
         }

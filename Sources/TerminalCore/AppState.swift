@@ -51,6 +51,8 @@ public struct AppState: Equatable, Sendable {
     public var pending: PendingCall?
     public var nextRequestID: Int
     public var quitting: Bool
+    /// The post-release connectivity test session, if the terminal runs as one.
+    public var connectivityTest: ConnectivitySession?
     /// Trainer controls are on (--trainer): F5-F8 move the clock; the panel explains the account.
     public var trainer = false
     public var trainerNotes: [String] = []
@@ -125,6 +127,20 @@ public enum Screen: Equatable, Sendable {
     case passwordExpired(PasswordExpiredScreen)
     case smartcard(SmartcardScreen)
     case loggedOn(LoggedOnScreen)
+    case connectivityCheck(ConnectivityCheckScreen)
+}
+
+/// The post-release connectivity test of 10 June 2023 (s3.5, Appendix B).
+public enum ConnectivitySession: String, Equatable, Sendable {
+    case primary
+    case secondary
+
+    public var title: String {
+        switch self {
+        case .primary: "Post-release connectivity test - Primary Data Centre (Session 1)"
+        case .secondary: "Post-release connectivity test - Secondary Data Centre (Session 2): changes are not kept"
+        }
+    }
 }
 
 /// Pop-ups over the logon screen.

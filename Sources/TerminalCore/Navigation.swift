@@ -72,7 +72,7 @@ enum Navigation {
             state.message = .error(Texts.notADA)
             return []
         }
-        state.screen = .loggedOn(LoggedOnScreen(success: success, function: function))
+        state.screen = .loggedOn(LoggedOnScreen(success: success, function: function, connectivityTest: state.connectivityTest))
         state.message = .success("Logged on as \(success.userID) by \(success.method.rawValue).")
         return []
     }

@@ -17,6 +17,11 @@ public enum Texts {
     /// The heart of the closed-service notice.
     public static let notAvailableNow = "is not available now"
 
+    // Connectivity (s3.3, s3.5, Appendix B)
+    public static let ssoAddress = "https://sso.hkexposttrade.com.hk/sso"
+    public static let connectivityVerification = "Connectivity verification - \(ssoAddress)"
+    public static let functionNotAvailable = "Function not available"
+
     // Logon
     public static let userID = "User ID"
     public static let password = "Password"

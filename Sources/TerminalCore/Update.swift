@@ -72,6 +72,7 @@ public enum Update {
         case .passwordExpired(let s): return PasswordExpiredScreen.handle(s, input, &state)
         case .smartcard(let s): return SmartcardScreen.handle(s, input, &state)
         case .loggedOn(let s): return LoggedOnScreen.handle(s, input, &state)
+        case .connectivityCheck(let s): return ConnectivityCheckScreen.handle(s, input, &state)
         }
     }
 
@@ -92,7 +93,7 @@ public enum Update {
         case .appOTP(let s): return AppOTPScreen.receive(s, result, &state)
         case .passwordExpired(let s): return PasswordExpiredScreen.receive(s, result, &state)
         case .smartcard(let s): return SmartcardScreen.receive(s, result, &state)
-        case .landing, .loggedOn: return []
+        case .landing, .loggedOn, .connectivityCheck: return []
         }
     }
 
@@ -174,6 +175,7 @@ extension Screen {
         case .passwordExpired(let s): s.function
         case .smartcard(let s): s.function
         case .loggedOn(let s): s.function
+        case .connectivityCheck: nil
         }
     }
 

@@ -23,6 +23,7 @@ public enum Renderer {
         case .passwordExpired(let s): PasswordExpiredView.draw(&canvas, s, state, content)
         case .smartcard(let s): SmartcardView.draw(&canvas, s, state, content)
         case .loggedOn(let s): LoggedOnView.draw(&canvas, s, state, content)
+        case .connectivityCheck: ConnectivityCheckView.draw(&canvas, state, content)
         }
         if let popup = state.popup {
             canvas.cursor = nil
@@ -60,6 +61,8 @@ public enum Renderer {
                 canvas.fill(row: 1 + i, column: 0, width: width, role: .info)
                 canvas.text(" " + line, row: 1 + i, column: 0, role: .info, width: width)
             }
+        } else if let session = state.connectivityTest {
+            canvas.text(" " + session.title, row: 1, column: 0, role: .heading, width: width)
         } else {
             canvas.text(" " + phaseText(state.phase), row: 1, column: 0, role: .subtle)
         }

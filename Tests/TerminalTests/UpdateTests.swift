@@ -10,32 +10,54 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         var d = Driver()
         var expected = d.state
         guard case .landing(var landing) = expected.screen else { return XCTFail() }
-        XCTAssertEqual(landing.options.map(\.label), [Texts.otpOnline, Texts.otpReports, Texts.smartcardTerminal])
+        XCTAssertEqual(landing.options.map(\.label), [Texts.otpOnline, Texts.otpReports, Texts.smartcardTerminal, Texts.connectivityVerification])
         d.press(.down)
         landing.focus = 1
         expected.screen = .landing(landing)
         XCTAssertEqual(d.state, expected)
         d.press(.backTab, .backTab)
-        landing.focus = 2
+        landing.focus = 3
         expected.screen = .landing(landing)
         XCTAssertEqual(d.state, expected)
         d.press(.enter)
-        expected.screen = .smartcard(SmartcardScreen(function: .smartcardTerminal))
-        XCTAssertEqual(d.state, expected)
+        expected.screen = .connectivityCheck(ConnectivityCheckScreen())
+        XCTAssertEqual(d.state, expected, "the SSO page, no logon")
         d.press(.escape)
         expected.screen = .landing(LandingScreen(console: .terminal, phase: .transition))
+        expected.message = .info("Connectivity verified. The window was closed without logging on.")
         XCTAssertEqual(d.state, expected)
+        d.press(.character("3"))
+        expected.screen = .smartcard(SmartcardScreen(function: .smartcardTerminal))
+        expected.message = nil
+        XCTAssertEqual(d.state, expected)
+        d.press(.escape)
         d.press(.character("2"))
         expected.screen = .logon(LogonScreen(function: .overnightReports))
         XCTAssertEqual(d.state, expected)
         XCTAssertEqual(d.effects, [])
     }
 
+    func testTheConnectivityTestShowsFunctionNotAvailableAfterLogon() {
+        var d = Driver()
+        d.state.connectivityTest = .secondary
+        d.state.screen = .appOTP(AppOTPScreen(session: Fixtures.session, function: .onlineFunctions))
+        d.type("123456")
+        d.press(.enter)
+        d.answer(.otp(.accepted(.loggedOn(Fixtures.success))))
+        XCTAssertEqual(d.state.screen, .loggedOn(LoggedOnScreen(success: Fixtures.success, function: .onlineFunctions, connectivityTest: .secondary)))
+        let text = d.screenText
+        XCTAssertTrue(text.contains(Texts.functionNotAvailable), text)
+        XCTAssertTrue(text.contains("Changes made in this session are not"), text)
+        XCTAssertTrue(text.contains("Post-release connectivity test - Secondary Data Centre (Session 2)"))
+        XCTAssertFalse(text.contains("Settlement Instruction Maintenance"), "no function during the test")
+    }
+
     func testPhasesChangeTheLandingOptions() {
-        XCTAssertEqual(LandingScreen(console: .terminal, phase: .smartcardOnly).options.map(\.label), [Texts.smartcardTerminal])
-        XCTAssertEqual(LandingScreen(console: .terminal, phase: .twoFactorOnly).options.map(\.label), [Texts.otpOnline, Texts.otpReports])
-        XCTAssertEqual(LandingScreen(console: .dms, phase: .transition).options.map(\.label), [Texts.otpDMS, Texts.smartcardDMS])
-        XCTAssertEqual(LandingScreen(console: .dms, phase: .twoFactorOnly).options.map(\.label), [Texts.otpDMS])
+        let v = Texts.connectivityVerification
+        XCTAssertEqual(LandingScreen(console: .terminal, phase: .smartcardOnly).options.map(\.label), [Texts.smartcardTerminal, v])
+        XCTAssertEqual(LandingScreen(console: .terminal, phase: .twoFactorOnly).options.map(\.label), [Texts.otpOnline, Texts.otpReports, v])
+        XCTAssertEqual(LandingScreen(console: .dms, phase: .transition).options.map(\.label), [Texts.otpDMS, Texts.smartcardDMS, v])
+        XCTAssertEqual(LandingScreen(console: .dms, phase: .twoFactorOnly).options.map(\.label), [Texts.otpDMS, v])
         // The clock crossing 4 September 2023 rebuilds the landing page.
         var d = Driver()
         var expected = d.state

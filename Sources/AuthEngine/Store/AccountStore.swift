@@ -151,4 +151,17 @@ public final class AccountStore: Sendable {
     }
 
     public func close() throws { try pool.close() }
+
+    /// A consistent copy of the store (SQLite's backup) and its key in another directory: the
+    /// connectivity test's secondary session works on one, so that nothing it changes is kept.
+    public func copy(to location: StoreLocation) throws -> AccountStore {
+        let fm = FileManager.default
+        try fm.createDirectory(at: location.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard fm.createFile(atPath: location.keyURL.path, contents: Data(storeKey), attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.unusableDirectory(path: location.directory.path, detail: "cannot write the key copy")
+        }
+        let copy = try AccountStore(location: location)
+        try pool.backup(to: copy.pool)
+        return copy
+    }
 }

@@ -6,6 +6,8 @@ public struct LandingScreen: Equatable, Sendable {
         public var label: String
         public var function: TerminalFunction
         public var smartcard: Bool
+        /// The connectivity verification of s3.3: the SSO server's page, no logon.
+        public var verification = false
     }
 
     public var options: [Option]
@@ -28,6 +30,7 @@ public struct LandingScreen: Equatable, Sendable {
             case .dms: options.append(Option(label: Texts.smartcardDMS, function: .securityManagement, smartcard: true))
             }
         }
+        options.append(Option(label: Texts.connectivityVerification, function: .onlineFunctions, smartcard: false, verification: true))
         self.options = options
         focus = 0
     }
@@ -48,12 +51,16 @@ public struct LandingScreen: Equatable, Sendable {
     }
 
     private static func open(_ s: LandingScreen, _ state: inout AppState) -> [Effect] {
+        let option = s.options[s.focus]
+        state.message = nil
+        if option.verification {
+            state.screen = .connectivityCheck(ConnectivityCheckScreen())
+            return []
+        }
         if let closed = state.closedNotice {
             state.message = .error(closed)
             return []
         }
-        let option = s.options[s.focus]
-        state.message = nil
         state.screen = option.smartcard ? .smartcard(SmartcardScreen(function: option.function))
                                         : .logon(LogonScreen(function: option.function))
         return []

@@ -5,12 +5,16 @@ import AuthEngine
 public struct LoggedOnScreen: Equatable, Sendable {
     public var success: LogonSuccess
     public var function: TerminalFunction
+    /// During the connectivity test no function is available: the logon itself is the test.
+    public var connectivityTest: ConnectivitySession?
     public var form: Form
 
-    public init(success: LogonSuccess, function: TerminalFunction) {
+    public init(success: LogonSuccess, function: TerminalFunction, connectivityTest: ConnectivitySession? = nil) {
         self.success = success
         self.function = function
-        form = Form(Self.menu(function).enumerated().map { .button(id: "item\($0.offset)", label: $0.element) }
+        self.connectivityTest = connectivityTest
+        let menu = connectivityTest == nil ? Self.menu(function) : []
+        form = Form(menu.enumerated().map { .button(id: "item\($0.offset)", label: $0.element) }
             + [.button(id: "logout", label: Texts.logout)])
     }
 

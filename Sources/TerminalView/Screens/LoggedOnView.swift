@@ -11,6 +11,14 @@ enum LoggedOnView {
         canvas.text("Function: \(s.function.title)", row: inner.row + 1, column: inner.column, role: .label, width: inner.width)
         canvas.text("Last logon: \(last)", row: inner.row + 2, column: inner.column, role: .label, width: inner.width)
         var y = inner.row + 4
+        if let session = s.connectivityTest {
+            canvas.text(Texts.functionNotAvailable, row: y, column: inner.column, role: .error)
+            let note = s.function == .securityManagement
+                ? "The connectivity is completed. Security management functions are not available during the test."
+                : "The connectivity is completed."
+            y = Widgets.paragraph(&canvas, note + (session == .secondary ? " Changes made in this session are not kept." : ""),
+                                  row: y + 1, column: inner.column, width: inner.width, role: .subtle)
+        }
         for (index, item) in s.form.items.enumerated() {
             guard case .button(let id, let label) = item else { continue }
             let focused = index == s.form.focus
