@@ -48,7 +48,8 @@ struct TerminalCommand: ParsableCommand {
             fail("the terminal needs an interactive terminal on standard input and output")
         }
         let engine = reportingErrors { () -> AuthEngine in
-            let engine = try store.engine(phase: phase, smtp: smtp, shiftable: trainer,
+            // On 10 June 2023 2FA was already deployed for the test: both methods are offered.
+            let engine = try store.engine(phase: phase ?? (connectivityTest != nil ? .transition : nil), smtp: smtp, shiftable: trainer,
                                           workingCopy: connectivityTest == .secondary ? secondaryCopy : nil)
             if try engine.store.read({ try $0.accountCount() }) == 0 {
                 FileHandle.standardError.write(Data("Creating the demo data in \(store.location.directory.path) ...\n".utf8))

@@ -137,8 +137,8 @@ public enum ConnectivitySession: String, Equatable, Sendable {
 
     public var title: String {
         switch self {
-        case .primary: "Post-release connectivity test - Primary Data Centre (Session 1)"
-        case .secondary: "Post-release connectivity test - Secondary Data Centre (Session 2): changes are not kept"
+        case .primary: "Connectivity test - Primary Data Centre (Session 1)"
+        case .secondary: "Connectivity test - Secondary Data Centre (Session 2): changes not kept"
         }
     }
 }

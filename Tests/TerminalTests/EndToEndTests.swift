@@ -112,6 +112,37 @@ extension EndToEndTests {
     }
 }
 
+extension EndToEndTests {
+    /// Session 2 of the connectivity test keeps nothing: a password changed there is not kept.
+    func testTheSecondaryConnectivitySessionKeepsNoChange() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory.path
+        let binary = Programs.ccassTerminal.path
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000",
+                                                                 "--clock", "2023-06-10T18:00+08:00"]).status, 0)
+        try term.start("\(binary) --connectivity-test secondary --data-dir \(dir) --clock 2023-06-10T22:00+08:00 --ignore-hours")
+        try term.waitFor("Secondary Data Centre (Session 2): changes not kept")
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B0123402")
+        term.keys("Tab", "Tab", "Tab", "Tab", "Enter")
+        try term.waitFor("Confirm New Password")
+        term.type("Brand-New#Pass2023")
+        term.keys("Tab")
+        term.type("Brand-New#Pass2023")
+        term.keys("Enter")
+        try term.waitFor("Please enter your current password.")
+        term.type("Training#2023Pass")
+        term.keys("Enter")
+        try term.waitFor("Password changed successfully")
+        term.keys("C-c")
+        try term.waitForExit()
+        let after = try Programs.run(Programs.ccassTerminal, ["_drill-logon", "--data-dir", dir, "--user", "B0123402",
+                                                              "--password", "Training#2023Pass", "--clock", "2023-06-12T10:00+08:00"])
+        XCTAssertEqual(after.out, "app\n", "the old password still works: \(after.err)")
+    }
+}
+
 private enum Texts {
     static let landingOption = "1. Login with OTP - Online Functions"
     static let invalid = "Invalid User ID or Password."

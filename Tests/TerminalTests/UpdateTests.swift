@@ -48,7 +48,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         let text = d.screenText
         XCTAssertTrue(text.contains(Texts.functionNotAvailable), text)
         XCTAssertTrue(text.contains("Changes made in this session are not"), text)
-        XCTAssertTrue(text.contains("Post-release connectivity test - Secondary Data Centre (Session 2)"))
+        XCTAssertTrue(text.contains("Connectivity test - Secondary Data Centre (Session 2): changes not kept"))
         XCTAssertFalse(text.contains("Settlement Instruction Maintenance"), "no function during the test")
     }
 
