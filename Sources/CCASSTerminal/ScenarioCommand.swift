@@ -8,7 +8,7 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "Run screen flows headless through the real state machine and view, on a fresh demo store and a virtual clock.",
         discussion: """
-        One step a line: size 80x24, clock 2023-06-12T09:00+08:00, phase transition, console dms, ignore-hours, \
+        One step a line: size 80x24, clock 2023-06-12T09:00+08:00, phase transition, console dms, ignore-hours, connectivity-test primary, \
         type TEXT, key Tab, paste TEXT, expect "TEXT", expect-not "TEXT", otp app ACCOUNT, \
         otp email ADDRESS, scan, advance 5m, snapshot NAME. Snapshots live in snapshots/ beside \
         the file. Exit 0 when every expectation holds.

@@ -39,6 +39,9 @@ public final class HeadlessSession {
 
     public func press(_ key: Key) { send(.key(key)) }
 
+    /// Runs the session as a connectivity test's (set before the first key).
+    public func setConnectivityTest(_ session: ConnectivitySession?) { state.connectivityTest = session }
+
     public func type(_ text: String) { for character in text { send(.key(.character(character))) } }
 
     /// Moves the virtual clock and lets the screens see it.

@@ -9,6 +9,7 @@ import TerminalCore
 ///     phase transition                smartcard | transition | 2fa (before the first key)
 ///     console dms                     terminal | dms (before the first key)
 ///     ignore-hours                    open at any hour, as --ignore-hours (before the first key)
+///     connectivity-test primary       run as the connectivity test's session (before the first key)
 ///     type B0123401                   type text into the focused field
 ///     key Tab                         one key: Tab, Shift-Tab, Enter, Esc, Up, Down, Left, Right,
 ///                                     Home, End, Backspace, Delete, Ctrl-C, or a single character
@@ -27,6 +28,7 @@ public struct Scenario: Equatable, Sendable {
         case phase(ServicePhase)
         case console(Console)
         case ignoreHours
+        case connectivityTest(ConnectivitySession)
         case type(String)
         case key(Key)
         case paste(String)
@@ -95,6 +97,12 @@ public struct Scenario: Equatable, Sendable {
             case "ignore-hours":
                 guard !interacted else { throw fail("ignore-hours must come before the first key, type or expect") }
                 step = .ignoreHours
+            case "connectivity-test":
+                guard !interacted else { throw fail("connectivity-test must come before the first key, type or expect") }
+                guard let session = ConnectivitySession(rawValue: rest) else {
+                    throw fail("expected primary or secondary after connectivity-test, found \"\(rest)\"")
+                }
+                step = .connectivityTest(session)
             case "type": step = .type(try argument("the text to type"))
             case "paste": step = .paste(try argument("the text to paste"))
             case "key":
@@ -121,10 +129,10 @@ public struct Scenario: Equatable, Sendable {
                 }
                 step = .snapshot(name)
             default:
-                throw fail("unknown step \"\(verb)\"; expected size, clock, phase, console, ignore-hours, type, key, paste, expect, expect-not, otp, scan, advance or snapshot")
+                throw fail("unknown step \"\(verb)\"; expected size, clock, phase, console, ignore-hours, connectivity-test, type, key, paste, expect, expect-not, otp, scan, advance or snapshot")
             }
             switch step {
-            case .size, .clock, .phase, .console, .ignoreHours: break
+            case .size, .clock, .phase, .console, .ignoreHours, .connectivityTest: break
             default: interacted = true
             }
             lines.append(Line(number: number, text: line, step: step))

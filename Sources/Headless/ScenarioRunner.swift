@@ -40,6 +40,7 @@ public struct ScenarioRunner {
 
         // Setup steps before the first interaction shape the session.
         var size = Size.minimum, console = Console.terminal, phase: ServicePhase?, hours: ServiceHours? = .shipped
+        var connectivity: ConnectivitySession?
         var start = Self.defaultStart
         setup: for line in scenario.lines {
             switch line.step {
@@ -48,6 +49,7 @@ public struct ScenarioRunner {
             case .phase(let p): phase = p
             case .clock(let date): start = date
             case .ignoreHours: hours = nil
+            case .connectivityTest(let session): connectivity = session
             default: break setup
             }
         }
@@ -55,7 +57,10 @@ public struct ScenarioRunner {
         do {
             // The seed is the file's own name, wherever it is run from.
             let seed = URL(fileURLWithPath: scenario.name).lastPathComponent
-            session = try makeSession(directory: directory, seed: seed, start: start, phase: phase, console: console, size: size, hours: hours)
+            // As on 10 June 2023, the connectivity test offers 2FA before its launch.
+            session = try makeSession(directory: directory, seed: seed, start: start,
+                                      phase: phase ?? (connectivity != nil ? .transition : nil), console: console, size: size, hours: hours)
+            session.setConnectivityTest(connectivity)
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
@@ -68,7 +73,7 @@ public struct ScenarioRunner {
             switch line.step {
             case .size(let s): session.send(.resize(s))
             case .clock(let date): session.setClock(date)
-            case .phase, .console, .ignoreHours: break
+            case .phase, .console, .ignoreHours, .connectivityTest: break
             case .type(let text): session.type(text)
             case .paste(let text): session.send(.paste(text))
             case .key(let key): session.press(key)

@@ -75,6 +75,6 @@ final class ScenarioTests: XCTestCase {
         try "size 80x24\nfrobnicate\n".write(to: bad, atomically: true, encoding: .utf8)
         let parse = try Programs.run(Programs.ccassTerminal, ["scenario", bad.path])
         XCTAssertEqual(parse.status, 1)
-        XCTAssertEqual(parse.err, "ccass-terminal: \(bad.path):2: unknown step \"frobnicate\"; expected size, clock, phase, console, ignore-hours, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
+        XCTAssertEqual(parse.err, "ccass-terminal: \(bad.path):2: unknown step \"frobnicate\"; expected size, clock, phase, console, ignore-hours, connectivity-test, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
     }
 }
