@@ -25,6 +25,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run as the post-release connectivity test: primary (Session 1, changes kept) or secondary (Session 2, changes not kept).", valueName: "session"))
     var connectivityTest: ConnectivitySession?
 
+    @Option(help: ArgumentHelp("Record the session as asciicast v2 (asciinema play FILE); OTPs, keys and passwords are never written.", valueName: "file.cast"))
+    var record: String?
+
     @Flag(help: "Trainer controls: F5 +1 min, F6 +5 min, F7 +30 min, F8 +90 days on the clock, and a panel explaining the account on screen.")
     var trainer = false
 
@@ -62,6 +65,16 @@ struct TerminalCommand: ParsableCommand {
         let runtime = TerminalRuntime(engine: engine, console: dms ? .dms : .terminal, backend: backend, sidePanels: panels,
                                       hours: ignoreHours ? nil : .shipped, trainer: trainer, connectivityTest: connectivityTest)
         defer { try? FileManager.default.removeItem(at: secondaryCopy.directory) }
+        if let record {
+            do {
+                runtime.recorder = try CastRecorder(path: record, columns: backend.size.columns, rows: backend.size.rows,
+                                                    term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm")
+            } catch {
+                backend.restore()
+                fail("\(error)")
+            }
+        }
+        defer { runtime.recorder?.close() }
         let signal = runtime.run()
         runtime.finish()
         backend.restore()

@@ -20,6 +20,8 @@ final class TerminalRuntime {
     private let sidePanels: SidePanels?
     private var phoneRows: [PhoneView.Row] = []
     private var inboxRows: [PresenterView.InboxRow] = []
+    /// The asciicast recording, if asked for (--record).
+    var recorder: CastRecorder?
 
     init(engine: AuthEngine, console: Console, backend: CursesBackend, sidePanels: SidePanels? = nil, hours: ServiceHours?,
          trainer: Bool = false, connectivityTest: ConnectivitySession? = nil) {
@@ -73,6 +75,7 @@ final class TerminalRuntime {
             if canvas != drawn {
                 backend.draw(canvas)
                 drawn = canvas
+                record(window)
             }
             if var event = backend.nextEvent(timeout: state.pending == nil ? 200 : 30) {
                 if event == .key(.redraw) { backend.invalidate(); drawn = nil }
@@ -103,6 +106,16 @@ final class TerminalRuntime {
                 }
             }
         }
+    }
+
+    /// The same frame with every secret hidden, into the recording.
+    private func record(_ window: Size) {
+        guard let recorder else { return }
+        var redacted = state
+        redacted.redactSecrets = true
+        recorder.frame(presenting(window)
+            ? PresenterView.render(redacted, phone: phoneRows, inbox: inboxRows, size: window)
+            : Renderer.render(redacted))
     }
 
     /// The trainer's panel for the account on screen (read from the store once a second).

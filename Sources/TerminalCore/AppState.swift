@@ -51,6 +51,8 @@ public struct AppState: Equatable, Sendable {
     public var pending: PendingCall?
     public var nextRequestID: Int
     public var quitting: Bool
+    /// Drawing for a recording: OTPs, the enrolment key and the QR code are hidden.
+    public var redactSecrets = false
     /// The post-release connectivity test session, if the terminal runs as one.
     public var connectivityTest: ConnectivitySession?
     /// Trainer controls are on (--trainer): F5-F8 move the clock; the panel explains the account.

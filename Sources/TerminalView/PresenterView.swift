@@ -38,6 +38,7 @@ public enum PresenterView {
         canvas.text(" Trainer's view", row: 0, column: x, role: .title)
         let phoneBox = Rect(row: 1, column: x, width: sideColumns, height: phoneHeight - 1)
         Widgets.box(&canvas, phoneBox, title: "Phone")
+        let phone = state.redactSecrets ? phone.map { row in var row = row; row.code = String(repeating: "*", count: row.code.count); return row } : phone
         PhoneView.draw(&canvas, phone, in: Rect(row: phoneBox.row + 1, column: x + 2, width: sideColumns - 4, height: phoneBox.height - 2))
         let inboxBox = Rect(row: phoneHeight, column: x, width: sideColumns, height: size.rows - phoneHeight - 1)
         Widgets.box(&canvas, inboxBox, title: "Inbox")
@@ -48,7 +49,8 @@ public enum PresenterView {
         for item in inbox where y + 2 < inboxBox.row + inboxBox.height {
             let time = item.sent.map { String(HongKongTime.format($0).dropFirst(11).prefix(8)) } ?? "--:--:--"
             canvas.text("\(time) \(item.address)", row: y, column: x + 2, role: .label, width: sideColumns - 4)
-            canvas.text(item.summary, row: y + 1, column: x + 4, role: .info, width: sideColumns - 6)
+            let summary = state.redactSecrets ? item.summary.replacingOccurrences(of: #"\b[0-9]{6,8}\b"#, with: "********", options: .regularExpression) : item.summary
+            canvas.text(summary, row: y + 1, column: x + 4, role: .info, width: sideColumns - 6)
             y += 3
         }
         canvas.fill(row: size.rows - 1, column: x, width: sideColumns, role: .hint)

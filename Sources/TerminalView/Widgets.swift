@@ -62,7 +62,7 @@ public enum Widgets {
     /// Sets the cursor in the focused field. Returns the next free row.
     @discardableResult
     public static func form(_ canvas: inout Canvas, _ form: Form, row: Int, column: Int, width: Int,
-                            labelWidth: Int = 22, fieldWidth: Int = 30, active: Bool = true,
+                            labelWidth: Int = 22, fieldWidth: Int = 30, active: Bool = true, redact: Bool = false,
                             afterFields: ((inout Canvas, Int) -> Int)? = nil) -> Int {
         var y = row
         var buttons: [(index: Int, label: String)] = []
@@ -76,7 +76,8 @@ public enum Widgets {
                 let w = max(4, min(fieldWidth, field.maxLength + 1, width - labelWidth))
                 canvas.fill(row: y, column: x, width: w, role: focused ? .fieldFocused : .field, character: "_")
                 // Long values scroll so the cursor stays visible.
-                let display = Array(field.display)
+                // A recording shows every secret masked, OTPs included.
+                let display = redact ? Array(String(repeating: "*", count: field.text.count)) : Array(field.display)
                 let offset = max(0, field.cursor - (w - 1))
                 let visible = String(display.dropFirst(offset).prefix(w))
                 canvas.text(visible, row: y, column: x, role: focused ? .fieldFocused : .field, width: w)

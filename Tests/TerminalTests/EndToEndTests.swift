@@ -143,6 +143,52 @@ extension EndToEndTests {
     }
 }
 
+extension EndToEndTests {
+    /// A recording replays the session but never holds a password, an OTP or the enrolment key.
+    func testTheRecordingHoldsNoSecret() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory
+        let cast = dir.appendingPathComponent("session.cast")
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
+        try term.start("\(Programs.ccassTerminal.path) --data-dir \(dir.path) --clock 2023-06-12T10:00+08:00 --record \(cast.path)")
+        try term.waitFor(Texts.landingOption)
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B0123408")
+        term.keys("Tab")
+        term.type("Training#2023Pass")
+        term.keys("Enter")
+        try term.waitFor("REGISTER DEVICE")
+        term.keys("Enter")
+        let screen = try term.waitFor("Key:")
+        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
+            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
+        term.keys("Enter")
+        try term.waitFor("Enter the OTP shown in your authenticator app.")
+        let code = try term.oathtoolCode(secret: String(key))
+        term.type(code)
+        try term.waitFor(code)
+        term.keys("Enter")
+        try term.waitFor("Logged on as B0123408")
+        term.keys("C-c")
+        try term.waitForExit()
+
+        let text = try String(contentsOf: cast, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(header?["version"] as? Int, 2)
+        XCTAssertEqual(header?["width"] as? Int, 80)
+        XCTAssertGreaterThan(lines.count, 5, "frames were recorded")
+        XCTAssertTrue(text.contains("Logged on as B0123408"), "the session is replayable")
+        XCTAssertFalse(text.contains(String(key.prefix(8))), "no enrolment key")
+        XCTAssertFalse(text.contains(code), "no OTP")
+        XCTAssertFalse(text.contains("Training#2023Pass"), "no password")
+        XCTAssertFalse(text.contains("▀"), "no QR code")
+        let mode = try FileManager.default.attributesOfItem(atPath: cast.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+}
+
 private enum Texts {
     static let landingOption = "1. Login with OTP - Online Functions"
     static let invalid = "Invalid User ID or Password."

@@ -5,6 +5,6 @@ enum AppOTPView {
         let inner = Renderer.panel(&canvas, content, title: Texts.forgeRock, height: 9)
         var y = canvas.headerLine("User ID \(s.session.userID)", inner)
         y = Widgets.paragraph(&canvas, Texts.enterAppOTP, row: y + 1, column: inner.column, width: inner.width, role: .subtle)
-        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, labelWidth: 6, fieldWidth: 10)
+        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, labelWidth: 6, fieldWidth: 10, redact: state.redactSecrets)
     }
 }

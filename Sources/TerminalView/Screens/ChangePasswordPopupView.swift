@@ -8,7 +8,7 @@ enum ChangePasswordPopupView {
         var y = inner.row
         switch p.stage {
         case .newPassword:
-            Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width) { canvas, row in
+            Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width, redact: state.redactSecrets) { canvas, row in
                 Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.form.text(Texts.userID)),
                                   password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
                                   row: row, column: inner.column, width: inner.width)
@@ -16,10 +16,10 @@ enum ChangePasswordPopupView {
         case .currentPassword:
             y = Widgets.paragraph(&canvas, "Enter the current password of \(p.userID), then select Update.",
                                   row: y, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width)
+            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
         case .done:
             canvas.text(Texts.passwordChanged, row: y + 1, column: inner.column, role: .success)
-            Widgets.form(&canvas, p.form, row: y + 3, column: inner.column, width: inner.width)
+            Widgets.form(&canvas, p.form, row: y + 3, column: inner.column, width: inner.width, redact: state.redactSecrets)
         }
     }
 }

@@ -8,7 +8,7 @@ enum ChannelSetupView {
                               row: y + 1, column: inner.column, width: inner.width)
         y = Widgets.paragraph(&canvas, "SKIP THIS STEP: receive the OTP by email; you will not be able to reset your password yourself.",
                               row: y + 1, column: inner.column, width: inner.width, role: .subtle)
-        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width)
+        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
     }
 }
 

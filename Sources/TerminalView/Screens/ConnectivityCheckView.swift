@@ -10,6 +10,6 @@ enum ConnectivityCheckView {
                                   row: inner.row + 2, column: inner.column, width: inner.width)
         y = Widgets.paragraph(&canvas, "Primary Data Centre 10.243.2.15, Secondary Data Centre 10.243.66.15 (sso.hkexposttrade.com.hk).",
                               row: y + 1, column: inner.column, width: inner.width, role: .subtle)
-        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width)
+        Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
     }
 }
