@@ -3,6 +3,7 @@ import AuthEngine
 import Authenticator
 import CursesTerminal
 import Foundation
+import Headless
 import TerminalCore
 import TerminalView
 
@@ -28,6 +29,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as asciicast v2 (asciinema play FILE); OTPs, keys and passwords are never written.", valueName: "file.cast"))
     var record: String?
 
+    @Flag(help: "Line-by-line prompts with no cursor movement or box drawing (screen readers, pipes, expect); passwords are not echoed.")
+    var plain = false
+
     @Flag(help: "Trainer controls: F5 +1 min, F6 +5 min, F7 +30 min, F8 +90 days on the clock, and a panel explaining the account on screen.")
     var trainer = false
 
@@ -47,8 +51,8 @@ struct TerminalCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            fail("the terminal needs an interactive terminal on standard input and output")
+        guard plain || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) else {
+            fail("the terminal needs an interactive terminal on standard input and output; use --plain for pipes and scripts")
         }
         let engine = reportingErrors { () -> AuthEngine in
             // On 10 June 2023 2FA was already deployed for the test: both methods are offered.
@@ -59,6 +63,13 @@ struct TerminalCommand: ParsableCommand {
                 try DemoData.shipped().install(into: engine)
             }
             return engine
+        }
+        if plain {
+            let session = HeadlessSession(engine: engine, console: dms ? .dms : .terminal, size: Size(columns: 80, rows: 24),
+                                          hours: ignoreHours ? nil : .shipped)
+            session.setConnectivityTest(connectivityTest)
+            PlainRuntime(session: session).run()
+            return
         }
         let backend = CursesBackend(noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
         let panels = presenter ? SidePanels.reading(directory: store.location.directory, engine: engine) : nil

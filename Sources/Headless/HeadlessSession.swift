@@ -7,14 +7,14 @@ import TerminalView
 /// time from a virtual clock. Scenario runs and tests drive it.
 public final class HeadlessSession {
     public let engine: AuthEngine
-    public let clock: VirtualClock
+    /// The engine's clock; scenario runs use a virtual one and move it.
+    public var clock: any Clock { engine.clock }
     public private(set) var state: AppState
     public private(set) var quit = false
 
-    public init(engine: AuthEngine, clock: VirtualClock, console: Console, size: Size, hours: ServiceHours? = .shipped) {
+    public init(engine: AuthEngine, console: Console, size: Size, hours: ServiceHours? = .shipped) {
         self.engine = engine
-        self.clock = clock
-        state = AppState(console: console, phase: engine.phase, now: clock.now(), size: size, policyName: engine.policy.name)
+        state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: size, policyName: engine.policy.name)
         state.hours = hours
     }
 
@@ -27,7 +27,8 @@ public final class HeadlessSession {
                 case .quit:
                     quit = true
                 case .advanceClock(let interval):
-                    clock.advance(by: interval)
+                    (clock as? VirtualClock)?.advance(by: interval)
+                    (clock as? ShiftableClock)?.advance(by: interval)
                     queue.append(.tick(now: clock.now(), phase: engine.phase))
                 case .engine(let id, let request):
                     let result = EngineEffects.perform(request, on: engine)
@@ -39,6 +40,25 @@ public final class HeadlessSession {
 
     public func press(_ key: Key) { send(.key(key)) }
 
+    /// Lets the screens see the time (the plain terminal calls it before each prompt).
+    public func tick() { send(.tick(now: clock.now(), phase: engine.phase)) }
+
+    /// Fills the current form's fields and presses one of its buttons, as a line-based
+    /// front end does.
+    public func submit(fields: [String: String], button id: String) {
+        guard var form = state.currentForm else { return }
+        // Typed as at the keyboard, so the field's own rules apply (capitals, digits only, length).
+        for (label, text) in fields {
+            form.update(label) { field in
+                field.clear()
+                _ = field.insert(text)
+            }
+        }
+        form.focus(on: id)
+        state.currentForm = form
+        press(.enter)
+    }
+
     /// Runs the session as a connectivity test's (set before the first key).
     public func setConnectivityTest(_ session: ConnectivitySession?) { state.connectivityTest = session }
 
@@ -46,12 +66,12 @@ public final class HeadlessSession {
 
     /// Moves the virtual clock and lets the screens see it.
     public func advance(by interval: TimeInterval) {
-        clock.advance(by: interval)
+        (clock as? VirtualClock)?.advance(by: interval)
         send(.tick(now: clock.now(), phase: engine.phase))
     }
 
     public func setClock(_ date: Date) {
-        clock.set(date)
+        (clock as? VirtualClock)?.set(date)
         send(.tick(now: clock.now(), phase: engine.phase))
     }
 

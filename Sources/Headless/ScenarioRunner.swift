@@ -139,7 +139,7 @@ public struct ScenarioRunner {
         var phone = try Phone.load(directory: directory)
         for enrolment in enrolments { try phone.add(enrolment.uri.string, at: start) }
         try phone.save()
-        return HeadlessSession(engine: engine, clock: clock, console: console, size: size, hours: hours)
+        return HeadlessSession(engine: engine, console: console, size: size, hours: hours)
     }
 
     /// A JUnit XML report of results.

@@ -83,6 +83,56 @@ public struct AppState: Equatable, Sendable {
 
     public var title: String { console == .dms ? Texts.dmsTitle : Texts.terminalTitle }
 
+    /// The form the operator is working in: the pop-up's, else the screen's (nil on the landing page).
+    public var currentForm: Form? {
+        get {
+            if let popup {
+                switch popup {
+                case .reset(let p): return p.form
+                case .changePassword(let p): return p.form
+                case .authenticationSettings(let p): return p.form
+                }
+            }
+            switch screen {
+            case .landing: return nil
+            case .logon(let s): return s.form
+            case .channelSetup(let s): return s.form
+            case .registerDevice(let s): return s.form
+            case .riskWarning(let s): return s.form
+            case .emailOTP(let s): return s.form
+            case .appOTP(let s): return s.form
+            case .passwordExpired(let s): return s.form
+            case .smartcard(let s): return s.form
+            case .loggedOn(let s): return s.form
+            case .connectivityCheck(let s): return s.form
+            }
+        }
+        set {
+            guard let form = newValue else { return }
+            if let popup {
+                switch popup {
+                case .reset(var p): p.form = form; self.popup = .reset(p)
+                case .changePassword(var p): p.form = form; self.popup = .changePassword(p)
+                case .authenticationSettings(var p): p.form = form; self.popup = .authenticationSettings(p)
+                }
+                return
+            }
+            switch screen {
+            case .landing: break
+            case .logon(var s): s.form = form; screen = .logon(s)
+            case .channelSetup(var s): s.form = form; screen = .channelSetup(s)
+            case .registerDevice(var s): s.form = form; screen = .registerDevice(s)
+            case .riskWarning(var s): s.form = form; screen = .riskWarning(s)
+            case .emailOTP(var s): s.form = form; screen = .emailOTP(s)
+            case .appOTP(var s): s.form = form; screen = .appOTP(s)
+            case .passwordExpired(var s): s.form = form; screen = .passwordExpired(s)
+            case .smartcard(var s): s.form = form; screen = .smartcard(s)
+            case .loggedOn(var s): s.form = form; screen = .loggedOn(s)
+            case .connectivityCheck(var s): s.form = form; screen = .connectivityCheck(s)
+            }
+        }
+    }
+
     /// The user ID the current screen or pop-up is about, for the trainer's panel.
     public var currentUserID: String? {
         if let popup {

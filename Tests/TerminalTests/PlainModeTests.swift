@@ -1,0 +1,54 @@
+import AuthEngine
+import Foundation
+import TestSupport
+import XCTest
+
+/// --plain through pipes, the way an expect script drives it.
+final class PlainModeTests: XCTestCase {
+    func testAnEmailOTPLogonThroughPipes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-plain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000",
+                                                                 "--clock", "2023-06-12T09:00+08:00"]).status, 0)
+        let process = Process()
+        process.executableURL = Programs.ccassTerminal
+        process.arguments = ["--plain", "--data-dir", dir.path, "--clock", "2023-06-12T10:00+08:00"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = ""
+        func waitFor(_ text: String) throws {
+            let deadline = Date().addingTimeInterval(10)
+            while !seen.contains(text) {
+                guard Date() < deadline else { throw NSError(domain: "plain", code: 1, userInfo: [NSLocalizedDescriptionKey: "never saw \(text) in:\n\(seen)"]) }
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { Thread.sleep(forTimeInterval: 0.02) }
+                seen += String(decoding: data, as: UTF8.self)
+            }
+        }
+        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+        try waitFor("Choose 1-4, or q to quit: ")
+        send("1")
+        try waitFor("User ID: ")
+        send("b0123403")
+        try waitFor("Password: ")
+        send("Training#2023Pass")
+        try waitFor("q) quit [1]: ")
+        send("")
+        try waitFor("OTP: ")
+        let message = try XCTUnwrap(Mailbox(root: dir.appendingPathComponent("mail")).messages(for: "email.user@demo-securities.example").first)
+        send(try XCTUnwrap(message.otp))
+        try waitFor("q) quit [1]: ")
+        send("1")
+        try waitFor("Logged on as B0123403 by 2FA (email OTP).")
+        try waitFor("q) quit [1]: ")
+        send("q")
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertFalse(seen.contains("┌"), "no box drawing")
+        XCTAssertFalse(seen.contains("\u{1B}["), "no cursor movement or attributes")
+        XCTAssertFalse(seen.contains("Training#2023Pass"), "the password is not echoed")
+    }
+}
