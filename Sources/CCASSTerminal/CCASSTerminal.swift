@@ -11,7 +11,7 @@ struct CCASSTerminal: ParsableCommand {
         Data lives in $\(StoreLocation.environmentVariable), else $XDG_DATA_HOME/ccass-terminal, \
         else ~/.local/share/ccass-terminal; --data-dir overrides both.
         """,
-        subcommands: [TerminalCommand.self, DemoCommand.self, UsersCommand.self, AuthenticatorCommand.self, MailboxCommand.self, ScenarioCommand.self, WriterDrill.self, LogonDrill.self],
+        subcommands: [TerminalCommand.self, DemoCommand.self, UsersCommand.self, AuthenticatorCommand.self, MailboxCommand.self, ScenarioCommand.self, HKEXCommand.self, WriterDrill.self, LogonDrill.self],
         defaultSubcommand: TerminalCommand.self
     )
 }

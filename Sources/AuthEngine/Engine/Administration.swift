@@ -90,6 +90,76 @@ extension AuthEngine {
         }
     }
 
+    /// eService DA4: more user accounts for a participant, at a one-off fee each (s4.3.1).
+    public static let additionalAccountFeeHKD = 250
+
+    @discardableResult
+    public func grantAccounts(clearingHouse: ClearingHouse, participantID: String, count: Int, actor: String) throws -> FeeEntry {
+        guard count >= 1 else { throw EngineError.invalid("The number of additional user accounts must be at least 1.") }
+        let now = clock.now()
+        return try store.write { tx in
+            guard var participant = try tx.participant(clearingHouse, participantID) else {
+                throw EngineError.unknownParticipant("\(clearingHouse.rawValue):\(participantID)")
+            }
+            participant.maxUsers += count
+            try tx.save(participant)
+            let fee = try tx.insert(FeeEntry(id: nil, at: now, participant: participant.key, accounts: count,
+                                             amountHKD: count * Self.additionalAccountFeeHKD, actor: actor))
+            try audit(tx, .accountChanged, nil, "\(participant.key): \(count) additional user account(s), MAX NO. OF USERS now \(participant.maxUsers), fee HKD \(fee.amountHKD), by \(actor)")
+            return fee
+        }
+    }
+
+    /// Sets MAX NO. OF USERS; never below the accounts the participant already has.
+    public func setMaxUsers(clearingHouse: ClearingHouse, participantID: String, maxUsers: Int, actor: String) throws {
+        try store.write { tx in
+            guard var participant = try tx.participant(clearingHouse, participantID) else {
+                throw EngineError.unknownParticipant("\(clearingHouse.rawValue):\(participantID)")
+            }
+            let used = try tx.accounts(of: participant).count
+            guard maxUsers >= max(1, used) else {
+                throw EngineError.invalid("MAX NO. OF USERS of \(participant.key) cannot be \(maxUsers): \(used) user accounts are in use.")
+            }
+            participant.maxUsers = maxUsers
+            try tx.save(participant)
+            try audit(tx, .accountChanged, nil, "\(participant.key): MAX NO. OF USERS \(maxUsers) by \(actor)")
+        }
+    }
+
+    public func feeLedger() throws -> [FeeEntry] { try store.read { try $0.fees() } }
+
+    /// Deletes a profile (its audit history stays).
+    public func deleteAccount(userID typed: String, actor: String) throws {
+        let userID = Self.normalise(typed)
+        try store.write { tx in
+            guard let account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
+            try tx.delete(account)
+            try audit(tx, .accountChanged, userID, "\(account.roleDescription) deleted by \(actor)")
+        }
+    }
+
+    /// The first free DA user ID of a participant in its format (X1..X9, then Y, then Z; with the
+    /// 1-4 digit of the clearing house for HKCC and SEOCH).
+    public func nextDAUserID(clearingHouse: ClearingHouse, participantID: String) throws -> String {
+        try store.read { tx in
+            guard let participant = try tx.participant(clearingHouse, participantID) else {
+                throw EngineError.unknownParticipant("\(clearingHouse.rawValue):\(participantID)")
+            }
+            let prefix: String
+            switch clearingHouse {
+            case .hksccParticipant, .hksccDesignatedBank: prefix = participant.participantID
+            case .hkcc: prefix = "HK\(participant.participantID)1"
+            case .seoch: prefix = "HK\(participant.participantID)2"
+            }
+            for letter in ["X", "Y", "Z"] {
+                for digit in 1...9 where try tx.account("\(prefix)\(letter)\(digit)") == nil {
+                    return "\(prefix)\(letter)\(digit)"
+                }
+            }
+            throw EngineError.invalid("Participant \(participant.key) has no free DA user ID left.")
+        }
+    }
+
     public func setDisabled(userID: String, _ disabled: Bool, actor: String) throws {
         try changeAccount(userID, .accountChanged, disabled ? "disabled" : "enabled", actor: actor) { account, _ in
             account.disabled = disabled

@@ -65,6 +65,17 @@ extension AccountStore {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-fee-ledger") { db in
+            // eService DA4: the one-off fee for each additional user account.
+            try db.create(table: "fee") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("participant", .text).notNull()
+                t.column("accounts", .integer).notNull()
+                t.column("amountHKD", .integer).notNull()
+                t.column("actor", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -14,6 +14,18 @@ extension AuditEntry: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// One line of the fee ledger (eService DA4).
+public struct FeeEntry: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "fee"
+    public var id: Int64?
+    public var at: Date
+    public var participant: String
+    public var accounts: Int
+    public var amountHKD: Int
+    public var actor: String
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// What an email code is for; each purpose has its own newest code.
 public enum EmailCodePurpose: String, Sendable, Codable {
     case logon
@@ -95,6 +107,14 @@ public struct StoreTransaction {
         if let limit { request = request.limit(limit) }
         return try request.fetchAll(db).reversed()
     }
+
+    public func insert(_ fee: FeeEntry) throws -> FeeEntry {
+        var entry = fee
+        try entry.insert(db)
+        return entry
+    }
+
+    public func fees() throws -> [FeeEntry] { try FeeEntry.order(Column("id")).fetchAll(db) }
 
     public func setting(_ name: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
