@@ -36,6 +36,8 @@ public final class AuthEngine: Sendable {
     public let mailer: any Mailer
     public let configuration: EngineConfiguration
     let flows = Mutex<[String: PendingFlow]>([:])
+    /// DMS changes submitted by a maker, waiting for a checker on the same screen.
+    let pendingChanges = Mutex<[String: PendingChange]>([:])
 
     public init(store: AccountStore, clock: any Clock = SystemClock(), mailer: (any Mailer)? = nil,
                 configuration: EngineConfiguration = EngineConfiguration()) {

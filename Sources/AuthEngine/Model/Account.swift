@@ -140,6 +140,9 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     case accountCreated = "admin.account-created"
     case accountChanged = "admin.account-changed"
     case participantCreated = "admin.participant-created"
+    case changeSubmitted = "dms.change-submitted"
+    case changeAuthorised = "dms.change-authorised"
+    case changeRefused = "dms.change-refused"
 }
 
 public struct AuditEntry: Sendable, Equatable, Codable {
