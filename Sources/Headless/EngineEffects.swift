@@ -1,4 +1,5 @@
 import AuthEngine
+import Foundation
 import TerminalCore
 
 /// Performs the engine calls the screens ask for. Shared by the interactive runtime (on a
@@ -41,6 +42,22 @@ public enum EngineEffects {
             case .cancel(let session):
                 engine.cancel(session)
                 return .done
+            case .profile(let userID):
+                return .profile(try engine.profileFields(userID: userID))
+            case .submitChange(let change, let maker):
+                return .changeSubmitted(try engine.submit(change, by: maker))
+            case .authorise(let pending, let checkerID, let code):
+                return .authorisation(try engine.authorise(pending, checkerID: checkerID, authorizationCode: code))
+            case .listing(let house, let id):
+                return .listing(try engine.userProfileListing(clearingHouse: house, participantID: id))
+            case .exportListing(let house, let id):
+                let text = try engine.userProfileListing(clearingHouse: house, participantID: id)
+                let folder = engine.store.location.directory.appendingPathComponent("exports")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let day = HongKongTime.formatDay(engine.clock.now())
+                let file = folder.appendingPathComponent("user-profile-listing-\(house.rawValue)-\(id)-\(day).txt")
+                try Data(text.utf8).write(to: file)
+                return .exported(path: file.path)
             }
         } catch {
             return .failure("\(error)")

@@ -105,6 +105,9 @@ public struct AppState: Equatable, Sendable {
             case .smartcard(let s): return s.form
             case .loggedOn(let s): return s.form
             case .connectivityCheck(let s): return s.form
+            case .maintainUserProfile(let s): return s.form
+            case .profile(let s): return s.form
+            case .profileListing(let s): return s.form
             }
         }
         set {
@@ -129,6 +132,9 @@ public struct AppState: Equatable, Sendable {
             case .smartcard(var s): s.form = form; screen = .smartcard(s)
             case .loggedOn(var s): s.form = form; screen = .loggedOn(s)
             case .connectivityCheck(var s): s.form = form; screen = .connectivityCheck(s)
+            case .maintainUserProfile(var s): s.form = form; screen = .maintainUserProfile(s)
+            case .profile(var s): s.form = form; screen = .profile(s)
+            case .profileListing(var s): s.form = form; screen = .profileListing(s)
             }
         }
     }
@@ -180,6 +186,9 @@ public enum Screen: Equatable, Sendable {
     case smartcard(SmartcardScreen)
     case loggedOn(LoggedOnScreen)
     case connectivityCheck(ConnectivityCheckScreen)
+    case maintainUserProfile(MaintainUserProfileScreen)
+    case profile(ProfileScreen)
+    case profileListing(ProfileListingScreen)
 }
 
 /// The post-release connectivity test of 10 June 2023 (s3.5, Appendix B).

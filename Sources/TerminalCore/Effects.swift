@@ -18,6 +18,12 @@ public enum EngineRequest: Equatable, Sendable {
     case disableOATH(FlowSession)
     case smartcardLogon(userID: String, password: String)
     case cancel(FlowSession)
+    // DMS
+    case profile(userID: String)
+    case submitChange(ProfileChange, maker: LogonSuccess)
+    case authorise(PendingChange, checkerID: String, code: String)
+    case listing(ClearingHouse, participantID: String)
+    case exportListing(ClearingHouse, participantID: String)
 
     /// Requests whose answer the screen waits for (the others are fire-and-forget).
     public var awaitsResult: Bool {
@@ -42,6 +48,11 @@ public enum EngineResult: Equatable, Sendable {
     /// Authentication settings changed: the device deleted, or OATH switched off.
     case settingsSaved(deviceDeleted: Bool)
     case smartcard(SmartcardOutcome)
+    case profile([ProfileField])
+    case changeSubmitted(PendingChange)
+    case authorisation(AuthorisationOutcome)
+    case listing(String)
+    case exported(path: String)
     case done
     /// The call threw: the message is shown; nothing else changes.
     case failure(String)

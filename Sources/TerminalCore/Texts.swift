@@ -76,6 +76,22 @@ public enum Texts {
     public static let oathSetting = "Multi-factor authentication using OATH enable"
     public static let save = "Save"
 
+    // DMS (Appendix A, Appendix D c, s4.3)
+    public static let maintainUserProfile = "Maintain User Profile"
+    public static let createUserProfile = "Create User Profile"
+    public static let changeUserProfile = "Change User Profile"
+    public static let deleteUserProfile = "Delete User Profile"
+    public static let enquireUserProfile = "Enquire User Profile"
+    public static let userProfileListing = "User Profile Listing"
+    public static let emailAddress = "Email Address"
+    public static let checkerID = "Checker ID"
+    public static let authorizationCode = "Authorization Code"
+    public static let confirm = "Confirm"
+    public static let change = "Change"
+    public static let delete = "Delete"
+    public static let export = "Export"
+    public static let unlockResetOTP = "Unlock/ Reset OTP Device Registration"
+
     // Smartcard
     public static let smartcardPassword = "Smartcard Password"
     public static let logon = "Logon"

@@ -73,6 +73,9 @@ public enum Update {
         case .smartcard(let s): return SmartcardScreen.handle(s, input, &state)
         case .loggedOn(let s): return LoggedOnScreen.handle(s, input, &state)
         case .connectivityCheck(let s): return ConnectivityCheckScreen.handle(s, input, &state)
+        case .maintainUserProfile(let s): return MaintainUserProfileScreen.handle(s, input, &state)
+        case .profile(let s): return ProfileScreen.handle(s, input, &state)
+        case .profileListing(let s): return ProfileListingScreen.handle(s, input, &state)
         }
     }
 
@@ -93,7 +96,9 @@ public enum Update {
         case .appOTP(let s): return AppOTPScreen.receive(s, result, &state)
         case .passwordExpired(let s): return PasswordExpiredScreen.receive(s, result, &state)
         case .smartcard(let s): return SmartcardScreen.receive(s, result, &state)
-        case .landing, .loggedOn, .connectivityCheck: return []
+        case .profile(let s): return ProfileScreen.receive(s, result, &state)
+        case .profileListing(let s): return ProfileListingScreen.receive(s, result, &state)
+        case .landing, .loggedOn, .connectivityCheck, .maintainUserProfile: return []
         }
     }
 
@@ -176,6 +181,7 @@ extension Screen {
         case .smartcard(let s): s.function
         case .loggedOn(let s): s.function
         case .connectivityCheck: nil
+        case .maintainUserProfile, .profile, .profileListing: .securityManagement
         }
     }
 

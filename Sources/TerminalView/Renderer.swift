@@ -24,6 +24,9 @@ public enum Renderer {
         case .smartcard(let s): SmartcardView.draw(&canvas, s, state, content)
         case .loggedOn(let s): LoggedOnView.draw(&canvas, s, state, content)
         case .connectivityCheck: ConnectivityCheckView.draw(&canvas, state, content)
+        case .maintainUserProfile(let s): MaintainUserProfileView.draw(&canvas, s, state, content)
+        case .profile(let s): ProfileView.draw(&canvas, s, state, content)
+        case .profileListing(let s): ProfileListingView.draw(&canvas, s, state, content)
         }
         if let popup = state.popup {
             canvas.cursor = nil

@@ -2,24 +2,34 @@ import Foundation
 
 /// What DMS shows of user profiles: Enquire / Delete User Profile and the User Profile Listing
 /// (s3.2, s4.3, s4.3.1).
+/// One labelled value of a user profile as DMS shows it.
+public struct ProfileField: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
 extension AuthEngine {
     /// The fields of Enquire User Profile: "Locked" and "OTP Enabled" once 2FA is initialised,
     /// else the smartcard's "SRN (for user using smartcard)" and "Certificate Expiry Date".
-    public func profileFields(userID typed: String) throws -> [(label: String, value: String)] {
+    public func profileFields(userID typed: String) throws -> [ProfileField] {
         let userID = Self.normalise(typed)
         guard let account = try account(userID) else { throw EngineError.unknownAccount(userID) }
-        var fields: [(String, String)] = [
-            ("User ID", account.userID),
-            ("Participant", account.participantKey),
-            ("Role", account.roleDescription),
-            ("Email Address", account.email ?? ""),
+        var fields = [
+            ProfileField("User ID", account.userID),
+            ProfileField("Participant", account.participantKey),
+            ProfileField("Role", account.roleDescription),
+            ProfileField("Email Address", account.email ?? ""),
         ]
         if account.twoFactorInitialised {
-            fields.append(("Locked", account.locked ? "Y" : "N"))
-            fields.append(("OTP Enabled", account.otpChannel == .app ? "Y" : "N"))
+            fields.append(ProfileField("Locked", account.locked ? "Y" : "N"))
+            fields.append(ProfileField("OTP Enabled", account.otpChannel == .app ? "Y" : "N"))
         } else {
-            fields.append(("SRN (for user using smartcard)", account.smartcardSRN ?? ""))
-            fields.append(("Certificate Expiry Date", account.certificateExpiry.map(Self.certificateDate) ?? ""))
+            fields.append(ProfileField("SRN (for user using smartcard)", account.smartcardSRN ?? ""))
+            fields.append(ProfileField("Certificate Expiry Date", account.certificateExpiry.map(Self.certificateDate) ?? ""))
         }
         return fields
     }

@@ -41,6 +41,9 @@ public struct LoggedOnScreen: Equatable, Sendable {
         case .activate("logout"):
             state.screen = .landing(LandingScreen(console: state.console, phase: state.phase))
             state.message = .info("\(s.success.userID) logged out.")
+        case .activate("item0") where s.function == .securityManagement:
+            state.message = nil
+            state.screen = .maintainUserProfile(MaintainUserProfileScreen(success: s.success))
         case .activate(let id):
             if let index = Int(id.dropFirst(4)) {
                 state.message = .info("\(Self.menu(s.function)[index]): Function not available in this emulator, which covers the logon.")
