@@ -189,6 +189,90 @@ extension EndToEndTests {
     }
 }
 
+extension EndToEndTests {
+    /// DMS under tmux: a DA maker resets a locked user's OTP registration, a second DA approves
+    /// it as checker, and the user then completes a first-time logon at the terminal.
+    func testMakerCheckerResetThenTheUsersFirstTimeLogon() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory
+        let binary = Programs.ccassTerminal.path
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
+        try term.start("\(binary) --dms --data-dir \(dir.path) --clock 2023-06-12T10:00+08:00")
+        try term.waitFor("1. Login with OTP - Security Management Function")
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.type("B01234X1")
+        term.keys("Tab")
+        term.type("Training#2023Pass")
+        term.keys("Enter")
+        try term.waitFor("Enter the OTP shown in your authenticator app.")
+        term.type(try phoneCode("B01234X1", term: term))
+        term.keys("Enter")
+        try term.waitFor("Maintain User Profile")
+        term.keys("Enter")
+        try term.waitFor("Change User Profile")
+        term.keys("Tab", "Enter")
+        try term.waitFor("Enter the User ID, then SUBMIT.")
+        term.type("B0123404")
+        term.keys("Enter")
+        try term.waitFor("OTP Enabled")
+        term.keys("Tab", "Enter")
+        try term.waitFor("(•) Unlock/ Reset OTP Device Registration")
+        term.keys("Tab", "Enter")
+        try term.waitFor("To be performed by DA Checker")
+        term.type("B01234Y1")
+        term.keys("Tab")
+        term.type("Training#2023Pass")
+        term.keys("Enter")
+        try term.waitFor("authorised by B01234Y1.")
+        term.keys("C-c")
+        try term.waitForExit()
+
+        // The user's first-time logon at the terminal: password by email OTP, then the device.
+        let user = try TmuxTerminal(testCase: self)
+        try user.start("\(binary) --data-dir \(dir.path) --clock 2023-06-12T10:05+08:00")
+        try user.waitFor(Texts.landingOption)
+        user.keys("Enter")
+        try user.waitFor("Enter your User ID and Password")
+        user.type("B0123404")
+        user.keys("Tab", "Tab", "Tab", "Enter")
+        try user.waitFor("Enter your User ID, then select SUBMIT.")
+        user.keys("Enter")
+        try user.waitFor("An OTP was sent to")
+        let message = try XCTUnwrap(Mailbox(root: dir.appendingPathComponent("mail")).messages(for: "locked.user@demo-securities.example").first)
+        user.type(try XCTUnwrap(message.otp))
+        user.keys("Enter")
+        try user.waitFor("Enter your new password twice")
+        user.type("Brand-New#Pass2023")
+        user.keys("Tab")
+        user.type("Brand-New#Pass2023")
+        user.keys("Enter")
+        try user.waitFor("Password changed successfully")
+        user.keys("Enter")
+        user.type("Brand-New#Pass2023")
+        user.keys("Enter")
+        try user.waitFor("REGISTER DEVICE")
+        user.keys("Enter")
+        let screen = try user.waitFor("Key:")
+        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
+            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
+        user.keys("Enter")
+        try user.waitFor("Enter the OTP shown in your authenticator app.")
+        user.type(try user.oathtoolCode(secret: String(key)))
+        user.keys("Enter")
+        try user.waitFor("Logged on as B0123404 by 2FA (authenticator app).")
+    }
+
+    /// The virtual phone's code for an account at the time on the terminal's title bar.
+    private func phoneCode(_ account: String, term: TmuxTerminal) throws -> String {
+        let title = term.capture().split(separator: "\n").first.map(String.init) ?? ""
+        let time = try XCTUnwrap(title.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression).map { String(title[$0]) })
+        let result = try Programs.run(Programs.ccassTerminal, ["authenticator", "code", account, "--data-dir", term.directory.path,
+                                                               "--clock", time.replacingOccurrences(of: " ", with: "T") + "+08:00"])
+        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
 private enum Texts {
     static let landingOption = "1. Login with OTP - Online Functions"
     static let invalid = "Invalid User ID or Password."

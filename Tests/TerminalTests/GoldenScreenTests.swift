@@ -92,6 +92,31 @@ final class GoldenScreenTests: XCTestCase {
         settings.stage = .oath(enabled: false)
         settings.form = AuthenticationSettingsPopup.oathForm(enabled: false)
         add("settings-oath", popup: .authenticationSettings(settings), onLogon)
+
+        // DMS
+        let da = LogonSuccess(userID: "B01234X1", kind: .delegatedAdministrator, isMaker: true, isChecker: false,
+                              clearingHouse: .hksccParticipant, participantID: "B01234", loggedOnAt: Fixtures.now,
+                              previousLogonAt: nil, method: .appOTP)
+        add("dms-maintain-user-profile", console: .dms, .maintainUserProfile(MaintainUserProfileScreen(success: da)))
+        add("dms-create-user-profile", console: .dms, .profile(ProfileScreen(function: .create, success: da)))
+        let fields = [ProfileField("User ID", "B0123404"), ProfileField("Participant", "HKSCC-CP:B01234"), ProfileField("Role", "User"),
+                      ProfileField("Email Address", "locked.user@demo-securities.example"), ProfileField("Locked", "Y"),
+                      ProfileField("OTP Enabled", "Y")]
+        for function in [ProfileScreen.Function.change, .delete, .enquire] {
+            var screen = ProfileScreen(function: function, success: da)
+            screen.stage = .profile(fields)
+            screen.form = screen.profileForm(fields)
+            add("dms-\(function.rawValue)-user-profile-found", console: .dms, .profile(screen))
+        }
+        var checker = ProfileScreen(function: .change, success: da)
+        checker.stage = .checker(PendingChange(id: "p1", maker: "B01234X1", participantKey: "HKSCC-CP:B01234",
+                                               change: .resetOTPRegistration(userID: "B0123404")))
+        checker.form = ProfileScreen.checkerForm
+        add("dms-checker-confirms", console: .dms, message: .error("A checker cannot authorise a request they made."), .profile(checker))
+        var listing = ProfileListingScreen(success: da)
+        listing.lines = (1...30).map { "B01234\(String(format: "%02d", $0))  User  2FA  user\($0)@demo.example" } + ["", "*** END OF REPORT ***"]
+        listing.scroll = 2
+        add("dms-user-profile-listing", console: .dms, .profileListing(listing))
         return list
     }
 

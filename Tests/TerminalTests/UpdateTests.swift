@@ -464,3 +464,58 @@ final class TrainerUpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("F5 +1m F6 +5m F7 +30m F8 +90d"))
     }
 }
+
+final class DMSUpdateTests: XCTestCase {
+    let da = LogonSuccess(userID: "B01234X1", kind: .delegatedAdministrator, isMaker: true, isChecker: false,
+                          clearingHouse: .hksccParticipant, participantID: "B01234", loggedOnAt: Fixtures.now,
+                          previousLogonAt: nil, method: .appOTP)
+
+    func testMenuToListingAndBack() {
+        var d = Driver(Fixtures.state(.dms))
+        d.state.screen = .loggedOn(LoggedOnScreen(success: da, function: .securityManagement))
+        d.press(.enter)
+        XCTAssertEqual(d.state.screen, .maintainUserProfile(MaintainUserProfileScreen(success: da)))
+        d.press(.up, .up, .enter)
+        XCTAssertEqual(d.effects, [.engine(id: 1, .listing(.hksccParticipant, participantID: "B01234"))])
+        d.answer(.listing("LINE 1\nLINE 2\n*** END OF REPORT ***\n"))
+        guard case .profileListing(let listing) = d.state.screen else { return XCTFail() }
+        XCTAssertEqual(listing.lines.prefix(3), ["LINE 1", "LINE 2", "*** END OF REPORT ***"])
+        XCTAssertEqual(d.send(.key(.enter)), [.engine(id: 2, .exportListing(.hksccParticipant, participantID: "B01234"))])
+        d.answer(.exported(path: "/tmp/x.txt"))
+        XCTAssertEqual(d.state.message, .success("Exported to /tmp/x.txt"))
+        d.press(.escape)
+        XCTAssertEqual(d.state.screen, .maintainUserProfile(MaintainUserProfileScreen(success: da)))
+    }
+
+    func testCreateSubmitsThenTheCheckerConfirmsOnTheSameScreen() {
+        var d = Driver(Fixtures.state(.dms))
+        d.state.screen = .profile(ProfileScreen(function: .create, success: da))
+        d.type("b0123410")
+        d.press(.tab)
+        d.type("new@demo.example")
+        XCTAssertEqual(d.send(.key(.enter)), [.engine(id: 1, .submitChange(.create(userID: "B0123410", email: "new@demo.example"), maker: da))])
+        let pending = PendingChange(id: "p", maker: "B01234X1", participantKey: "HKSCC-CP:B01234", change: .create(userID: "B0123410", email: "new@demo.example"))
+        d.answer(.changeSubmitted(pending))
+        guard case .profile(let screen) = d.state.screen else { return XCTFail() }
+        XCTAssertEqual(screen.stage, .checker(pending))
+        XCTAssertEqual(screen.form, ProfileScreen.checkerForm)
+        d.press(.enter, .enter)
+        XCTAssertEqual(d.state.message, .error("Please enter the Checker ID and the Authorization Code."))
+        d.press(.backTab)
+        d.type("B01234Y1")
+        d.press(.tab)
+        d.type("secret")
+        XCTAssertEqual(d.send(.key(.enter)), [.engine(id: 2, .authorise(pending, checkerID: "B01234Y1", code: "secret"))])
+        d.answer(.authorisation(.refused("Invalid Checker ID or Authorization Code.")))
+        guard case .profile(let refused) = d.state.screen else { return XCTFail() }
+        XCTAssertEqual(refused.form, ProfileScreen.checkerForm, "both fields start afresh")
+        d.type("B01234Y1")
+        d.press(.tab)
+        d.type("Training#2023Pass")
+        d.press(.enter)
+        d.answer(.authorisation(.applied("Create user profile B0123410 (new@demo.example): authorised by B01234Y1.")))
+        guard case .profile(let done) = d.state.screen else { return XCTFail() }
+        XCTAssertEqual(done.stage, .done)
+        XCTAssertEqual(d.state.message?.kind, .success)
+    }
+}

@@ -28,6 +28,19 @@ public struct ProfileScreen: Equatable, Sendable {
     public var success: LogonSuccess
     public var stage: Stage
     public var resetRegistration = false
+    /// After smartcard decommissioning the DA role is assigned here too (s5.1): nil until the
+    /// operator changes it.
+    public var daRole: (maker: Bool, checker: Bool)? {
+        get { roleMaker.map { ($0, roleChecker ?? false) } }
+        set {
+            roleMaker = newValue?.maker
+            roleChecker = newValue?.checker
+        }
+    }
+    private var roleMaker: Bool?
+    private var roleChecker: Bool?
+    /// Whether the DA role may be assigned (2FA is the only logon method).
+    public var rolesAssignable = false
     public var form: Form
 
     public init(function: Function, success: LogonSuccess) {
@@ -51,17 +64,28 @@ public struct ProfileScreen: Equatable, Sendable {
         switch function {
         case .change:
             let email = fields.first { $0.label == "Email Address" }?.value ?? ""
-            return Form([
+            var items: [FormItem] = [
                 .field(TextField(Texts.emailAddress, kind: .text, maxLength: 64, text: email)),
                 .button(id: "toggle", label: "(\(resetRegistration ? "•" : " ")) \(Texts.unlockResetOTP)"),
-                .button(id: "change", label: Texts.change),
-                .button(id: "back", label: Texts.back),
-            ], submit: "change")
+            ]
+            if rolesAssignable {
+                let role = daRole ?? Self.role(fields)
+                items.append(.button(id: "maker", label: "[\(role.maker ? "x" : " ")] DA maker"))
+                items.append(.button(id: "checker", label: "[\(role.checker ? "x" : " ")] DA checker"))
+            }
+            items += [.button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)]
+            return Form(items, submit: "change")
         case .delete:
             return Form([.button(id: "delete", label: Texts.delete), .button(id: "back", label: Texts.back)])
         default:
             return Form([.button(id: "back", label: Texts.back)])
         }
+    }
+
+    /// The DA role a profile has now, from its Role field.
+    static func role(_ fields: [ProfileField]) -> (maker: Bool, checker: Bool) {
+        let role = fields.first { $0.label == "Role" }?.value ?? ""
+        return (role.contains("maker"), role.contains("checker"))
     }
 
     static func handle(_ screen: ProfileScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
@@ -82,23 +106,30 @@ public struct ProfileScreen: Equatable, Sendable {
                 return state.call(.submitChange(.create(userID: userID, email: s.form.text(Texts.emailAddress)), maker: s.success), "Submitting...")
             }
             return state.call(.profile(userID: userID), "Reading the profile...")
-        case .activate("toggle"):
-            s.resetRegistration.toggle()
+        case .activate(let id) where ["toggle", "maker", "checker"].contains(id):
             guard case .profile(let fields) = s.stage else { return [] }
+            var role = s.daRole ?? role(fields)
+            switch id {
+            case "toggle": s.resetRegistration.toggle()
+            case "maker": role.maker.toggle(); s.daRole = role
+            default: role.checker.toggle(); s.daRole = role
+            }
             let email = s.form.text(Texts.emailAddress)
             s.form = s.profileForm(fields)
             s.form.update(Texts.emailAddress) { $0.set(email) }
-            s.form.focus(on: "toggle")
+            s.form.focus(on: id)
         case .activate("change"):
             guard case .profile(let fields) = s.stage, let userID = fields.first?.value else { return [] }
             let email = s.form.text(Texts.emailAddress)
             let change: ProfileChange
             if s.resetRegistration {
                 change = .resetOTPRegistration(userID: userID)
+            } else if let role = s.daRole, role != Self.role(fields) {
+                change = .assignDARole(userID: userID, maker: role.maker, checker: role.checker)
             } else if email != fields.first(where: { $0.label == "Email Address" })?.value {
                 change = .changeEmail(userID: userID, email: email)
             } else {
-                state.message = .error("Nothing to change: enter a new email address or choose Unlock/ Reset OTP Device Registration.")
+                state.message = .error("Nothing to change: enter a new email address, choose Unlock/ Reset OTP Device Registration\(s.rolesAssignable ? " or change the DA role" : "").")
                 return []
             }
             return state.call(.submitChange(change, maker: s.success), "Submitting...")
@@ -131,6 +162,7 @@ public struct ProfileScreen: Equatable, Sendable {
                 return []
             }
             s.stage = .profile(fields)
+            s.rolesAssignable = state.phase == .twoFactorOnly
             s.form = s.profileForm(fields)
             state.message = nil
         case .changeSubmitted(let pending):
