@@ -42,21 +42,26 @@ public enum EngineEffects {
             case .cancel(let session):
                 engine.cancel(session)
                 return .done
-            case .profile(let userID):
-                return .profile(try engine.profileFields(userID: userID))
+            case .profile(let userID, let actor):
+                let fields = try engine.profileFields(userID: userID)
+                try engine.recordDMSRead(.profileViewed, userID: userID, by: actor)
+                return .profile(fields)
             case .submitChange(let change, let maker):
                 return .changeSubmitted(try engine.submit(change, by: maker))
             case .authorise(let pending, let checkerID, let code):
                 return .authorisation(try engine.authorise(pending, checkerID: checkerID, authorizationCode: code))
-            case .listing(let house, let id):
-                return .listing(try engine.userProfileListing(clearingHouse: house, participantID: id))
-            case .exportListing(let house, let id):
+            case .listing(let house, let id, let actor):
+                let text = try engine.userProfileListing(clearingHouse: house, participantID: id)
+                try engine.recordDMSRead(.listingViewed, userID: nil, by: actor, "\(house.rawValue):\(id)")
+                return .listing(text)
+            case .exportListing(let house, let id, let actor):
                 let text = try engine.userProfileListing(clearingHouse: house, participantID: id)
                 let folder = engine.store.location.directory.appendingPathComponent("exports")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let day = HongKongTime.formatDay(engine.clock.now())
                 let file = folder.appendingPathComponent("user-profile-listing-\(house.rawValue)-\(id)-\(day).txt")
                 try Data(text.utf8).write(to: file)
+                try engine.recordDMSRead(.listingExported, userID: nil, by: actor, file.path)
                 return .exported(path: file.path)
             }
         } catch {

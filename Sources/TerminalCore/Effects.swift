@@ -19,11 +19,11 @@ public enum EngineRequest: Equatable, Sendable {
     case smartcardLogon(userID: String, password: String)
     case cancel(FlowSession)
     // DMS
-    case profile(userID: String)
+    case profile(userID: String, by: String)
     case submitChange(ProfileChange, maker: LogonSuccess)
     case authorise(PendingChange, checkerID: String, code: String)
-    case listing(ClearingHouse, participantID: String)
-    case exportListing(ClearingHouse, participantID: String)
+    case listing(ClearingHouse, participantID: String, by: String)
+    case exportListing(ClearingHouse, participantID: String, by: String)
 
     /// Requests whose answer the screen waits for (the others are fire-and-forget).
     public var awaitsResult: Bool {

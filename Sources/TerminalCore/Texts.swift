@@ -91,6 +91,7 @@ public enum Texts {
     public static let delete = "Delete"
     public static let export = "Export"
     public static let unlockResetOTP = "Unlock/ Reset OTP Device Registration"
+    public static let businessUserGroups = "Business User Groups"
 
     // Smartcard
     public static let smartcardPassword = "Smartcard Password"

@@ -476,11 +476,11 @@ final class DMSUpdateTests: XCTestCase {
         d.press(.enter)
         XCTAssertEqual(d.state.screen, .maintainUserProfile(MaintainUserProfileScreen(success: da)))
         d.press(.up, .up, .enter)
-        XCTAssertEqual(d.effects, [.engine(id: 1, .listing(.hksccParticipant, participantID: "B01234"))])
+        XCTAssertEqual(d.effects, [.engine(id: 1, .listing(.hksccParticipant, participantID: "B01234", by: "B01234X1"))])
         d.answer(.listing("LINE 1\nLINE 2\n*** END OF REPORT ***\n"))
         guard case .profileListing(let listing) = d.state.screen else { return XCTFail() }
         XCTAssertEqual(listing.lines.prefix(3), ["LINE 1", "LINE 2", "*** END OF REPORT ***"])
-        XCTAssertEqual(d.send(.key(.enter)), [.engine(id: 2, .exportListing(.hksccParticipant, participantID: "B01234"))])
+        XCTAssertEqual(d.send(.key(.enter)), [.engine(id: 2, .exportListing(.hksccParticipant, participantID: "B01234", by: "B01234X1"))])
         d.answer(.exported(path: "/tmp/x.txt"))
         XCTAssertEqual(d.state.message, .success("Exported to /tmp/x.txt"))
         d.press(.escape)

@@ -13,10 +13,13 @@ public enum ProfileChange: Sendable, Equatable {
     case delete(userID: String)
     /// After smartcard decommissioning: the DA role of a profile (s5.1).
     case assignDARole(userID: String, maker: Bool, checker: Bool)
+    /// After smartcard decommissioning: the business user groups of a profile (s5.1).
+    case assignBusinessGroups(userID: String, groups: [String])
 
     public var userID: String {
         switch self {
-        case .create(let id, _), .changeEmail(let id, _), .resetOTPRegistration(let id), .delete(let id), .assignDARole(let id, _, _): id
+        case .create(let id, _), .changeEmail(let id, _), .resetOTPRegistration(let id), .delete(let id), .assignDARole(let id, _, _),
+             .assignBusinessGroups(let id, _): id
         }
     }
 
@@ -28,6 +31,7 @@ public enum ProfileChange: Sendable, Equatable {
         case .delete(let id): "delete user profile \(id)"
         case .assignDARole(let id, let maker, let checker):
             "DA role of \(id): \(maker ? "maker" : "")\(maker && checker ? " and " : "")\(checker ? "checker" : "")\(!maker && !checker ? "none" : "")"
+        case .assignBusinessGroups(let id, let groups): "business user groups of \(id): \(groups.isEmpty ? "none" : groups.joined(separator: ", "))"
         }
     }
 }
@@ -162,6 +166,10 @@ extension AuthEngine {
             case .delete:
                 guard let account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 try tx.delete(account)
+            case .assignBusinessGroups(_, let groups):
+                guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
+                account.businessGroups = groups.joined(separator: ",")
+                try tx.save(account)
             case .assignDARole(_, let maker, let checker):
                 guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 account.kind = maker || checker ? .delegatedAdministrator : .user

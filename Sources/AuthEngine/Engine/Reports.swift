@@ -23,6 +23,7 @@ extension AuthEngine {
             ProfileField("Participant", account.participantKey),
             ProfileField("Role", account.roleDescription),
             ProfileField("Email Address", account.email ?? ""),
+            ProfileField("Business User Groups", account.businessGroups.replacingOccurrences(of: ",", with: ", ")),
         ]
         if account.twoFactorInitialised {
             fields.append(ProfileField("Locked", account.locked ? "Y" : "N"))
@@ -32,6 +33,13 @@ extension AuthEngine {
             fields.append(ProfileField("Certificate Expiry Date", account.certificateExpiry.map(Self.certificateDate) ?? ""))
         }
         return fields
+    }
+
+    /// DMS reads go to the audit log too: who looked at which profile or listing.
+    public func recordDMSRead(_ event: AuditEvent, userID: String?, by actor: String, _ detail: String = "") throws {
+        try store.write { tx in
+            try audit(tx, event, userID.map(Self.normalise), "by \(actor)\(detail.isEmpty ? "" : ": \(detail)")")
+        }
     }
 
     /// "31-Dec-30 23:59:59", as the profile shows it.

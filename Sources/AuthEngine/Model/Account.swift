@@ -59,6 +59,8 @@ public struct Account: Sendable, Equatable, Codable {
 
     public var createdAt: Date
     public var lastLogonAt: Date?
+    /// Business user groups (s5.1), comma-separated names; empty when none.
+    public var businessGroups: String
 
     public init(userID: String, participant: Participant, kind: AccountKind, isMaker: Bool = false,
                 isChecker: Bool = false, email: String?, createdAt: Date) {
@@ -74,6 +76,7 @@ public struct Account: Sendable, Equatable, Codable {
         failedLogons = []
         otpFailures = 0
         self.createdAt = createdAt
+        businessGroups = ""
     }
 
     public var participantKey: String { "\(clearingHouse.rawValue):\(participantID)" }
@@ -143,6 +146,9 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     case changeSubmitted = "dms.change-submitted"
     case changeAuthorised = "dms.change-authorised"
     case changeRefused = "dms.change-refused"
+    case profileViewed = "dms.profile-viewed"
+    case listingViewed = "dms.listing-viewed"
+    case listingExported = "dms.listing-exported"
 }
 
 public struct AuditEntry: Sendable, Equatable, Codable {

@@ -76,6 +76,10 @@ extension AccountStore {
                 t.column("actor", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-business-groups") { db in
+            // s5.1: business user groups assigned through DMS after smartcard decommissioning.
+            try db.alter(table: "account") { t in t.add(column: "businessGroups", .text).notNull().defaults(to: "") }
+        }
         return migrator
     }
 }

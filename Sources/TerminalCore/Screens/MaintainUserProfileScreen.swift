@@ -28,7 +28,7 @@ public struct MaintainUserProfileScreen: Equatable, Sendable {
         case .activate("enquire"): state.screen = .profile(ProfileScreen(function: .enquire, success: s.success))
         case .activate("listing"):
             state.screen = .profileListing(ProfileListingScreen(success: s.success))
-            return state.call(.listing(s.success.clearingHouse, participantID: s.success.participantID), "Preparing the listing...")
+            return state.call(.listing(s.success.clearingHouse, participantID: s.success.participantID, by: s.success.userID), "Preparing the listing...")
         case .activate("back"), .escape:
             state.screen = .loggedOn(LoggedOnScreen(success: s.success, function: .securityManagement))
         default: break

@@ -24,7 +24,7 @@ public struct ProfileListingScreen: Equatable, Sendable {
         }
         switch s.form.handle(input) {
         case .activate("export"):
-            return state.call(.exportListing(s.success.clearingHouse, participantID: s.success.participantID), "Exporting...")
+            return state.call(.exportListing(s.success.clearingHouse, participantID: s.success.participantID, by: s.success.userID), "Exporting...")
         case .activate("back"), .escape:
             state.message = nil
             state.screen = .maintainUserProfile(MaintainUserProfileScreen(success: s.success))

@@ -69,6 +69,8 @@ public struct ProfileScreen: Equatable, Sendable {
                 .button(id: "toggle", label: "(\(resetRegistration ? "•" : " ")) \(Texts.unlockResetOTP)"),
             ]
             if rolesAssignable {
+                let groups = fields.first { $0.label == Texts.businessUserGroups }?.value ?? ""
+                items.insert(.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60, text: groups)), at: 1)
                 let role = daRole ?? Self.role(fields)
                 items.append(.button(id: "maker", label: "[\(role.maker ? "x" : " ")] DA maker"))
                 items.append(.button(id: "checker", label: "[\(role.checker ? "x" : " ")] DA checker"))
@@ -80,6 +82,11 @@ public struct ProfileScreen: Equatable, Sendable {
         default:
             return Form([.button(id: "back", label: Texts.back)])
         }
+    }
+
+    /// "Settlement, Nominee" -> ["Settlement", "Nominee"]
+    static func groups(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The DA role a profile has now, from its Role field.
@@ -105,7 +112,7 @@ public struct ProfileScreen: Equatable, Sendable {
             if s.function == .create {
                 return state.call(.submitChange(.create(userID: userID, email: s.form.text(Texts.emailAddress)), maker: s.success), "Submitting...")
             }
-            return state.call(.profile(userID: userID), "Reading the profile...")
+            return state.call(.profile(userID: userID, by: s.success.userID), "Reading the profile...")
         case .activate(let id) where ["toggle", "maker", "checker"].contains(id):
             guard case .profile(let fields) = s.stage else { return [] }
             var role = s.daRole ?? role(fields)
@@ -114,9 +121,10 @@ public struct ProfileScreen: Equatable, Sendable {
             case "maker": role.maker.toggle(); s.daRole = role
             default: role.checker.toggle(); s.daRole = role
             }
-            let email = s.form.text(Texts.emailAddress)
+            let email = s.form.text(Texts.emailAddress), groups = s.form.text(Texts.businessUserGroups)
             s.form = s.profileForm(fields)
             s.form.update(Texts.emailAddress) { $0.set(email) }
+            s.form.update(Texts.businessUserGroups) { $0.set(groups) }
             s.form.focus(on: id)
         case .activate("change"):
             guard case .profile(let fields) = s.stage, let userID = fields.first?.value else { return [] }
@@ -126,10 +134,13 @@ public struct ProfileScreen: Equatable, Sendable {
                 change = .resetOTPRegistration(userID: userID)
             } else if let role = s.daRole, role != Self.role(fields) {
                 change = .assignDARole(userID: userID, maker: role.maker, checker: role.checker)
+            } else if s.rolesAssignable,
+                      Self.groups(s.form.text(Texts.businessUserGroups)) != Self.groups(fields.first { $0.label == Texts.businessUserGroups }?.value ?? "") {
+                change = .assignBusinessGroups(userID: userID, groups: Self.groups(s.form.text(Texts.businessUserGroups)))
             } else if email != fields.first(where: { $0.label == "Email Address" })?.value {
                 change = .changeEmail(userID: userID, email: email)
             } else {
-                state.message = .error("Nothing to change: enter a new email address, choose Unlock/ Reset OTP Device Registration\(s.rolesAssignable ? " or change the DA role" : "").")
+                state.message = .error("Nothing to change: enter a new email address, choose Unlock/ Reset OTP Device Registration\(s.rolesAssignable ? " the DA role or the business user groups" : "").")
                 return []
             }
             return state.call(.submitChange(change, maker: s.success), "Submitting...")
