@@ -19,37 +19,8 @@ final class EndToEndTests: XCTestCase {
         // Setup password: Forgot/Reset your Password with the email OTP from the Maildir.
         term.keys("Enter")
         try term.waitFor("Enter your User ID and Password")
-        term.type("B0123401")
-        term.keys("Tab", "Tab", "Tab", "Enter")
-        try term.waitFor("Enter your User ID, then select SUBMIT.")
-        term.keys("Enter")
-        try term.waitFor("An OTP was sent to")
-        let inbox = MaildirMailer(root: dir.appendingPathComponent("mail"))
-        let message = try String(contentsOf: XCTUnwrap(inbox.messages(for: "first.logon@demo-securities.example").first), encoding: .utf8)
-        let code = try XCTUnwrap(message.range(of: #"\b[0-9]{8}\b"#, options: .regularExpression).map { String(message[$0]) })
-        term.type(code)
-        term.keys("Enter")
-        try term.waitFor("Enter your new password twice")
-        term.type("Brand-New#Pass2023")
-        term.keys("Tab")
-        term.type("Brand-New#Pass2023")
-        try term.waitFor("✓ Both entries are the same")
-        term.keys("Enter")
-        try term.waitFor("Password changed successfully")
-        term.keys("Enter")
-
-        // Set up OTP channel: LOG IN, REGISTER DEVICE, the key read off the screen, oathtool's code.
-        term.type("Brand-New#Pass2023")
-        term.keys("Enter")
-        try term.waitFor("REGISTER DEVICE")
-        term.keys("Enter")
-        let screen = try term.waitFor("Key:")
-        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
-            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
-        term.keys("Enter")
-        try term.waitFor("Enter the OTP shown in your authenticator app.")
-        term.type(try term.oathtoolCode(secret: String(key)))
-        term.keys("Enter")
+        let key = try term.firstTimeLogon(userID: "B0123401", address: "first.logon@demo-securities.example",
+                                          password: "Brand-New#Pass2023", mailRoot: dir.appendingPathComponent("mail"))
         try term.waitFor("Last logon: none (first logon)")
         try term.waitFor("Logged on as B0123401 by 2FA (authenticator app).")
         term.keys("Escape", "Enter")
@@ -63,7 +34,7 @@ final class EndToEndTests: XCTestCase {
         term.type("Brand-New#Pass2023")
         term.keys("Enter")
         try term.waitFor("Enter the OTP shown in your authenticator app.")
-        term.type(try term.oathtoolCode(secret: String(key), stepsAhead: 1))
+        term.type(try term.oathtoolCode(secret: key, stepsAhead: 1))
         term.keys("Enter")
         try term.waitFor("Last logon: 2023-06-12")
         term.keys("Escape", "Enter")
@@ -234,32 +205,8 @@ extension EndToEndTests {
         try user.waitFor(Texts.landingOption)
         user.keys("Enter")
         try user.waitFor("Enter your User ID and Password")
-        user.type("B0123404")
-        user.keys("Tab", "Tab", "Tab", "Enter")
-        try user.waitFor("Enter your User ID, then select SUBMIT.")
-        user.keys("Enter")
-        try user.waitFor("An OTP was sent to")
-        let message = try XCTUnwrap(Mailbox(root: dir.appendingPathComponent("mail")).messages(for: "locked.user@demo-securities.example").first)
-        user.type(try XCTUnwrap(message.otp))
-        user.keys("Enter")
-        try user.waitFor("Enter your new password twice")
-        user.type("Brand-New#Pass2023")
-        user.keys("Tab")
-        user.type("Brand-New#Pass2023")
-        user.keys("Enter")
-        try user.waitFor("Password changed successfully")
-        user.keys("Enter")
-        user.type("Brand-New#Pass2023")
-        user.keys("Enter")
-        try user.waitFor("REGISTER DEVICE")
-        user.keys("Enter")
-        let screen = try user.waitFor("Key:")
-        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
-            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
-        user.keys("Enter")
-        try user.waitFor("Enter the OTP shown in your authenticator app.")
-        user.type(try user.oathtoolCode(secret: String(key)))
-        user.keys("Enter")
+        _ = try user.firstTimeLogon(userID: "B0123404", address: "locked.user@demo-securities.example",
+                                    password: "Brand-New#Pass2023", mailRoot: dir.appendingPathComponent("mail"))
         try user.waitFor("Logged on as B0123404 by 2FA (authenticator app).")
     }
 
@@ -276,6 +223,42 @@ extension EndToEndTests {
 private enum Texts {
     static let landingOption = "1. Login with OTP - Online Functions"
     static let invalid = "Invalid User ID or Password."
+}
+
+extension TmuxTerminal {
+    /// Appendix C from the logon page: Forgot/Reset your Password with the code from the
+    /// Maildir, the new password twice, LOG IN, REGISTER DEVICE, and oathtool's code for the key
+    /// read off the screen. Returns the key.
+    func firstTimeLogon(userID: String, address: String, password: String, mailRoot: URL) throws -> String {
+        type(userID)
+        keys("Tab", "Tab", "Tab", "Enter")
+        try waitFor("Enter your User ID, then select SUBMIT.")
+        keys("Enter")
+        try waitFor("An OTP was sent to")
+        let message = try XCTUnwrap(Mailbox(root: mailRoot).messages(for: address).first)
+        type(try XCTUnwrap(message.otp))
+        keys("Enter")
+        try waitFor("Enter your new password twice")
+        type(password)
+        keys("Tab")
+        type(password)
+        try waitFor("✓ Both entries are the same")
+        keys("Enter")
+        try waitFor("Password changed successfully")
+        keys("Enter")
+        type(password)
+        keys("Enter")
+        try waitFor("REGISTER DEVICE")
+        keys("Enter")
+        let screen = try waitFor("Key:")
+        let key = try XCTUnwrap(screen.range(of: #"Key: +([A-Z2-7]{4} ){7}[A-Z2-7]{4}"#, options: .regularExpression)
+            .map { String(screen[$0]).dropFirst(4).filter { $0 != " " } })
+        keys("Enter")
+        try waitFor("Enter the OTP shown in your authenticator app.")
+        type(try oathtoolCode(secret: String(key)))
+        keys("Enter")
+        return String(key)
+    }
 }
 
 /// A tmux server of its own running one program at 80x24.

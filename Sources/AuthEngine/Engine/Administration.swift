@@ -78,16 +78,22 @@ extension AuthEngine {
     /// logon, password and OTP channel both set up again.
     public func resetOTPRegistration(userID: String, actor: String) throws {
         try changeAccount(userID, .otpRegistrationReset, "password and OTP registration reset, unlocked", actor: actor) { account, tx in
-            configuration.lockout.unlock(&account)
-            account.passwordHash = nil
-            account.passwordChangedAt = nil
-            account.otpChannel = nil
-            account.sealedSeed = nil
-            account.pendingSeed = nil
-            account.lastTOTPStep = nil
-            account.riskAcceptedAt = nil
-            try tx.deleteEmailCodes(of: account.userID)
+            try resetTwoFactor(&account, tx)
         }
+    }
+
+    /// What Unlock/ Reset OTP Device Registration does to an account, whoever asks for it
+    /// (HKEX for a DA, a DA maker and checker for a user).
+    func resetTwoFactor(_ account: inout Account, _ tx: StoreTransaction) throws {
+        configuration.lockout.unlock(&account)
+        account.passwordHash = nil
+        account.passwordChangedAt = nil
+        account.otpChannel = nil
+        account.sealedSeed = nil
+        account.pendingSeed = nil
+        account.lastTOTPStep = nil
+        account.riskAcceptedAt = nil
+        try tx.deleteEmailCodes(of: account.userID)
     }
 
     /// eService DA4: more user accounts for a participant, at a one-off fee each (s4.3.1).

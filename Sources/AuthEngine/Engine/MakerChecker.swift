@@ -153,16 +153,8 @@ extension AuthEngine {
                 try tx.save(account)
             case .resetOTPRegistration:
                 guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
-                configuration.lockout.unlock(&account)
-                account.passwordHash = nil
-                account.passwordChangedAt = nil
-                account.otpChannel = nil
-                account.sealedSeed = nil
-                account.pendingSeed = nil
-                account.lastTOTPStep = nil
-                account.riskAcceptedAt = nil
+                try resetTwoFactor(&account, tx)
                 try tx.save(account)
-                try tx.deleteEmailCodes(of: userID)
             case .delete:
                 guard let account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 try tx.delete(account)
