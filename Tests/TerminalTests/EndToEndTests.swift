@@ -296,6 +296,10 @@ final class TmuxTerminal {
 
     func type(_ text: String) { _ = try? Programs.run(tmux, ["-L", socket, "send-keys", "-t", "main", "-l", text]) }
 
+    func resize(columns: Int, rows: Int) {
+        _ = try? Programs.run(tmux, ["-L", socket, "resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     func capture(escapes: Bool = false) -> String {
         (try? Programs.run(tmux, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", "main"]).out) ?? ""
     }
@@ -339,6 +343,35 @@ final class TmuxTerminal {
 
 /// The terminal is given back exactly as it was, whatever signal ends the program.
 final class TerminalRestoreTests: XCTestCase {
+    /// Suspended (SIGTSTP) and resumed (SIGCONT), then a storm of resizes, then SIGTERM.
+    func testSttyIsTheSameAfterSuspendResumeAndAResizeStorm() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory.path
+        let binary = Programs.ccassTerminal.path
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir, "--training-kdf-iterations", "1000"]).status, 0)
+        let pattern = "'ccass-terminal --data-dir \(dir)'"
+        let script = """
+        stty -g > \(dir)/before; \
+        (sleep 1.2; pkill -TSTP -f \(pattern); sleep 0.6; pkill -CONT -f \(pattern); sleep 2.5; pkill -TERM -f \(pattern)) & \
+        \(binary) --data-dir \(dir) --clock 2023-06-12T10:00+08:00; \
+        stty -g > \(dir)/after; echo SCRIPT-DONE
+        """
+        let scriptURL = URL(fileURLWithPath: dir).appendingPathComponent("run.sh")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        try term.start("sh \(scriptURL.path)")
+        try term.waitFor("1. Login with OTP - Online Functions")
+        Thread.sleep(forTimeInterval: 2.0)
+        // Resumed: it still answers, through a storm of resizes.
+        for size in [(100, 30), (60, 20), (120, 40), (80, 24), (81, 25), (79, 23), (80, 24)] {
+            term.resize(columns: size.0, rows: size.1)
+        }
+        try term.waitFor("1. Login with OTP - Online Functions")
+        try term.waitFor("SCRIPT-DONE", timeout: 15)
+        let before = try String(contentsOfFile: "\(dir)/before", encoding: .utf8)
+        let after = try String(contentsOfFile: "\(dir)/after", encoding: .utf8)
+        XCTAssertEqual(before, after, "stty -g differs after suspend, resume and resizes")
+    }
+
     /// SIGILL and SIGSEGV stand for a runtime trap (a Swift trap is SIGILL on x86-64): the
     /// crash handler restores the terminal, then the program dies by the same signal.
     func testSttyIsTheSameAfterSIGINTSIGTERMSIGHUPAndATrap() throws {
