@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/ccass-terminal
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench fuzz clean
 
 all: build
 
@@ -31,3 +31,15 @@ bench: deps
 
 clean:
 	$(SWIFT) package clean
+
+# Coverage-guided fuzzing (libFuzzer) of the URI parser, the scenario parser, key decoding with
+# the state machine, and engine operation sequences: FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+fuzz: deps
+	@for target in fuzz-uri fuzz-scenario fuzz-keys fuzz-engine; do \
+	  $(SWIFT) build $(FUZZ_FLAGS) --product $$target || exit 1; \
+	  mkdir -p .build-fuzz/corpus/$$target; \
+	  echo "== $$target for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 .build-fuzz/corpus/$$target || exit 1; \
+	done

@@ -9,6 +9,10 @@ let package = Package(
         .executable(name: "ccass-bench", targets: ["CCASSBench"]),
         .executable(name: "bare-start", targets: ["BareStart"]),
         .executable(name: "bare-foundation-start", targets: ["BareFoundationStart"]),
+        .executable(name: "fuzz-uri", targets: ["FuzzURI"]),
+        .executable(name: "fuzz-scenario", targets: ["FuzzScenario"]),
+        .executable(name: "fuzz-keys", targets: ["FuzzKeys"]),
+        .executable(name: "fuzz-engine", targets: ["FuzzEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -59,6 +63,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "BareStart"),
+        // libFuzzer entry points, built by `make fuzz` only (-sanitize=fuzzer).
+        .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzScenario", dependencies: ["Headless"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzKeys", dependencies: ["AuthEngine", "CursesTerminal", "TerminalCore", "TerminalView"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzEngine", dependencies: ["AuthEngine"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "BareFoundationStart"),
         // forkpty for the terminal benchmarks.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),

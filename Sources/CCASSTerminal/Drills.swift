@@ -24,6 +24,11 @@ struct WriterDrill: ParsableCommand {
                 // Failed logons write the lockout counter and the audit log as well.
                 _ = try engine.logon(userID: user, password: "not-the-password-\(n)")
                 try engine.unlock(userID: user, actor: "drill")
+                // A reset of the 2FA registration and a fresh email code: the other writes.
+                if n % 5 == 0 {
+                    try engine.resetOTPRegistration(userID: user, actor: "drill")
+                    _ = try engine.startPasswordReset(userID: user)
+                }
                 say("committed \(n)")
             }
         }

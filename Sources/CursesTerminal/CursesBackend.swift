@@ -168,7 +168,7 @@ public final class CursesBackend {
         return Self.characterKey(UInt32(value)).map { .key($0) }
     }
 
-    static func functionKey(_ code: Int32) -> Key? {
+    public static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up
         case KEY_DOWN: .down
@@ -187,7 +187,7 @@ public final class CursesBackend {
         }
     }
 
-    static func characterKey(_ value: UInt32) -> Key? {
+    public static func characterKey(_ value: UInt32) -> Key? {
         switch value {
         case 3: return .interrupt
         case 9: return .tab
