@@ -8,8 +8,21 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-#if !FUZZING
-/// Without `make fuzz` (which links libFuzzer's main) the target still builds, and says how to run it.
+#if FUZZING
+/// SwiftPM points `main` at `FuzzScenario_main`; it hands over to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(_ argc: UnsafeMutablePointer<Int32>,
+                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                       _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@_cdecl("FuzzScenario_main")
+public func fuzzDriverMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return runDriver(&count, &arguments, fuzzScenario)
+}
+#else
+/// Without `make fuzz` (which links libFuzzer) the target still builds, and says how to run it.
 @main
 enum FuzzEntry {
     static func main() {

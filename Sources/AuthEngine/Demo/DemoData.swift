@@ -1,5 +1,6 @@
 import CCASSResources
 import Foundation
+import Synchronization
 
 /// The training data set of Resources/demo/demo.json: participants of each clearing house,
 /// DAs, and users in every state, built through the store like real data.
@@ -116,14 +117,12 @@ public struct DemoData: Sendable, Decodable {
     }
 
     static func parallelHashes(_ passwords: [String], hasher: PasswordHasher) throws -> [PasswordHash] {
-        let results = UnsafeMutableBufferPointer<PasswordHash?>.allocate(capacity: passwords.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
+        let results = Mutex<[PasswordHash?]>(Array(repeating: nil, count: passwords.count))
         DispatchQueue.concurrentPerform(iterations: passwords.count) { index in
-            shared[index] = try? hasher.hash(passwords[index])
+            let hash = try? hasher.hash(passwords[index])
+            results.withLock { $0[index] = hash }
         }
-        return try results.map { hash in
+        return try results.withLock { $0 }.map { hash in
             guard let hash else { throw SecureRandom.Failure() }
             return hash
         }
