@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import Authenticator
 import Foundation
 
 /// Hidden helpers for the multi-process tests: real processes on one store, driven through
@@ -15,6 +16,14 @@ struct WriterDrill: ParsableCommand {
     func run() throws {
         reportingErrors {
             let engine = try store.engine()
+            // A DA maker logged on with the phone's code, for DMS changes (each run has its own
+            // --clock, so its code is fresh).
+            var phone = try Phone.load(directory: store.location.directory)
+            let code = try phone.show(try phone.index(of: "B01234X1"), at: engine.clock.now()).code
+            guard case .enterAppOTP(let session) = try engine.logon(userID: "B01234X1", password: "Training#2023Pass"),
+                  case .accepted(.loggedOn(let maker)) = try engine.submitOTP(session, code: code) else {
+                throw EngineError.invalid("the drill's DA maker could not log on")
+            }
             // Numbers go on from what the store holds, so they only ever grow across runs.
             let email = try engine.account(user)?.email ?? ""
             var n = Int(email.dropFirst("drill".count).prefix { $0.isNumber }) ?? 0
@@ -28,6 +37,11 @@ struct WriterDrill: ParsableCommand {
                 if n % 5 == 0 {
                     try engine.resetOTPRegistration(userID: user, actor: "drill")
                     _ = try engine.startPasswordReset(userID: user)
+                }
+                // A DMS change with maker-checker: another user's email, numbered too.
+                let change = try engine.submit(.changeEmail(userID: "B0123409", email: "dms\(n)@writer.example"), by: maker)
+                guard case .applied = try engine.authorise(change, checkerID: "B01234Y1", authorizationCode: "Training#2023Pass") else {
+                    throw EngineError.invalid("the drill's checker was refused")
                 }
                 say("committed \(n)")
             }

@@ -1,4 +1,5 @@
 import AuthEngine
+import Authenticator
 import Foundation
 import TestSupport
 import Synchronization
@@ -13,6 +14,10 @@ final class MultiProcessTests: XCTestCase {
         let env = try TestEnvironment()
         // The child processes must use the same cheap KDF: the explicit training setting.
         try env.engine.store.write { try $0.setSetting("training.kdf-iterations", "1000") }
+        // The drills' DA maker logs on with the phone's code, as a trainer's would.
+        var phone = try Phone.load(directory: env.directory)
+        for enrolment in env.enrolments { try phone.add(enrolment.uri.string, at: env.clock.now()) }
+        try phone.save()
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Programs.ccassTerminal.path),
                       "build the binary first (make test does): \(Programs.ccassTerminal.path)")
         return env
@@ -49,7 +54,10 @@ final class MultiProcessTests: XCTestCase {
         for round in 1...rounds {
             let process = Process()
             process.executableURL = Programs.ccassTerminal
-            process.arguments = ["_drill-writer", "--data-dir", env.directory.path, "--user", "B0123403", "--clock", "2023-06-12T10:00+08:00"]
+            // Each run an hour later, so the DA maker's app code is new each time.
+            let clock = HongKongTime.date(2023, 6, 12, 9, 0).addingTimeInterval(Double(round) * 3600)
+            process.arguments = ["_drill-writer", "--data-dir", env.directory.path, "--user", "B0123403",
+                                 "--clock", ISO8601DateFormatter().string(from: clock)]
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -72,6 +80,10 @@ final class MultiProcessTests: XCTestCase {
             previous = stored
             let account = try reopened.read { try $0.account("B0123403") }
             XCTAssertEqual(account?.locked, false, "unlock always follows in the same run")
+            // The DMS change of each committed round is there too (it commits after the others).
+            let dmsEmail = try reopened.read { try $0.account("B0123409")?.email } ?? ""
+            let dms = Int(dmsEmail.dropFirst("dms".count).prefix { $0.isNumber }) ?? 0
+            XCTAssertGreaterThanOrEqual(dms, reported, "round \(round): DMS change of a reported round is missing (\(dmsEmail))")
             try reopened.close()
             highest = max(highest, reported)
         }
