@@ -64,11 +64,12 @@ let package = Package(
         ),
         .executableTarget(name: "BareStart"),
         // libFuzzer entry points, built by `make fuzz` only (-sanitize=fuzzer).
-        .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzScenario", dependencies: ["Headless"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzKeys", dependencies: ["AuthEngine", "CursesTerminal", "TerminalCore", "TerminalView"],
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzScenario", dependencies: ["Headless", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzKeys", dependencies: ["AuthEngine", "CursesTerminal", "TerminalCore", "TerminalView", "FuzzSupport"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzEngine", dependencies: ["AuthEngine"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzEngine", dependencies: ["AuthEngine", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "BareFoundationStart"),
         // forkpty for the terminal benchmarks.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),

@@ -1,5 +1,6 @@
 // libFuzzer entry point: random sequences of engine operations on one store. No crash, and no
 // 2FA logon without a valid password and a valid OTP (the fuzzer knows neither codes nor seeds).
+import FuzzSupport
 import AuthEngine
 import Foundation
 
@@ -52,24 +53,14 @@ public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-/// SwiftPM points `main` at `FuzzEngine_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(_ argc: UnsafeMutablePointer<Int32>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// SwiftPM points `main` at `FuzzEngine_main`; libFuzzer's driver takes over from there.
 @_cdecl("FuzzEngine_main")
 public func fuzzDriverMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runDriver(&count, &arguments, fuzzEngine)
+    runFuzzer(argc, argv, fuzzEngine)
 }
 #else
-/// Without `make fuzz` (which links libFuzzer) the target still builds, and says how to run it.
 @main
 enum FuzzEntry {
-    static func main() {
-        print("This is a libFuzzer target: run it with `make fuzz`.")
-    }
+    static func main() { explainFuzzTarget() }
 }
 #endif

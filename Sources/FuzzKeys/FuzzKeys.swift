@@ -1,5 +1,6 @@
 // libFuzzer entry point: key decoding and the state machine. Bytes become keys as the ncurses
 // backend decodes them; the screens must never crash and never log on without both factors.
+import FuzzSupport
 import AuthEngine
 import CursesTerminal
 import TerminalCore
@@ -34,24 +35,14 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-/// SwiftPM points `main` at `FuzzKeys_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(_ argc: UnsafeMutablePointer<Int32>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// SwiftPM points `main` at `FuzzKeys_main`; libFuzzer's driver takes over from there.
 @_cdecl("FuzzKeys_main")
 public func fuzzDriverMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runDriver(&count, &arguments, fuzzKeys)
+    runFuzzer(argc, argv, fuzzKeys)
 }
 #else
-/// Without `make fuzz` (which links libFuzzer) the target still builds, and says how to run it.
 @main
 enum FuzzEntry {
-    static func main() {
-        print("This is a libFuzzer target: run it with `make fuzz`.")
-    }
+    static func main() { explainFuzzTarget() }
 }
 #endif

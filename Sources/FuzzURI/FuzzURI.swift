@@ -1,4 +1,5 @@
 // libFuzzer entry point: the otpauth URI parser. Built by `make fuzz` with -sanitize=fuzzer.
+import FuzzSupport
 import AuthEngine
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,24 +14,14 @@ public func fuzzURI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-/// SwiftPM points `main` at `FuzzURI_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(_ argc: UnsafeMutablePointer<Int32>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// SwiftPM points `main` at `FuzzURI_main`; libFuzzer's driver takes over from there.
 @_cdecl("FuzzURI_main")
 public func fuzzDriverMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runDriver(&count, &arguments, fuzzURI)
+    runFuzzer(argc, argv, fuzzURI)
 }
 #else
-/// Without `make fuzz` (which links libFuzzer) the target still builds, and says how to run it.
 @main
 enum FuzzEntry {
-    static func main() {
-        print("This is a libFuzzer target: run it with `make fuzz`.")
-    }
+    static func main() { explainFuzzTarget() }
 }
 #endif
