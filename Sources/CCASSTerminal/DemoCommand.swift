@@ -33,13 +33,8 @@ struct DemoCommand: ParsableCommand {
             try accountStore.close()
             let engine = try store.engine()
             let demo = try DemoData.shipped()
-            let enrolments = try demo.install(into: engine)
-            let file = location.directory.appendingPathComponent("demo-enrolments.txt")
-            try DemoEnrolmentsFile.write(enrolments, to: file)
-            // The trainer's phone learns the demo app users from their URIs, as from a QR code.
-            var phone = try Phone.load(directory: location.directory)
-            for enrolment in enrolments { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
-            try phone.save()
+            try DemoSetup.install(into: engine, directory: location.directory)
+            let file = location.directory.appendingPathComponent(DemoSetup.enrolmentsFile)
 
             var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
             for account in demo.accounts {
@@ -59,13 +54,5 @@ struct DemoCommand: ParsableCommand {
             Email codes arrive in the Maildirs under \(location.mailURL.path)/<address>/new
             """)
         }
-    }
-}
-
-enum DemoEnrolmentsFile {
-    static func write(_ enrolments: [DemoData.Enrolment], to url: URL) throws {
-        let text = enrolments.map { "\($0.userID) \($0.uri.string)" }.joined(separator: "\n") + "\n"
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        try Data(text.utf8).write(to: url)
     }
 }

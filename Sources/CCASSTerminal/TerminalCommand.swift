@@ -60,7 +60,7 @@ struct TerminalCommand: ParsableCommand {
                                           workingCopy: connectivityTest == .secondary ? secondaryCopy : nil)
             if try engine.store.read({ try $0.accountCount() }) == 0 {
                 FileHandle.standardError.write(Data("Creating the demo data in \(store.location.directory.path) ...\n".utf8))
-                try DemoData.shipped().install(into: engine)
+                try DemoSetup.install(into: engine, directory: store.location.directory)
             }
             return engine
         }

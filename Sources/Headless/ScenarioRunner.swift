@@ -135,10 +135,7 @@ public struct ScenarioRunner {
         configuration.random = .deterministic(seed: seed)
         let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: clock,
                                 configuration: configuration)
-        let enrolments = try DemoData.shipped().install(into: engine)
-        var phone = try Phone.load(directory: directory)
-        for enrolment in enrolments { try phone.add(enrolment.uri.string, at: start) }
-        try phone.save()
+        try DemoSetup.install(into: engine, directory: directory)
         return HeadlessSession(engine: engine, console: console, size: size, hours: hours)
     }
 

@@ -91,10 +91,15 @@ public enum Renderer {
             case .info: .info
             case .success: .success
             }
-            // Long messages use the line above too.
-            let lines = Widgets.wrap(message.text, width: width - 2)
-            for (i, line) in lines.suffix(2).enumerated() {
-                canvas.text(" " + line, row: messageRow - (min(lines.count, 2) - 1) + i, column: 0, role: role, width: width)
+            // Long messages use the line above too; the start of a message is what matters, so
+            // one that needs more than two lines keeps its beginning and ends with "...".
+            var lines = Widgets.wrap(message.text, width: width - 2)
+            if lines.count > 2 {
+                lines = Array(lines.prefix(2))
+                lines[1] = String(lines[1].prefix(width - 5)) + "..."
+            }
+            for (i, line) in lines.enumerated() {
+                canvas.text(" " + line, row: messageRow - (lines.count - 1) + i, column: 0, role: role, width: width)
             }
         }
         var hints = state.popup != nil

@@ -1,0 +1,22 @@
+import AuthEngine
+import Foundation
+
+/// The demo data with everything a trainer expects beside it: the demo app users on the virtual
+/// phone (learnt from their URIs, as from a QR code) and in demo-enrolments.txt for a real phone.
+/// One place, whether `demo`, the terminal's first start or a scenario run installs it.
+public enum DemoSetup {
+    public static let enrolmentsFile = "demo-enrolments.txt"
+
+    @discardableResult
+    public static func install(into engine: AuthEngine, directory: URL) throws -> [DemoData.Enrolment] {
+        let enrolments = try DemoData.shipped().install(into: engine)
+        let file = directory.appendingPathComponent(enrolmentsFile)
+        let text = enrolments.map { "\($0.userID) \($0.uri.string)" }.joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try Data(text.utf8).write(to: file)
+        var phone = try Phone.load(directory: directory)
+        for enrolment in enrolments { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
+        try phone.save()
+        return enrolments
+    }
+}
