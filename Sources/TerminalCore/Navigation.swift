@@ -96,3 +96,20 @@ extension AppState {
         }
     }
 }
+
+extension AppState {
+    /// SUBMIT on an app-code field: the shape is checked here, the code by the engine.
+    mutating func submitAppOTP(_ session: FlowSession, code: String) -> [Effect] {
+        guard code.count == 6 else {
+            message = .error(Texts.appOTPShape)
+            return []
+        }
+        return call(.submitOTP(session, code: code), "Verifying your OTP...")
+    }
+
+    /// Esc on a screen of the logon flow: the flow ends and the logon page comes back.
+    mutating func leaveToLogon() -> [Effect] {
+        message = nil
+        return Update.backToLogon(&self)
+    }
+}

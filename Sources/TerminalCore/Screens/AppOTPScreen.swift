@@ -20,15 +20,9 @@ public struct AppOTPScreen: Equatable, Sendable {
         defer { if case .appOTP = state.screen { state.screen = .appOTP(s) } }
         switch s.form.handle(input) {
         case .activate("submit"):
-            let code = s.form.text(Texts.otp)
-            guard code.count == 6 else {
-                state.message = .error(Texts.appOTPShape)
-                return []
-            }
-            return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
+            return state.submitAppOTP(s.session, code: s.form.text(Texts.otp))
         case .escape:
-            state.message = nil
-            return Update.backToLogon(&state)
+            return state.leaveToLogon()
         case .message(let text):
             state.message = .error(text)
         default:

@@ -56,12 +56,7 @@ public struct AuthenticationSettingsPopup: Equatable, Sendable {
             return state.call(.startAuthenticationSettings(userID: userID, password: password), "Verifying your User ID and Password...")
         case .activate("submit") where p.stage == .otp:
             guard let session = p.session else { return [] }
-            let code = p.form.text(Texts.otp)
-            guard code.count == 6 else {
-                state.message = .error(Texts.appOTPShape)
-                return []
-            }
-            return state.call(.submitOTP(session, code: code), "Verifying your OTP...")
+            return state.submitAppOTP(session, code: p.form.text(Texts.otp))
         case .activate("delete"):
             guard let session = p.session else { return [] }
             return state.call(.deleteRegisteredDevice(session), "Deleting the registered device...")

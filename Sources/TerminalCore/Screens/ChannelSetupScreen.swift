@@ -26,8 +26,7 @@ public struct ChannelSetupScreen: Equatable, Sendable {
             state.screen = .riskWarning(RiskWarningScreen(session: s.session, function: s.function))
             return []
         case .escape:
-            state.message = nil
-            return Update.backToLogon(&state)
+            return state.leaveToLogon()
         default:
             return []
         }

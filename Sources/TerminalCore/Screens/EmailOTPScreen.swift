@@ -59,8 +59,7 @@ public struct EmailOTPScreen: Equatable, Sendable {
             }
             return state.call(.requestEmailOTP(s.session), "Requesting a new OTP...")
         case .escape:
-            state.message = nil
-            return Update.backToLogon(&state)
+            return state.leaveToLogon()
         case .message(let text):
             state.message = .error(text)
         default:

@@ -28,8 +28,7 @@ public struct PasswordExpiredScreen: Equatable, Sendable {
             }
             return state.call(.changeExpiredPassword(s.session, new: new, confirmation: confirmation), "Changing your password...")
         case .escape:
-            state.message = nil
-            return Update.backToLogon(&state)
+            return state.leaveToLogon()
         case .message(let text):
             state.message = .error(text)
         default:

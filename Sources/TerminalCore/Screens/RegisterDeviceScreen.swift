@@ -39,12 +39,7 @@ public struct RegisterDeviceScreen: Equatable, Sendable {
             s.form = codeForm
             state.message = .info(Texts.enterAppOTP)
         case .activate("submit"):
-            let code = s.form.text(Texts.otp)
-            guard code.count == 6 else {
-                state.message = .error(Texts.appOTPShape)
-                return []
-            }
-            return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
+            return state.submitAppOTP(s.session, code: s.form.text(Texts.otp))
         case .activate("back"), .escape:
             state.message = nil
             if s.step == .code {
