@@ -28,9 +28,13 @@ let package = Package(
             exclude: [],
             resources: [.copy("demo"), .copy("policy"), .copy("scenarios"), .copy("hours")]
         ),
+        // The engine's vocabulary: outcomes, errors, profiles, notices, the package's rules that
+        // need no store (phases, hours, ID formats, password policy). No GRDB, no OpenSSL.
+        .target(name: "AuthDomain", dependencies: ["CCASSResources"]),
         .target(
             name: "AuthEngine",
             dependencies: [
+                "AuthDomain",
                 "CCrypto",
                 "CCASSResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -41,10 +45,10 @@ let package = Package(
         // ncursesw: the only target that touches the terminal goes through it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Pure screen state machine: state, events, update returning effects.
-        .target(name: "TerminalCore", dependencies: ["AuthEngine"]),
+        .target(name: "TerminalCore", dependencies: ["AuthDomain"]),
         // Pure view: render(state, size) -> Canvas.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
-        .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthEngine", "CQRencode"]),
+        .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthDomain", "CQRencode"]),
         // The ncursesw backend: init and guaranteed restore, keys, resize, colours, drawing.
         .target(name: "CTerminalGuard"),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView"]),

@@ -20,8 +20,8 @@ public struct DemoData: Sendable, Decodable {
         var maker: Bool?
         var checker: Bool?
         public var email: String?
-        /// smartcard-only, not-initialised, password-set, app, email
-        public var state: String
+        /// The state the account is set up in (the names `users` and DMS use).
+        public var state: AccountState
         var smartcard: Bool?
         public var locked: Bool?
         public var disabled: Bool?
@@ -53,7 +53,7 @@ public struct DemoData: Sendable, Decodable {
         // Hash every password up front and in parallel: the KDF is the slow part.
         let secrets = accounts.flatMap { account -> [String] in
             var needed: [String] = []
-            if ["password-set", "app", "email"].contains(account.state) { needed.append("\(account.userID)/password") }
+            if [.passwordSet, .app, .email].contains(account.state) { needed.append("\(account.userID)/password") }
             if account.smartcard == true { needed.append("\(account.userID)/smartcard") }
             return needed
         }
@@ -89,18 +89,16 @@ public struct DemoData: Sendable, Decodable {
                     account.passwordChangedAt = now.addingTimeInterval(-Double(demo.passwordAgeDays ?? 7) * 86_400)
                 }
                 switch demo.state {
-                case "app":
+                case .app:
                     let seed = try engine.configuration.random.bytes(20)
                     account.otpChannel = .app
                     account.sealedSeed = try tx.seal(seed: seed, for: demo.userID)
                     enrolments.append(Enrolment(userID: demo.userID, uri: OTPAuthURI(issuer: engine.configuration.issuer, account: demo.userID, secret: seed)))
-                case "email":
+                case .email:
                     account.otpChannel = .email
                     account.riskAcceptedAt = now.addingTimeInterval(-7 * 86_400)
-                case "smartcard-only", "not-initialised", "password-set":
+                case .smartcardOnly, .notInitialised, .passwordSet:
                     break
-                default:
-                    throw EngineError.invalid("demo account \(demo.userID) has unknown state \(demo.state)")
                 }
                 if demo.locked == true {
                     account.locked = true
@@ -110,7 +108,7 @@ public struct DemoData: Sendable, Decodable {
                 account.disabled = demo.disabled ?? false
                 try tx.deleteEmailCodes(of: demo.userID)
                 try tx.insert(account)
-                try tx.audit(.accountCreated, userID: demo.userID, at: now, terminal: engine.configuration.terminal, "demo data: \(demo.state)")
+                try tx.audit(.accountCreated, userID: demo.userID, at: now, terminal: engine.configuration.terminal, "demo data: \(demo.state.rawValue)")
             }
         }
         return enrolments

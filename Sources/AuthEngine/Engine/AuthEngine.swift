@@ -1,3 +1,4 @@
+@_exported import AuthDomain
 import Foundation
 import Synchronization
 
@@ -11,6 +12,15 @@ public struct EngineConfiguration: Sendable {
     public var totpWindow = 1
     /// Training override of the phase the clock implies.
     public var phaseOverride: ServicePhase?
+    /// Operating hours the engine keeps (nil: open at any hour, for training).
+    public var hours: ServiceHours?
+    /// Set when this engine serves a session of the post-release connectivity test (s3.5).
+    public var connectivityTest: ConnectivitySession?
+    /// Wrong Authorization Codes a pending DMS change takes before it is withdrawn.
+    public var authorisationAttemptsPerChange = 3
+    /// Wrong Authorization Codes of one checker within `lockout.window` before that checker's
+    /// confirmations are suspended for the rest of the window (the account is not locked).
+    public var authorisationFailuresPerChecker = 5
     /// A flow left idle this long ends.
     public var flowTimeout: TimeInterval = 20 * 60
     /// Names this terminal in the audit log.
@@ -36,8 +46,11 @@ public final class AuthEngine: Sendable {
     public let mailer: any Mailer
     public let configuration: EngineConfiguration
     let flows = Mutex<[String: PendingFlow]>([:])
-    /// DMS changes submitted by a maker, waiting for a checker on the same screen.
-    let pendingChanges = Mutex<[String: PendingChange]>([:])
+    /// DMS changes submitted by a maker, waiting for a checker on the same screen, with the
+    /// wrong confirmations each has had.
+    let pendingChanges = Mutex<[String: (change: PendingChange, failures: Int)]>([:])
+    /// Live logons of this engine (DMS operations find their actor here).
+    let logons = Mutex<[String: LiveLogon]>([:])
 
     public init(store: AccountStore, clock: any Clock = SystemClock(), mailer: (any Mailer)? = nil,
                 configuration: EngineConfiguration = EngineConfiguration()) {
@@ -49,6 +62,9 @@ public final class AuthEngine: Sendable {
 
     public var policy: PasswordPolicy { configuration.policy }
     public var phase: ServicePhase { configuration.phaseOverride ?? ServicePhase.at(clock.now()) }
+
+    /// The rules' numbers as a screen needs them before any code is asked for.
+    public var emailOTPDigits: Int { configuration.emailOTP.digits }
 
     // MARK: Reading
 
@@ -101,28 +117,53 @@ public final class AuthEngine: Sendable {
         var userID: String
         var purpose: FlowPurpose
         var stage: FlowStage
+        var service: ServiceHours.Service
         var lastActivity: Date
         var decoyFailures = 0
     }
 
-    func startFlow(userID: String, purpose: FlowPurpose, stage: FlowStage) throws -> FlowSession {
-        let token = try configuration.random.bytes(16).map { String(format: "%02x", $0) }.joined()
+    /// A person logged on through this engine.
+    struct LiveLogon: Sendable {
+        var userID: String
+        var service: ServiceHours.Service
+        var method: LogonMethod
+    }
+
+    func token() throws -> String {
+        try configuration.random.bytes(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    func startFlow(userID: String, purpose: FlowPurpose, stage: FlowStage, service: ServiceHours.Service = .terminal) throws -> FlowSession {
+        let token = try token()
         let now = clock.now()
         flows.withLock { flows in
             flows = flows.filter { now.timeIntervalSince($0.value.lastActivity) < configuration.flowTimeout }
-            flows[token] = PendingFlow(userID: userID, purpose: purpose, stage: stage, lastActivity: now)
+            flows[token] = PendingFlow(userID: userID, purpose: purpose, stage: stage, service: service, lastActivity: now)
         }
         return FlowSession(token: token, userID: userID)
+    }
+
+    /// Records a completed logon; the session names it in later operations.
+    func startLogon(userID: String, service: ServiceHours.Service, method: LogonMethod) throws -> ActorSession {
+        let session = ActorSession(token: try token())
+        logons.withLock { $0[session.token] = LiveLogon(userID: userID, service: service, method: method) }
+        return session
+    }
+
+    /// Logout: the session can no longer act.
+    public func logout(_ session: ActorSession) {
+        guard let logon = logons.withLock({ $0.removeValue(forKey: session.token) }) else { return }
+        try? store.write { try audit($0, .loggedOut, logon.userID, logon.service.rawValue) }
     }
 
     /// The live flow of a session, if it has not timed out; refreshes its idle timer.
     func flow(_ session: FlowSession) throws -> PendingFlow {
         let now = clock.now()
         return try flows.withLock { flows in
-            guard var flow = flows[session.token], flow.userID == session.userID else { throw EngineError.unknownSession }
+            guard var flow = flows[session.token], flow.userID == session.userID else { throw EngineError.sessionEnded }
             guard now.timeIntervalSince(flow.lastActivity) < configuration.flowTimeout else {
                 flows[session.token] = nil
-                throw EngineError.unknownSession
+                throw EngineError.sessionEnded
             }
             flow.lastActivity = now
             flows[session.token] = flow
@@ -148,8 +189,21 @@ public final class AuthEngine: Sendable {
     }
 
     func requireTwoFactorInService() throws {
-        guard phase.twoFactorInService else {
-            throw EngineError.notInService("Login with OTP is available from the launch of 2FA on 12 June 2023.")
-        }
+        guard phase.twoFactorInService else { throw EngineError.unavailable(.twoFactorNotLaunched) }
+    }
+
+    /// The service keeps its operating hours (s4 footnote 1), or the connectivity test's window.
+    func requireOpen(_ service: ServiceHours.Service) throws {
+        guard let hours = configuration.hours else { return }
+        let now = clock.now()
+        guard !hours.isOpen(service, at: now, connectivityTest: configuration.connectivityTest) else { return }
+        let test = configuration.connectivityTest
+        throw EngineError.unavailable(.closed(service, holiday: test == nil ? hours.holiday(on: now) : nil,
+                                              opensAt: hours.nextOpening(service, after: now, connectivityTest: test)))
+    }
+
+    /// Wraps a store or file failure in the one error callers show.
+    func storeFailure(_ error: any Error) -> EngineError {
+        (error as? EngineError) ?? .storeFailure("\(error)")
     }
 }

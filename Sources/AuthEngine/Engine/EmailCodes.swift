@@ -10,20 +10,20 @@ extension AuthEngine {
         return String(local.first!) + String(repeating: "*", count: local.count - 2) + String(local.last!) + domain
     }
 
-    /// Issues a new code unless one was sent within the resend interval. Runs inside the
-    /// caller's transaction; returns the mail to send once that transaction has committed.
+    /// Issues a new code unless the newest one is unused, still valid and younger than the
+    /// resend interval: then that code stands and nothing is sent (the notice says so). A used
+    /// or expired code never holds up a new one. Runs inside the caller's transaction; returns
+    /// the mail to send once that transaction has committed.
     func issueEmailCode(_ tx: StoreTransaction, account: Account, purpose: EmailCodePurpose,
                         now: Date) throws -> (EmailOTPRequestOutcome, MailMessage?) {
         let rule = configuration.emailOTP
-        guard let address = account.email else {
-            throw EngineError.invalid("No email address is registered for \(account.userID).")
-        }
-        if let previous = try tx.emailCode(account.userID, purpose),
+        guard let address = account.email else { throw EngineError.noEmailRegistered(account.userID) }
+        if let previous = try tx.emailCode(account.userID, purpose), !previous.consumed, now < previous.expiresAt,
            now < previous.issuedAt.addingTimeInterval(rule.resendInterval) {
             let notice = EmailOTPNotice(sentTo: Self.mask(previous.sentTo), sentAt: previous.issuedAt,
                                         expiresAt: previous.expiresAt,
                                         nextRequestAt: previous.issuedAt.addingTimeInterval(rule.resendInterval),
-                                        newlySent: false)
+                                        newlySent: false, digits: rule.digits)
             try audit(tx, .emailOTPThrottled, account.userID, "\(purpose.rawValue); \(notice.secondsUntilNextRequest(at: now)) s to wait")
             return (.throttled(notice, seconds: notice.secondsUntilNextRequest(at: now)), nil)
         }
@@ -34,11 +34,24 @@ extension AuthEngine {
                                consumed: false)
         try tx.save(record)
         try audit(tx, .emailOTPIssued, account.userID, "\(purpose.rawValue) code sent to \(Self.mask(address))")
-        let messageID = "\(try configuration.random.bytes(8).map { String(format: "%02x", $0) }.joined())@ccass-terminal.invalid"
-        let mail = OTPMail.message(code: code, to: address, validFor: Int(rule.validity / 60), at: now, messageID: messageID)
+        let mail = OTPMail.message(code: code, to: address, validFor: Int(rule.validity / 60), at: now, messageID: try messageID())
         let notice = EmailOTPNotice(sentTo: Self.mask(address), sentAt: now, expiresAt: record.expiresAt,
-                                    nextRequestAt: now.addingTimeInterval(rule.resendInterval), newlySent: true)
+                                    nextRequestAt: now.addingTimeInterval(rule.resendInterval), newlySent: true, digits: rule.digits)
         return (.sent(notice), mail)
+    }
+
+    func messageID() throws -> String {
+        "\(try configuration.random.bytes(8).map { String(format: "%02x", $0) }.joined())@ccass-terminal.invalid"
+    }
+
+    /// Issues (or points to) the account's code for a purpose and delivers it after the commit.
+    func requestCode(for userID: String, purpose: EmailCodePurpose) throws -> EmailOTPRequestOutcome {
+        let now = clock.now()
+        let (outcome, mail) = try store.write { tx -> (EmailOTPRequestOutcome, MailMessage?) in
+            guard let account = try tx.account(userID) else { throw EngineError.sessionEnded }
+            return try issueEmailCode(tx, account: account, purpose: purpose, now: now)
+        }
+        return deliver(mail, outcome, userID: userID)
     }
 
     /// Sends a mail made inside a committed transaction; a failure is reported on the
@@ -62,20 +75,18 @@ extension AuthEngine {
         }
     }
 
-    enum EmailCodeCheck { case valid, wrong, expired, used }
-
     /// Compares a submitted code with the newest one for the purpose (constant time, MACs).
     func checkEmailCode(_ tx: StoreTransaction, userID: String, purpose: EmailCodePurpose,
-                        code: String, now: Date) throws -> EmailCodeCheck {
+                        code: String, now: Date) throws -> CodeCheck {
         guard let record = try tx.emailCode(userID, purpose) else { return .wrong }
         let matches = constantTimeEqual(Array(try tx.codeMAC(code, userID: userID, purpose: purpose)), Array(record.codeMAC))
         guard matches else { return .wrong }
-        if record.consumed { return .used }
+        if record.consumed { return .replayed }
         if now >= record.expiresAt { return .expired }
         var consumed = record
         consumed.consumed = true
         try tx.save(consumed)
-        return .valid
+        return .valid(step: nil)
     }
 
     /// Where an emailed code stands, for the trainer's inbox view.
@@ -104,19 +115,15 @@ extension AuthEngine {
     /// "Request a new one": a new email code for a flow waiting for one.
     public func requestEmailOTP(_ session: FlowSession) throws -> EmailOTPRequestOutcome {
         let flow = try flow(session)
-        let now = clock.now()
-        if flow.stage == .decoy {
-            let notice = EmailOTPNotice(sentTo: "your registered email address", sentAt: now,
-                                        expiresAt: now.addingTimeInterval(configuration.emailOTP.validity),
-                                        nextRequestAt: now.addingTimeInterval(configuration.emailOTP.resendInterval), newlySent: true)
-            return .sent(notice)
-        }
-        guard flow.stage == .emailOTP else { throw EngineError.wrongStage("no email code is expected") }
-        let purpose: EmailCodePurpose = flow.purpose == .passwordReset ? .passwordReset : .logon
-        let (outcome, mail) = try store.write { tx -> (EmailOTPRequestOutcome, MailMessage?) in
-            guard let account = try tx.account(flow.userID) else { throw EngineError.unknownSession }
-            return try issueEmailCode(tx, account: account, purpose: purpose, now: now)
-        }
-        return deliver(mail, outcome, userID: flow.userID)
+        if flow.stage == .decoy { return .sent(decoyNotice()) }
+        guard flow.stage == .emailOTP else { throw EngineError.wrongStep(.noEmailCodeExpected) }
+        return try requestCode(for: flow.userID, purpose: flow.purpose.emailCodePurpose)
+    }
+
+    /// What a reset for an unknown user ID says: like a code was sent; none can ever match.
+    func decoyNotice() -> EmailOTPNotice {
+        let now = clock.now(), rule = configuration.emailOTP
+        return EmailOTPNotice(sentTo: "your registered email address", sentAt: now, expiresAt: now.addingTimeInterval(rule.validity),
+                              nextRequestAt: now.addingTimeInterval(rule.resendInterval), newlySent: true, digits: rule.digits)
     }
 }

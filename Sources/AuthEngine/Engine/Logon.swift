@@ -8,38 +8,56 @@ extension AuthEngine {
         case disabled
     }
 
-    /// Verifies a regular password with the same work whatever the user ID: the KDF runs
-    /// (a dummy one for unknown IDs and accounts without a password) and one audit row is
-    /// written. A failure counts towards the lockout. Rehashes a record below the policy cost.
-    func checkPassword(userID typed: String, password: String, context: String) throws -> PasswordCheck {
-        let userID = Self.normalise(typed)
-        let hasher = configuration.hasher
-        let before = try store.read { try $0.account(userID) }
-        let stored = before?.passwordHash.flatMap(PasswordHash.init(encoded:))
-        let verified: Bool
-        if let stored {
-            verified = hasher.verify(password, against: stored)
-        } else {
-            hasher.dummyVerify(password)
-            verified = false
+    /// Which stored secret a check is against: the regular (2FA) password or the smartcard's.
+    enum Secret {
+        case password
+        case smartcard
+
+        func hash(of account: Account?) -> String? {
+            switch self {
+            case .password: account?.passwordHash
+            case .smartcard: account?.smartcardPasswordHash
+            }
         }
+    }
+
+    /// Runs the KDF for a typed secret against what an account stores, with the same work
+    /// whatever the user ID (a dummy KDF for unknown IDs and missing records). Read, verify
+    /// outside any transaction, then the caller writes: the one shape of every secret check.
+    func verify(_ typed: String, _ secret: Secret, userID: String) throws -> (before: Account?, verified: Bool, stored: PasswordHash?) {
+        let before = try store.read { try $0.account(userID) }
+        let stored = secret.hash(of: before).flatMap(PasswordHash.init(encoded:))
+        let hasher = configuration.hasher
+        guard let stored else {
+            hasher.dummyVerify(typed)
+            return (before, false, nil)
+        }
+        return (before, hasher.verify(typed, against: stored), stored)
+    }
+
+    /// Verifies a secret and records the result in one write: one audit row, a failure
+    /// counted towards the lockout (s4.1.2), locked and disabled accounts refused.
+    func checkSecret(_ typed: String, _ secret: Secret, userID typedID: String, context: String,
+                     failedEvent: AuditEvent = .logonFailed) throws -> PasswordCheck {
+        let userID = Self.normalise(typedID)
+        let (before, verified, stored) = try verify(typed, secret, userID: userID)
         let now = clock.now()
         let result: PasswordCheck = try store.write { tx in
             guard before != nil, var account = try tx.account(userID) else {
-                try audit(tx, .logonFailed, Self.auditable(userID), "\(context): unknown user ID")
+                try audit(tx, failedEvent, Self.auditable(userID), "\(context): unknown user ID")
                 return .invalid
             }
             if account.locked {
                 try audit(tx, .logonRefusedLocked, userID, context)
                 return .locked
             }
-            // A password changed by another terminal since it was read is not the one verified.
-            guard verified, account.passwordHash == before?.passwordHash else {
+            // A secret changed by another terminal since it was read is not the one verified.
+            guard verified, secret.hash(of: account) == secret.hash(of: before) else {
                 let lockedNow = configuration.lockout.recordFailure(&account, at: now)
                 try tx.save(account)
                 let count = configuration.lockout.recentFailures(account, at: now).count
-                let why = account.passwordHash == nil ? "no password set yet" : "wrong password"
-                try audit(tx, .logonFailed, userID, "\(context): \(why) (\(count) of \(configuration.lockout.maxFailures) in 30 min)")
+                let why = secret.hash(of: account) == nil ? "no \(secret == .password ? "password" : "smartcard") set" : "wrong \(secret == .password ? "password" : "smartcard password")"
+                try audit(tx, failedEvent, userID, "\(context): \(why) (\(count) of \(configuration.lockout.maxFailures) in 30 min)")
                 if lockedNow { try audit(tx, .accountLocked, userID, "\(configuration.lockout.maxFailures) consecutive failed logons") }
                 return .invalid
             }
@@ -49,20 +67,33 @@ extension AuthEngine {
             }
             return .ok(account)
         }
-        if case .ok(let account) = result, let stored, hasher.needsRehash(stored) {
-            let fresh = try hasher.hash(password)
-            try store.write { tx in
-                guard var current = try tx.account(account.userID), current.passwordHash == account.passwordHash else { return }
-                current.passwordHash = fresh.encoded
-                try tx.save(current)
-                try audit(tx, .passwordRehashed, account.userID, "PBKDF2 cost \(stored.iterations) -> \(fresh.iterations)")
-            }
+        if case .ok(let account) = result, let stored, configuration.hasher.needsRehash(stored) {
+            try rehash(typed, secret, account: account, from: stored)
         }
         return result
     }
 
-    /// LOG IN with User ID and Password.
-    public func logon(userID: String, password: String) throws -> LogonOutcome {
+    /// Stores a verified secret again at the policy's cost (OWASP: rehash on logon).
+    private func rehash(_ typed: String, _ secret: Secret, account: Account, from stored: PasswordHash) throws {
+        let fresh = try configuration.hasher.hash(typed)
+        try store.write { tx in
+            guard var current = try tx.account(account.userID), secret.hash(of: current) == secret.hash(of: account) else { return }
+            switch secret {
+            case .password: current.passwordHash = fresh.encoded
+            case .smartcard: current.smartcardPasswordHash = fresh.encoded
+            }
+            try tx.save(current)
+            try audit(tx, .passwordRehashed, account.userID, "PBKDF2 cost \(stored.iterations) -> \(fresh.iterations)")
+        }
+    }
+
+    func checkPassword(userID: String, password: String, context: String) throws -> PasswordCheck {
+        try checkSecret(password, .password, userID: userID, context: context)
+    }
+
+    /// LOG IN with User ID and Password, on the terminal or DMS.
+    public func logon(userID: String, password: String, service: ServiceHours.Service = .terminal) throws -> LogonOutcome {
+        try requireOpen(service)
         try requireTwoFactorInService()
         switch try checkPassword(userID: userID, password: password, context: "logon") {
         case .invalid: return .invalid
@@ -70,42 +101,30 @@ extension AuthEngine {
         case .disabled: return .disabled
         case .ok(let account):
             if let expiry = passwordExpiry(of: account), clock.now() >= expiry {
-                return .passwordExpired(try startFlow(userID: account.userID, purpose: .logon, stage: .passwordExpired))
+                return .passwordExpired(try startFlow(userID: account.userID, purpose: .logon, stage: .passwordExpired, service: service))
             }
-            return try secondFactorStep(for: account, session: nil)
+            return try secondFactorStep(for: account, session: nil, service: service)
         }
     }
 
-    /// After the password: channel setup, the app code, or an email code sent now.
-    func secondFactorStep(for account: Account, session existing: FlowSession?) throws -> LogonOutcome {
+    /// After the password: channel setup, the app code, or an email code (sent now unless the
+    /// one sent earlier is unused and still valid).
+    func secondFactorStep(for account: Account, session existing: FlowSession?, service: ServiceHours.Service) throws -> LogonOutcome {
         func session(_ stage: FlowStage) throws -> FlowSession {
             if let existing {
                 setStage(existing, stage)
                 return existing
             }
-            return try startFlow(userID: account.userID, purpose: .logon, stage: stage)
+            return try startFlow(userID: account.userID, purpose: .logon, stage: stage, service: service)
         }
-        switch account.otpChannel {
+        switch account.state {
         case .app where account.sealedSeed != nil:
-            return .enterAppOTP(try session(.appOTP))
+            return .enterAppOTP(try session(.appOTP), OTPPrompt(source: .app, digits: OneTimePassword.issued.digits))
         case .email:
-            let flowSession = try session(.emailOTP)
-            let notice = try sendLogonCode(userID: account.userID)
-            return .enterEmailOTP(flowSession, notice)
+            let notice = try requestCode(for: account.userID, purpose: .logon).notice
+            return .enterEmailOTP(try session(.emailOTP), notice)
         default:
             return .setUpOTPChannel(try session(.channelSetup))
-        }
-    }
-
-    /// Sends (or, while throttled, points to) the logon email code.
-    func sendLogonCode(userID: String) throws -> EmailOTPNotice {
-        let now = clock.now()
-        let (outcome, mail) = try store.write { tx -> (EmailOTPRequestOutcome, MailMessage?) in
-            guard let account = try tx.account(userID) else { throw EngineError.unknownSession }
-            return try issueEmailCode(tx, account: account, purpose: .logon, now: now)
-        }
-        switch deliver(mail, outcome, userID: userID) {
-        case .sent(let notice), .throttled(let notice, _): return notice
         }
     }
 
@@ -118,15 +137,13 @@ extension AuthEngine {
         switch flow.stage {
         case .appOTP, .deviceRegistration: expectedDigits = OneTimePassword.issued.digits
         case .emailOTP, .decoy: expectedDigits = configuration.emailOTP.digits
-        default: throw EngineError.wrongStage("no one-time password is expected")
+        default: throw EngineError.wrongStep(.noOTPExpected)
         }
-        guard code.count == expectedDigits, code.allSatisfy(\.isASCIIDigit) else {
-            return .malformed("The OTP is \(expectedDigits) digits.")
-        }
+        guard code.count == expectedDigits, code.allSatisfy(\.isASCIIDigit) else { return .malformed(expectedDigits: expectedDigits) }
         if flow.stage == .decoy { return decoyFailure(session) }
-        let outcome: OTPOutcome = try store.write { tx in
-            guard var account = try tx.account(flow.userID) else { throw EngineError.unknownSession }
-            if account.locked { return .locked }
+        let result: CodeResult = try store.write { tx in
+            guard var account = try tx.account(flow.userID) else { throw EngineError.sessionEnded }
+            if account.locked { return .notAccepted(.locked) }
             let check: CodeCheck
             switch flow.stage {
             case .appOTP:
@@ -134,47 +151,76 @@ extension AuthEngine {
             case .deviceRegistration:
                 check = try checkTOTP(tx, &account, sealed: account.pendingSeed, code: code, now: now)
             default:
-                let purpose: EmailCodePurpose = flow.purpose == .passwordReset ? .passwordReset : .logon
-                switch try checkEmailCode(tx, userID: account.userID, purpose: purpose, code: code, now: now) {
-                case .valid: check = .valid(step: nil)
-                case .wrong: check = .wrong
-                case .expired: check = .expired
-                case .used: check = .replayed
-                }
+                check = try checkEmailCode(tx, userID: account.userID, purpose: flow.purpose.emailCodePurpose, code: code, now: now)
             }
-            switch check {
-            case .valid(let step):
+            if case .valid(let step) = check {
                 account.otpFailures = 0
-                return try accept(tx, &account, flow: flow, session: session, step: step, now: now)
-            case .expired:
-                try tx.save(account)
-                try audit(tx, .otpFailed, account.userID, "expired email code")
-                return .expired
-            case .replayed, .wrong:
-                if check == .replayed {
-                    try audit(tx, .otpReplayRefused, account.userID, flow.stage == .emailOTP ? "email code already used" : "TOTP step already used")
-                }
-                let counted = configuration.lockout.recordOTPFailure(&account, at: now)
-                try tx.save(account)
-                try audit(tx, .otpFailed, account.userID, "\(flow.stage == .emailOTP ? "email" : "app") code (\(account.otpFailures) of \(configuration.lockout.otpFailuresPerLogonFailure))")
-                if counted.countedAsLogonFailure {
-                    try audit(tx, .otpFailuresCountedAsLogonFailure, account.userID,
-                              "\(configuration.lockout.otpFailuresPerLogonFailure) wrong OTPs = 1 failed logon")
-                    if counted.lockedNow {
-                        try audit(tx, .accountLocked, account.userID, "\(configuration.lockout.maxFailures) consecutive failed logons")
-                    }
-                    return .countedAsFailedLogon(lockedNow: counted.lockedNow)
-                }
-                if check == .replayed { return .replayed }
-                return .wrong(remaining: configuration.lockout.otpFailuresPerLogonFailure - account.otpFailures)
+                return .accepted(try accept(tx, &account, flow: flow, step: step, now: now))
             }
+            return .notAccepted(try countWrongCode(tx, &account, check, channel: flow.stage == .emailOTP ? "email" : "app", now: now))
         }
-        switch outcome {
-        case .countedAsFailedLogon, .locked: endFlow(session)
-        case .accepted(.loggedOn): endFlow(session)
-        default: break
+        // The transaction has committed: only now does the flow move on.
+        switch result {
+        case .notAccepted(let refused):
+            switch refused {
+            case .countedAsFailedLogon, .locked: endFlow(session)
+            default: break
+            }
+            return refused
+        case .accepted(.choosePassword):
+            setStage(session, .choosePassword)
+            return .accepted(.choosePassword(session))
+        case .accepted(.settings):
+            setStage(session, .settings)
+            return .accepted(.authenticationSettings(session))
+        case .accepted(.refused(let refusal)):
+            endFlow(session)
+            return .accepted(.refused(refusal))
+        case .accepted(.loggedOn(let account, let previous, let method)):
+            endFlow(session)
+            let logon = try startLogon(userID: account.userID, service: flow.service, method: method)
+            return .accepted(.loggedOn(LogonSuccess(session: logon, userID: account.userID, role: account.role,
+                                                    clearingHouse: account.clearingHouse, participantID: account.participantID,
+                                                    loggedOnAt: now, previousLogonAt: previous, method: method)))
         }
-        return outcome
+    }
+
+    enum CodeResult {
+        case accepted(Accepted)
+        case notAccepted(OTPOutcome)
+    }
+
+    /// Where an accepted code leads, decided inside the transaction.
+    enum Accepted {
+        case choosePassword
+        case settings
+        case refused(Refusal)
+        case loggedOn(Account, previous: Date?, method: LogonMethod)
+    }
+
+    /// A wrong, used or expired code: each counts once towards the three wrong OTPs that make
+    /// one failed logon (s4.1.2); the third ends the flow.
+    private func countWrongCode(_ tx: StoreTransaction, _ account: inout Account, _ check: CodeCheck, channel: String, now: Date) throws -> OTPOutcome {
+        switch check {
+        case .replayed: try audit(tx, .otpReplayRefused, account.userID, channel == "email" ? "email code already used" : "TOTP step already used")
+        case .expired: try audit(tx, .otpFailed, account.userID, "expired email code")
+        case .wrong, .valid: break
+        }
+        let counted = configuration.lockout.recordOTPFailure(&account, at: now)
+        try tx.save(account)
+        let rule = configuration.lockout
+        try audit(tx, .otpFailed, account.userID, "\(channel) code (\(account.otpFailures) of \(rule.otpFailuresPerLogonFailure))")
+        if counted.countedAsLogonFailure {
+            try audit(tx, .otpFailuresCountedAsLogonFailure, account.userID, "\(rule.otpFailuresPerLogonFailure) wrong OTPs = 1 failed logon")
+            if counted.lockedNow { try audit(tx, .accountLocked, account.userID, "\(rule.maxFailures) consecutive failed logons") }
+            return .countedAsFailedLogon(lockedNow: counted.lockedNow)
+        }
+        let remaining = rule.otpFailuresPerLogonFailure - account.otpFailures
+        switch check {
+        case .replayed: return .replayed(remaining: remaining)
+        case .expired: return .expired(remaining: remaining)
+        case .wrong, .valid: return .wrong(remaining: remaining)
+        }
     }
 
     /// A reset for an unknown user ID answers like a real one: three wrong codes, then over.
@@ -210,19 +256,23 @@ extension AuthEngine {
     }
 
     /// A good code: finish the logon, move a reset on to the new password, or open settings.
-    private func accept(_ tx: StoreTransaction, _ account: inout Account, flow: PendingFlow, session: FlowSession,
-                        step: Int64?, now: Date) throws -> OTPOutcome {
+    private func accept(_ tx: StoreTransaction, _ account: inout Account, flow: PendingFlow,
+                        step: Int64?, now: Date) throws -> Accepted {
         if let step { account.lastTOTPStep = step }
         switch flow.purpose {
         case .passwordReset:
             try tx.save(account)
-            setStage(session, .choosePassword)
-            return .accepted(.choosePassword(session))
+            return .choosePassword
         case .authenticationSettings:
             try tx.save(account)
-            setStage(session, .settings)
-            return .accepted(.authenticationSettings(session))
+            return .settings
         case .logon:
+            // DMS is for Delegated Administrators (s4.1): anyone else is refused before logging on.
+            if flow.service == .dms, account.kind != .delegatedAdministrator {
+                try tx.save(account)
+                try audit(tx, .dmsRefused, account.userID, "logon to DMS: not a Delegated Administrator")
+                return .refused(.notADelegatedAdministrator(account.userID))
+            }
             let method: LogonMethod
             switch flow.stage {
             case .deviceRegistration:
@@ -245,21 +295,23 @@ extension AuthEngine {
             let previous = account.lastLogonAt
             account.lastLogonAt = now
             try tx.save(account)
-            try audit(tx, .logonSucceeded, account.userID, method.rawValue)
-            return .accepted(.loggedOn(LogonSuccess(
-                userID: account.userID, kind: account.kind, isMaker: account.isMaker, isChecker: account.isChecker,
-                clearingHouse: account.clearingHouse, participantID: account.participantID,
-                loggedOnAt: now, previousLogonAt: previous, method: method)))
+            try audit(tx, .logonSucceeded, account.userID, "\(method.rawValue) to \(flow.service.rawValue)")
+            return .loggedOn(account, previous: previous, method: method)
         }
     }
 
     /// The forced change after an expired password; then the logon goes on to the OTP step.
     public func changeExpiredPassword(_ session: FlowSession, newPassword: String, confirmation: String) throws -> ExpiredPasswordChange {
         let flow = try flow(session)
-        guard flow.stage == .passwordExpired else { throw EngineError.wrongStage("the password has not expired") }
+        guard flow.stage == .passwordExpired else { throw EngineError.wrongStep(.passwordNotExpired) }
         let outcome = try setPassword(userID: flow.userID, newPassword: newPassword, confirmation: confirmation, reason: "expired password changed")
         guard outcome == .changed else { return .notChanged(outcome) }
-        guard let account = try store.read({ try $0.account(flow.userID) }) else { throw EngineError.unknownSession }
-        return .changed(next: try secondFactorStep(for: account, session: session))
+        guard let account = try store.read({ try $0.account(flow.userID) }) else { throw EngineError.sessionEnded }
+        return .changed(next: try secondFactorStep(for: account, session: session, service: flow.service))
     }
+}
+
+extension AuthEngine.FlowPurpose {
+    /// Each purpose has its own newest email code.
+    var emailCodePurpose: EmailCodePurpose { self == .passwordReset ? .passwordReset : .logon }
 }

@@ -1,184 +1,283 @@
 import Foundation
 
-/// A change to a user profile that a DA maker submits in DMS and a DA checker authorises on
-/// the same screen (s3.1, s4.3, s5.1, Appendix A, Appendix D c).
-public enum ProfileChange: Sendable, Equatable {
-    /// Create User Profile: a user created after the launch logs on by 2FA only.
-    case create(userID: String, email: String)
-    /// Change User Profile: register or change the email (Appendix A).
-    case changeEmail(userID: String, email: String)
-    /// Change User Profile: Unlock/ Reset OTP Device Registration (Appendix D c).
-    case resetOTPRegistration(userID: String)
-    /// Delete User Profile.
-    case delete(userID: String)
-    /// After smartcard decommissioning: the DA role of a profile (s5.1).
-    case assignDARole(userID: String, maker: Bool, checker: Bool)
-    /// After smartcard decommissioning: the business user groups of a profile (s5.1).
-    case assignBusinessGroups(userID: String, groups: [String])
-
-    public var userID: String {
-        switch self {
-        case .create(let id, _), .changeEmail(let id, _), .resetOTPRegistration(let id), .delete(let id), .assignDARole(let id, _, _),
-             .assignBusinessGroups(let id, _): id
-        }
-    }
-
-    public var summary: String {
-        switch self {
-        case .create(let id, let email): "create user profile \(id) (\(email))"
-        case .changeEmail(let id, let email): "change the email of \(id) to \(email)"
-        case .resetOTPRegistration(let id): "unlock/ reset OTP device registration of \(id)"
-        case .delete(let id): "delete user profile \(id)"
-        case .assignDARole(let id, let maker, let checker):
-            "DA role of \(id): \(maker ? "maker" : "")\(maker && checker ? " and " : "")\(checker ? "checker" : "")\(!maker && !checker ? "none" : "")"
-        case .assignBusinessGroups(let id, let groups): "business user groups of \(id): \(groups.isEmpty ? "none" : groups.joined(separator: ", "))"
-        }
-    }
-}
-
-/// A submitted change waiting for its checker.
-public struct PendingChange: Sendable, Equatable {
-    public let id: String
-    public let maker: String
-    public let participantKey: String
-    public let change: ProfileChange
-}
-
-public enum AuthorisationOutcome: Sendable, Equatable {
-    case applied(String)
-    case refused(String)
-}
-
+/// DMS: a DA maker submits a change, a DA checker authorises it on the same screen (s3.1,
+/// s4.3, s5.1, Appendix A, Appendix D c). Every operation takes the acting DMS session and
+/// checks it against the store as it is now: who the actor is, the role, the participant,
+/// the target's kind and the phase. Refusals are audited as refusals.
 extension AuthEngine {
-    /// The least a participant must keep (s5.1).
-    public static let minimumMakers = 1
-    public static let minimumCheckers = 2
+    /// The DA behind a DMS session, as the store has them now.
+    func dmsActor(_ session: ActorSession, _ tx: StoreTransaction) throws -> (account: Account, participant: Participant) {
+        guard let logon = logons.withLock({ $0[session.token] }), logon.service == .dms else {
+            throw EngineError.notPermitted(.notLoggedOn)
+        }
+        guard let account = try tx.account(logon.userID) else { throw EngineError.sessionEnded }
+        guard account.kind == .delegatedAdministrator else { throw EngineError.notPermitted(.notADelegatedAdministrator(account.userID)) }
+        if account.locked { throw EngineError.notPermitted(.locked(account.userID)) }
+        if account.disabled { throw EngineError.notPermitted(.disabled(account.userID)) }
+        return (account, try tx.requireParticipant(account.clearingHouse, account.participantID))
+    }
 
-    /// The maker submits: the change is checked now, applied only when a checker authorises it.
-    public func submit(_ change: ProfileChange, by maker: LogonSuccess) throws -> PendingChange {
-        let makerID = maker.userID
-        do {
-            try store.read { tx in
-                guard let account = try tx.account(makerID), account.kind == .delegatedAdministrator, account.isMaker else {
-                    throw EngineError.invalid("\(makerID) is not a DA maker.")
-                }
-                guard let participant = try tx.participant(account.clearingHouse, account.participantID) else {
-                    throw EngineError.unknownParticipant(account.participantKey)
-                }
-                try validate(change, participant: participant, tx)
-            }
-        } catch {
-            try store.write { try audit($0, .changeRefused, makerID, "\(change.summary): \(error)") }
+    /// Runs a DMS operation; an EngineError it throws is audited as a refusal first.
+    func dms<T>(_ session: ActorSession, _ what: String, event: AuditEvent = .dmsRefused, target: String? = nil,
+                _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as EngineError {
+            let who = logons.withLock { $0[session.token]?.userID }
+            try store.write { try audit($0, event, target.map(Self.auditable) ?? who, "\(what) by \(who ?? "no DMS logon"): \(error)") }
             throw error
         }
-        let pending = PendingChange(id: try configuration.random.bytes(8).map { String(format: "%02x", $0) }.joined(),
-                                    maker: makerID, participantKey: "\(maker.clearingHouse.rawValue):\(maker.participantID)", change: change)
-        pendingChanges.withLock { $0[pending.id] = pending }
-        try store.write { try audit($0, .changeSubmitted, makerID, change.summary) }
-        return pending
     }
 
-    /// Checks a change against the profiles of the maker's participant.
+    /// Whether a Maintain User Profile function can be used now, and if not, why.
+    public func dmsAvailability(_ function: DMSFunction) -> Unavailability? {
+        switch function {
+        case .create where !phase.twoFactorInService: return .createUserBeforeLaunch
+        case .create, .change, .delete: return configuration.connectivityTest != nil ? .duringConnectivityTest : nil
+        case .enquire, .listing: return nil
+        }
+    }
+
+    /// Enquire, Change or Delete User Profile: the profile as that function may show it.
+    public func userProfile(_ typedID: String, for function: DMSFunction, by session: ActorSession) throws -> UserProfile {
+        let userID = Self.normalise(typedID)
+        return try dms(session, "\(function.rawValue) user profile \(Self.auditable(userID))", target: userID) {
+            try store.write { tx in
+                let actor = try dmsActor(session, tx)
+                guard let target = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
+                guard target.participantKey == actor.participant.key else {
+                    throw EngineError.notPermitted(.otherParticipant(userID: userID, participant: actor.participant.key))
+                }
+                try audit(tx, .profileViewed, userID, "\(function.rawValue) by \(actor.account.userID)")
+                return profile(target, for: function)
+            }
+        }
+    }
+
+    /// s4.3: Locked / OTP Enabled once 2FA is initialised, else SRN / Certificate Expiry Date,
+    /// only under Enquire and Delete; business user groups once smartcards are decommissioned.
+    func profile(_ account: Account, for function: DMSFunction) -> UserProfile {
+        let decommissioned = phase == .twoFactorOnly
+        let showsStatus = function == .enquire || function == .delete
+        var restriction: Refusal?
+        var options = UserProfile.ChangeOptions.none
+        if function == .change || function == .delete {
+            if account.kind == .delegatedAdministrator, !decommissioned {
+                restriction = .daProfileThroughEServiceDA3(account.userID)
+            } else if function == .change {
+                options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, daRole: decommissioned, businessGroups: decommissioned)
+            }
+        }
+        return UserProfile(
+            function: function, userID: account.userID, participantKey: account.participantKey, role: account.role,
+            state: account.state, email: account.email,
+            businessGroups: decommissioned ? account.businessGroups.split(separator: ",").map(String.init) : nil,
+            twoFactor: showsStatus && account.twoFactorInitialised
+                ? UserProfile.TwoFactorStatus(locked: account.locked, otpEnabled: account.otpChannel == .app) : nil,
+            smartcard: showsStatus && !account.twoFactorInitialised
+                ? UserProfile.Smartcard(srn: account.smartcardSRN ?? "", certificateExpiry: account.certificateExpiry) : nil,
+            changeOptions: options, restriction: restriction)
+    }
+
+    /// The maker submits: the change is checked now, applied only when a checker authorises it.
+    public func submit(_ change: ProfileChange, by session: ActorSession) throws -> PendingChange {
+        try dms(session, change.summary, event: .changeRefused) {
+            let (maker, participant, shortfall) = try store.read { tx -> (Account, Participant, DAMinimumShortfall?) in
+                let actor = try dmsActor(session, tx)
+                guard actor.account.isMaker else { throw EngineError.notPermitted(.notAMaker(actor.account.userID)) }
+                try validate(change, participant: actor.participant, tx)
+                return (actor.account, actor.participant, try daShortfall(actor.participant, tx))
+            }
+            let pending = PendingChange(id: try token(), maker: maker.userID, participantKey: participant.key, change: change,
+                                        belowMinimum: shortfall)
+            try store.write { try audit($0, .changeSubmitted, maker.userID, change.summary) }
+            pendingChanges.withLock { $0[pending.id] = (pending, 0) }
+            return pending
+        }
+    }
+
+    /// The maker left the screen: the change is no longer waiting.
+    public func withdraw(_ change: PendingChange) {
+        _ = pendingChanges.withLock { $0.removeValue(forKey: change.id) }
+    }
+
+    /// Checks a change against the phase and the profiles of the maker's participant.
     private func validate(_ change: ProfileChange, participant: Participant, _ tx: StoreTransaction) throws {
         let userID = Self.normalise(change.userID)
-        switch change {
-        case .create(_, let email):
+        if configuration.connectivityTest != nil { throw EngineError.unavailable(.duringConnectivityTest) }
+        let decommissioned = phase == .twoFactorOnly
+        if case .create(_, let email) = change {
+            guard phase.twoFactorInService else { throw EngineError.unavailable(.createUserBeforeLaunch) }
             try Self.validateEmail(email)
-            try UserIDFormat.validate(userID, role: .user, participant: participant)
+            do { try UserIDFormat.validate(userID, role: .user, participant: participant) } catch {
+                throw EngineError.invalidUserID("\(error)")
+            }
             guard try tx.account(userID) == nil else { throw EngineError.duplicateAccount(userID) }
             guard try tx.accounts(of: participant).count < participant.maxUsers else {
                 throw EngineError.quotaReached(participant: participant.key, max: participant.maxUsers)
             }
+            return
+        }
+        guard let target = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
+        guard target.participantKey == participant.key else {
+            throw EngineError.notPermitted(.otherParticipant(userID: userID, participant: participant.key))
+        }
+        switch change {
         case .changeEmail(_, let email):
             try Self.validateEmail(email)
-            fallthrough
-        default:
-            guard let target = try tx.account(userID), target.participantKey == participant.key else {
-                throw EngineError.invalid("\(userID) is not a user profile of \(participant.key).")
-            }
+            if target.email == email { throw EngineError.nothingToChange }
+        case .assignDARole(_, let maker, let checker):
+            guard decommissioned else { throw EngineError.unavailable(.daRoleBeforeDecommissioning) }
+            if target.isMaker == maker, target.isChecker == checker { throw EngineError.nothingToChange }
+            return
+        case .assignBusinessGroups:
+            guard decommissioned else { throw EngineError.unavailable(.businessGroupsBeforeDecommissioning) }
+            return
+        case .create, .resetOTPRegistration, .delete:
+            break
+        }
+        // s3.1, s4.1: until decommissioning a DA's profile is HKEX's to maintain (eService DA3).
+        if target.kind == .delegatedAdministrator, !decommissioned {
+            throw EngineError.notPermitted(.daProfileThroughEServiceDA3(userID))
         }
     }
 
-    /// The checker confirms with Checker ID and Authorization Code (the checker's password). A
-    /// checker may not authorise their own request, nor one that concerns themselves.
-    public func authorise(_ pending: PendingChange, checkerID typed: String, authorizationCode: String) throws -> AuthorisationOutcome {
+    /// The checker confirms with Checker ID and Authorization Code: the smartcard password
+    /// before the checker has initialised 2FA, the 2FA password afterwards. A wrong code is
+    /// refused and audited but does not count towards the checker's lockout (a maker could
+    /// otherwise lock the checkers out); instead each change takes a few wrong codes before it
+    /// is withdrawn, and a checker with too many wrong codes in the lockout window is suspended
+    /// from confirming for the rest of it.
+    public func authorise(_ change: PendingChange, checkerID typed: String, authorizationCode: String) throws -> AuthorisationOutcome {
         let checkerID = Self.normalise(typed)
-        guard pendingChanges.withLock({ $0[pending.id] }) != nil else { throw EngineError.unknownSession }
-        func refuse(_ why: String) throws -> AuthorisationOutcome {
-            try store.write { try audit($0, .changeRefused, checkerID.isEmpty ? pending.maker : checkerID, "\(pending.change.summary): \(why)") }
-            return .refused(why)
+        guard let pending = pendingChanges.withLock({ $0[change.id]?.change }) else { throw EngineError.sessionEnded }
+        func refuse(_ refusal: AuthorisationRefusal) throws -> AuthorisationOutcome {
+            try store.write { try audit($0, .changeRefused, checkerID.isEmpty ? pending.maker : Self.auditable(checkerID),
+                                        "\(pending.change.summary): \(refusal)") }
+            return .refused(refusal)
         }
-        if checkerID == pending.maker { return try refuse("A checker cannot authorise a request they made.") }
-        if checkerID == Self.normalise(pending.change.userID) { return try refuse("A checker cannot authorise a request that concerns themselves.") }
-        switch try checkPassword(userID: checkerID, password: authorizationCode, context: "checker authorisation") {
-        case .invalid: return try refuse("Invalid Checker ID or Authorization Code.")
-        case .locked: return try refuse("The checker's account is locked.")
-        case .disabled: return try refuse("The checker's account is disabled.")
-        case .ok(let checker):
-            guard checker.kind == .delegatedAdministrator, checker.isChecker, checker.participantKey == pending.participantKey else {
-                return try refuse("\(checkerID) is not a DA checker of \(pending.participantKey).")
-            }
-        }
+        if checkerID == pending.maker { return try refuse(.notPermitted(.ownRequest)) }
+        if checkerID == Self.normalise(pending.change.userID) { return try refuse(.notPermitted(.concernsChecker)) }
         let now = clock.now()
-        let result: AuthorisationOutcome
-        do {
-            result = try apply(pending, checkerID: checkerID, now: now)
-        } catch let rollBack as RollBack {
-            // The transaction was undone whole; the refusal is recorded on its own.
-            return try refuse(rollBack.reason)
+        if let until = try checkerSuspension(checkerID, now: now) { return try refuse(.checkerSuspended(until: until)) }
+
+        let checker = try store.read { try $0.account(checkerID) }
+        let secret: Secret = checker?.twoFactorInitialised == true ? .password : .smartcard
+        let (_, verified, _) = try verify(authorizationCode, secret, userID: checkerID)
+        guard verified, let checker else { return try wrongAuthorizationCode(pending, checkerID: checkerID) }
+        if checker.locked { return try refuse(.notPermitted(.locked(checkerID))) }
+        if checker.disabled { return try refuse(.notPermitted(.disabled(checkerID))) }
+        guard checker.kind == .delegatedAdministrator, checker.isChecker, checker.participantKey == pending.participantKey else {
+            return try refuse(.notPermitted(.notAChecker(userID: checkerID, participant: pending.participantKey)))
         }
-        pendingChanges.withLock { $0[pending.id] = nil }
-        return result
+        do {
+            try apply(pending, checkerID: checkerID, now: now)
+        } catch let error as EngineError {
+            if case .notPermitted(let refusal) = error { return try refuse(.notPermitted(refusal)) }
+            return try refuse(.noLongerValid(error))
+        }
+        withdraw(pending)
+        return .applied(pending)
     }
 
-    /// Applies an authorised change in one transaction, or throws RollBack to undo it.
-    private func apply(_ pending: PendingChange, checkerID: String, now: Date) throws -> AuthorisationOutcome {
+    /// A wrong Checker ID or Authorization Code: audited, counted on the change.
+    private func wrongAuthorizationCode(_ pending: PendingChange, checkerID: String) throws -> AuthorisationOutcome {
+        let limit = configuration.authorisationAttemptsPerChange
+        let failures = pendingChanges.withLock { changes -> Int in
+            changes[pending.id]?.failures += 1
+            return changes[pending.id]?.failures ?? limit
+        }
+        let left = max(0, limit - failures)
+        try store.write {
+            try audit($0, .authorisationFailed, Self.auditable(checkerID),
+                      "\(pending.change.summary): wrong Checker ID or Authorization Code (\(failures) of \(limit) for this request)")
+        }
+        guard left > 0 else {
+            withdraw(pending)
+            try store.write { try audit($0, .changeRefused, pending.maker, "\(pending.change.summary): withdrawn after \(limit) invalid confirmations") }
+            return .refused(.changeWithdrawn)
+        }
+        return .refused(.invalidCheckerCredentials(attemptsLeft: left))
+    }
+
+    /// When a checker with too many wrong codes in the window may confirm again, if suspended.
+    private func checkerSuspension(_ checkerID: String, now: Date) throws -> Date? {
+        let window = configuration.lockout.window
+        let failures = try store.read { try $0.auditTimes(.authorisationFailed, userID: Self.auditable(checkerID), since: now.addingTimeInterval(-window)) }
+        guard failures.count >= configuration.authorisationFailuresPerChecker, let oldest = failures.first else { return nil }
+        return oldest.addingTimeInterval(window)
+    }
+
+    /// Applies an authorised change in one transaction; an EngineError undoes it whole.
+    private func apply(_ pending: PendingChange, checkerID: String, now: Date) throws {
         try store.write { tx in
             let parts = pending.participantKey.split(separator: ":", maxSplits: 1).map(String.init)
-            guard let house = ClearingHouse(rawValue: parts[0]), let participant = try tx.participant(house, parts[1]) else {
-                throw EngineError.unknownParticipant(pending.participantKey)
-            }
+            guard parts.count == 2, let house = ClearingHouse(rawValue: parts[0]) else { throw EngineError.unknownParticipant(pending.participantKey) }
+            let participant = try tx.requireParticipant(house, parts[1])
             // Checked again now: another terminal may have changed things since the submission.
-            do { try validate(pending.change, participant: participant, tx) } catch {
-                try audit(tx, .changeRefused, checkerID, "\(pending.change.summary): \(error)")
-                return .refused("\(error)")
-            }
+            try validate(pending.change, participant: participant, tx)
+            let before = try daCounts(participant, tx)
             let userID = Self.normalise(pending.change.userID)
             switch pending.change {
             case .create(_, let email):
-                try tx.insert(Account(userID: userID, participant: participant, kind: .user, email: email, createdAt: now))
-            case .changeEmail(_, let email):
-                guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
-                account.email = email
-                try tx.save(account)
-            case .resetOTPRegistration:
-                guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
-                try resetTwoFactor(&account, tx)
-                try tx.save(account)
+                let account = try insertAccount(userID, participant: participant, role: AccountRole(kind: .user), email: email, now: now, tx)
+                try audit(tx, .accountCreated, userID, "\(account.roleDescription) of \(participant.key)")
             case .delete:
                 guard let account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 try tx.delete(account)
-            case .assignBusinessGroups(_, let groups):
+            case .changeEmail, .resetOTPRegistration, .assignBusinessGroups, .assignDARole:
                 guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
-                account.businessGroups = groups.joined(separator: ",")
-                try tx.save(account)
-            case .assignDARole(_, let maker, let checker):
-                guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
-                account.kind = maker || checker ? .delegatedAdministrator : .user
-                account.isMaker = maker
-                account.isChecker = checker
+                switch pending.change {
+                case .changeEmail(_, let email): account.email = email
+                case .resetOTPRegistration: try resetTwoFactor(&account, tx)
+                case .assignBusinessGroups(_, let groups): account.businessGroups = groups.joined(separator: ",")
+                case .assignDARole(_, let maker, let checker): account.assignDARole(maker: maker, checker: checker)
+                case .create, .delete: break
+                }
                 try tx.save(account)
             }
-            let das = try tx.accounts(of: participant).filter { $0.kind == .delegatedAdministrator && !$0.disabled }
-            let makers = das.filter(\.isMaker).count, checkers = das.filter(\.isChecker).count
-            if makers < Self.minimumMakers || checkers < Self.minimumCheckers {
-                throw RollBack(reason: "Refused: \(participant.key) must keep at least \(Self.minimumMakers) DA maker and \(Self.minimumCheckers) DA checkers (it would have \(makers) and \(checkers)).")
-            }
+            try requireDAMinimum(participant, before: before, tx)
             try audit(tx, .changeAuthorised, userID, "\(pending.change.summary): made by \(pending.maker), authorised by \(checkerID)")
-            return .applied("\(pending.change.summary.prefix(1).uppercased())\(pending.change.summary.dropFirst()): authorised by \(checkerID).")
         }
     }
 
-    /// Thrown inside a write transaction to undo it; reported as a refusal.
-    struct RollBack: Error { let reason: String }
+    // MARK: User Profile Listing (s3.2, s4.3.1)
+
+    /// The listing of the actor's own participant.
+    public func userProfileListing(by session: ActorSession) throws -> UserProfileListing {
+        try dms(session, "user profile listing") {
+            try store.write { tx -> UserProfileListing in
+                let actor = try dmsActor(session, tx)
+                try audit(tx, .listingViewed, nil, "by \(actor.account.userID): \(actor.participant.key)")
+                return try listing(actor.participant, tx)
+            }
+        }
+    }
+
+    func listing(_ participant: Participant, _ tx: StoreTransaction) throws -> UserProfileListing {
+        let rows = try tx.accounts(of: participant).map { (account: Account) -> UserProfileListing.Row in
+            UserProfileListing.Row(userID: account.userID, role: account.role, state: account.state, locked: account.locked,
+                                   disabled: account.disabled, email: account.email)
+        }
+        return UserProfileListing(participantKey: participant.key, participantName: participant.name, rows: rows, maxUsers: participant.maxUsers)
+    }
+
+    /// Writes the actor's listing to `exports/` in the data directory; returns the file.
+    public func exportUserProfileListing(by session: ActorSession) throws -> URL {
+        try dms(session, "user profile listing export") {
+            let (report, actor) = try store.read { tx -> (UserProfileListing, String) in
+                let actor = try dmsActor(session, tx)
+                return (try listing(actor.participant, tx), actor.account.userID)
+            }
+            let folder = store.location.directory.appendingPathComponent("exports")
+            let name = "user-profile-listing-\(report.participantKey.replacingOccurrences(of: ":", with: "-"))-\(HongKongTime.formatDay(clock.now())).txt"
+            let file = folder.appendingPathComponent(name)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(report.text.utf8).write(to: file, options: .atomic)
+            } catch {
+                throw EngineError.storeFailure("the export \(file.path) could not be written (\(error.localizedDescription))")
+            }
+            try store.write { try audit($0, .listingExported, nil, "by \(actor): \(file.path)") }
+            return file
+        }
+    }
 }

@@ -26,7 +26,7 @@ extension AuthEngine {
         let fresh = try configuration.hasher.hash(newPassword)
         let now = clock.now()
         try store.write { tx in
-            guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
+            guard var account = try tx.account(userID) else { throw EngineError.sessionEnded }
             account.passwordHash = fresh.encoded
             account.passwordChangedAt = now
             try tx.save(account)
@@ -46,7 +46,8 @@ extension AuthEngine {
     /// Change Password (Appendix D a): new password twice, then the current one. A wrong
     /// current password counts as a failed logon.
     public func changePassword(userID typed: String, currentPassword: String, newPassword: String,
-                               confirmation: String) throws -> PasswordChangeOutcome {
+                               confirmation: String, service: ServiceHours.Service = .terminal) throws -> PasswordChangeOutcome {
+        try requireOpen(service)
         try requireTwoFactorInService()
         let userID = Self.normalise(typed)
         switch try checkPassword(userID: userID, password: currentPassword, context: "change password") {

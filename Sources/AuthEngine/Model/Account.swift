@@ -1,25 +1,5 @@
+import AuthDomain
 import Foundation
-
-public enum AccountKind: String, Sendable, Codable, CaseIterable {
-    case user
-    case delegatedAdministrator = "da"
-}
-
-/// How an account receives its one-time passwords once 2FA is initialised.
-public enum OTPChannel: String, Sendable, Codable {
-    case app
-    case email
-}
-
-/// The states of s4.3 a trainer talks about, derived from the account's fields.
-public enum AccountState: String, Sendable, CaseIterable {
-    /// Migrated with a smartcard and no email: 2FA cannot be initialised yet.
-    case smartcardOnly = "smartcard-only"
-    /// Email registered (or created after launch) but password and OTP channel not both set up.
-    case notInitialised = "2fa-not-initialised"
-    case app = "2fa-app"
-    case email = "2fa-email"
-}
 
 /// One CCASS/CCMS or DMS account.
 public struct Account: Sendable, Equatable, Codable {
@@ -82,14 +62,12 @@ public struct Account: Sendable, Equatable, Codable {
     public var participantKey: String { "\(clearingHouse.rawValue):\(participantID)" }
 
     public var state: AccountState {
-        if passwordHash != nil, let otpChannel {
-            return otpChannel == .app ? .app : .email
-        }
-        if smartcardSRN != nil, email == nil { return .smartcardOnly }
-        return .notInitialised
+        AccountState.of(hasPassword: passwordHash != nil, channel: otpChannel, hasSmartcard: smartcardSRN != nil, hasEmail: email != nil)
     }
 
-    public var twoFactorInitialised: Bool { state == .app || state == .email }
+    public var twoFactorInitialised: Bool { state.twoFactorInitialised }
+
+    public var role: AccountRole { AccountRole(kind: kind, isMaker: isMaker, isChecker: isChecker) }
 
     public var hasSmartcard: Bool { smartcardSRN != nil && smartcardPasswordHash != nil }
 
@@ -99,63 +77,5 @@ public struct Account: Sendable, Equatable, Codable {
         return changed.addingTimeInterval(maxAge)
     }
 
-    public var roleDescription: String {
-        switch kind {
-        case .user: return "User"
-        case .delegatedAdministrator:
-            switch (isMaker, isChecker) {
-            case (true, true): return "DA (maker, checker)"
-            case (true, false): return "DA (maker)"
-            case (false, true): return "DA (checker)"
-            case (false, false): return "DA"
-            }
-        }
-    }
-}
-
-/// The reference package's audit vocabulary: one entry per security event, never a secret.
-public enum AuditEvent: String, Sendable, Codable, CaseIterable {
-    case logonSucceeded = "logon.success"
-    case logonFailed = "logon.failure"
-    case logonRefusedLocked = "logon.refused.locked"
-    case logonRefusedDisabled = "logon.refused.disabled"
-    case smartcardLogonSucceeded = "smartcard.success"
-    case smartcardLogonFailed = "smartcard.failure"
-    case otpFailed = "otp.failure"
-    case otpReplayRefused = "otp.replay"
-    case otpFailuresCountedAsLogonFailure = "otp.failures-counted"
-    case accountLocked = "account.locked"
-    case accountUnlocked = "account.unlocked"
-    case emailOTPIssued = "email-otp.issued"
-    case emailOTPThrottled = "email-otp.throttled"
-    case emailOTPDeliveryFailed = "email-otp.delivery-failed"
-    case passwordResetStarted = "reset.started"
-    case passwordResetRefused = "reset.refused"
-    case passwordChanged = "password.changed"
-    case passwordChangeRefused = "password.change-refused"
-    case passwordRehashed = "password.rehashed"
-    case deviceRegistrationStarted = "enrolment.started"
-    case deviceRegistered = "enrolment.confirmed"
-    case riskAccepted = "enrolment.skipped-risk-accepted"
-    case deviceDeleted = "settings.device-deleted"
-    case oathDisabled = "settings.oath-disabled"
-    case otpRegistrationReset = "admin.otp-registration-reset"
-    case accountCreated = "admin.account-created"
-    case accountChanged = "admin.account-changed"
-    case participantCreated = "admin.participant-created"
-    case changeSubmitted = "dms.change-submitted"
-    case changeAuthorised = "dms.change-authorised"
-    case changeRefused = "dms.change-refused"
-    case profileViewed = "dms.profile-viewed"
-    case listingViewed = "dms.listing-viewed"
-    case listingExported = "dms.listing-exported"
-}
-
-public struct AuditEntry: Sendable, Equatable, Codable {
-    public var id: Int64?
-    public var at: Date
-    public var userID: String?
-    public var event: AuditEvent
-    public var detail: String
-    public var terminal: String
+    public var roleDescription: String { role.description }
 }

@@ -29,31 +29,3 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
-
-/// Errors of engine operations that callers must handle (as opposed to outcomes such as a wrong password).
-public enum EngineError: Error, CustomStringConvertible, Equatable {
-    case unknownSession
-    case wrongStage(String)
-    case unknownParticipant(String)
-    case unknownAccount(String)
-    case duplicateAccount(String)
-    case duplicateParticipant(String)
-    case invalid(String)
-    case notInService(String)
-    case quotaReached(participant: String, max: Int)
-
-    public var description: String {
-        switch self {
-        case .unknownSession: return "This session has ended. Please log in again."
-        case .wrongStage(let what): return "That step is not expected now (\(what))."
-        case .unknownParticipant(let id): return "There is no participant \(id)."
-        case .unknownAccount(let id): return "There is no account \(id)."
-        case .duplicateAccount(let id): return "User ID \(id) is already in use."
-        case .duplicateParticipant(let id): return "Participant \(id) already exists."
-        case .invalid(let why): return why
-        case .notInService(let why): return why
-        case .quotaReached(let participant, let max):
-            return "Participant \(participant) has no spare user account (MAX NO. OF USERS: \(max))."
-        }
-    }
-}

@@ -108,6 +108,12 @@ public struct StoreTransaction {
         return try request.fetchAll(db).reversed()
     }
 
+    /// When an event happened for a user ID since a moment, oldest first.
+    func auditTimes(_ event: AuditEvent, userID: String, since: Date) throws -> [Date] {
+        try AuditEntry.filter(Column("event") == event.rawValue && Column("userID") == userID && Column("at") >= since)
+            .order(Column("id")).fetchAll(db).map(\.at)
+    }
+
     public func insert(_ fee: FeeEntry) throws -> FeeEntry {
         var entry = fee
         try entry.insert(db)

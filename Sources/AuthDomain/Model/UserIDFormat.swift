@@ -105,7 +105,9 @@ public enum UserIDFormat {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-    var isUppercaseASCIILetter: Bool { ("A"..."Z").contains(self) }
-    var isUpperAlphanumeric: Bool { isASCIIDigit || isUppercaseASCIILetter }
+    // Shared with the engine (same package).
+
+    package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    package var isUppercaseASCIILetter: Bool { ("A"..."Z").contains(self) }
+    package var isUpperAlphanumeric: Bool { isASCIIDigit || isUppercaseASCIILetter }
 }

@@ -5,7 +5,16 @@ import Foundation
 /// Friday; DMS also from 09:00 to 13:00 on Saturday; both closed on Hong Kong public holidays
 /// (Resources/hours/hk-public-holidays.txt).
 public struct ServiceHours: Sendable, Equatable {
-    public enum Service: String, Sendable { case terminal, dms }
+    public enum Service: String, Sendable, Equatable, CaseIterable {
+        case terminal, dms
+
+        public var title: String {
+            switch self {
+            case .terminal: "The CCASS/CCMS Terminal"
+            case .dms: "DMS"
+            }
+        }
+    }
 
     /// Holidays as "YYYY-MM-DD", with their names.
     public let holidays: [String: String]
@@ -40,15 +49,34 @@ public struct ServiceHours: Sendable, Equatable {
         return Self.window(service, weekday: weekday)
     }
 
-    public func isOpen(_ service: Service, at date: Date) -> Bool {
+    /// Open at `date`: the operating hours, or for a connectivity-test session only its window.
+    public func isOpen(_ service: Service, at date: Date, connectivityTest: ConnectivitySession? = nil) -> Bool {
+        if let connectivityTest { return date >= connectivityTest.window.start && date < connectivityTest.window.end }
         guard let window = window(service, on: date) else { return false }
         let c = HongKongTime.components(date)
         let minute = c.hour * 60 + c.minute
         return minute >= window.open && minute < window.close
     }
 
+    /// Nil while open; otherwise why the service is closed and when it opens.
+    public func closedNotice(_ service: Service, at date: Date, connectivityTest: ConnectivitySession? = nil) -> String? {
+        guard !isOpen(service, at: date, connectivityTest: connectivityTest) else { return nil }
+        if let connectivityTest { return connectivityTest.closedNotice(at: date) }
+        return Self.closedNotice(service, holiday: holiday(on: date), opensAt: nextOpening(service, after: date))
+    }
+
+    /// "The CCASS/CCMS Terminal is not available now (Christmas Day). It opens on ..."
+    public static func closedNotice(_ service: Service, holiday: String?, opensAt: Date?) -> String {
+        var text = "\(service.title) is not available now"
+        if let holiday { text += " (\(holiday))" }
+        text += "."
+        if let opensAt { text += " It opens on \(describe(opensAt))." }
+        return text
+    }
+
     /// The next moment the service opens, after `date` (within a year).
-    public func nextOpening(_ service: Service, after date: Date) -> Date? {
+    public func nextOpening(_ service: Service, after date: Date, connectivityTest: ConnectivitySession? = nil) -> Date? {
+        if let connectivityTest { return connectivityTest.window.start > date ? connectivityTest.window.start : nil }
         let c = HongKongTime.components(date)
         let today = HongKongTime.date(c.year, c.month, c.day)
         for offset in 0...366 {
@@ -71,4 +99,33 @@ public struct ServiceHours: Sendable, Equatable {
 
     /// Why a day is closed, if it is a holiday.
     public func holiday(on date: Date) -> String? { holidays[HongKongTime.formatDay(date)] }
+}
+
+/// The post-release connectivity test of 10 June 2023 (s3.5, Appendix B): Session 1 at the
+/// Primary Data Centre 18:00-20:00, Session 2 at the Secondary 22:00-23:00 (Hong Kong time).
+public enum ConnectivitySession: String, Equatable, Sendable, CaseIterable {
+    case primary
+    case secondary
+
+    public var title: String {
+        switch self {
+        case .primary: "Connectivity test - Primary Data Centre (Session 1)"
+        case .secondary: "Connectivity test - Secondary Data Centre (Session 2): changes not kept"
+        }
+    }
+
+    public var window: DateInterval {
+        switch self {
+        case .primary: DateInterval(start: HongKongTime.date(2023, 6, 10, 18, 0), end: HongKongTime.date(2023, 6, 10, 20, 0))
+        case .secondary: DateInterval(start: HongKongTime.date(2023, 6, 10, 22, 0), end: HongKongTime.date(2023, 6, 10, 23, 0))
+        }
+    }
+
+    func closedNotice(at date: Date) -> String {
+        let span = "\(HongKongTime.format(window.start).dropFirst(11).prefix(5))-\(HongKongTime.format(window.end).dropFirst(11).prefix(5))"
+        let name = self == .primary ? "Session 1" : "Session 2"
+        return date < window.start
+            ? "The connectivity test \(name) is not open yet: it runs \(span) on Saturday 10 June 2023 (HKT)."
+            : "The connectivity test \(name) (\(span) on Saturday 10 June 2023) is over."
+    }
 }

@@ -1,0 +1,27 @@
+/// Where the package (s7, Appendix B) sends people with questions: the CCASS/ DCASS Hotline by
+/// clearing house, its office hours, and the email addresses.
+public enum HKEXContact {
+    public static let ccassHotline = "2979 7111"
+    public static let ccmsHotline = "2979 7222"
+    public static let ccassEmail = "ClearingPS@hkex.com.hk"
+    public static let ccmsEmail = "ClearingPSD@hkex.com.hk"
+    public static let officeHours = "09:00-18:00, Mondays to Fridays, excluding public holidays"
+
+    /// CCASS serves HKSCC participants and designated banks; CCMS serves HKCC and SEOCH.
+    public static func hotline(for house: ClearingHouse?) -> String {
+        switch house {
+        case .hkcc?, .seoch?: ccmsHotline
+        case .hksccParticipant?, .hksccDesignatedBank?: ccassHotline
+        case nil: "\(ccassHotline) (CCASS) or \(ccmsHotline) (CCMS)"
+        }
+    }
+
+    /// One sentence to end a message with.
+    public static func sentence(for house: ClearingHouse? = nil) -> String {
+        switch house {
+        case .hkcc?, .seoch?: "HKEX: CCASS/ DCASS Hotline \(ccmsHotline), \(ccmsEmail) (\(officeHours))."
+        case .hksccParticipant?, .hksccDesignatedBank?: "HKEX: CCASS/ DCASS Hotline \(ccassHotline), \(ccassEmail) (\(officeHours))."
+        case nil: "HKEX: CCASS/ DCASS Hotline \(ccassHotline) (CCASS) or \(ccmsHotline) (CCMS), \(officeHours)."
+        }
+    }
+}
