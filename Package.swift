@@ -1,36 +1,33 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the program is built on Debian with ncursesw, OpenSSL libcrypto and libqrencode
+// from apt, and uses Glibc calls directly. No platform list: SwiftPM's `platforms` names Apple
+// systems only, and this package builds on none of them.
 let package = Package(
     name: "ccass-terminal",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ccass-terminal", targets: ["CCASSTerminal"]),
-        .executable(name: "ccass-bench", targets: ["CCASSBench"]),
-        .executable(name: "bare-start", targets: ["BareStart"]),
-        .executable(name: "bare-foundation-start", targets: ["BareFoundationStart"]),
-        .executable(name: "fuzz-uri", targets: ["FuzzURI"]),
-        .executable(name: "fuzz-scenario", targets: ["FuzzScenario"]),
-        .executable(name: "fuzz-keys", targets: ["FuzzKeys"]),
-        .executable(name: "fuzz-engine", targets: ["FuzzEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
+        // MARK: The product
+
         // OpenSSL libcrypto: HMAC, PBKDF2, AES-GCM, RAND_bytes, CRYPTO_memcmp.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        // Shipped data: demo store, policy blocklist, QA scenarios.
+        // Shipped data: demo store, policy blocklist, QA scenarios, holidays.
         .target(
             name: "CCASSResources",
             path: "Resources",
-            exclude: [],
             resources: [.copy("demo"), .copy("policy"), .copy("scenarios"), .copy("hours")]
         ),
         // The engine's vocabulary: outcomes, errors, profiles, notices, the package's rules that
         // need no store (phases, hours, ID formats, password policy). No GRDB, no OpenSSL.
         .target(name: "AuthDomain", dependencies: ["CCASSResources"]),
+        // The authentication engine and its store. Imports no UI.
         .target(
             name: "AuthEngine",
             dependencies: [
@@ -42,54 +39,62 @@ let package = Package(
         ),
         // The trainer's virtual phone: accounts learnt from otpauth URIs, in a file of its own.
         .target(name: "Authenticator", dependencies: ["AuthEngine"]),
-        // ncursesw: the only target that touches the terminal goes through it.
-        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        // Pure screen state machine: state, events, update returning effects.
+        // Pure screen state machine: each screen's state, keys and engine answers.
         .target(name: "TerminalCore", dependencies: ["AuthDomain"]),
-        // Pure view: render(state, size) -> Canvas.
+        // Pure view: render(state) -> Canvas; each screen's view; QR drawing.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthDomain", "CQRencode"]),
-        // The ncursesw backend: init and guaranteed restore, keys, resize, colours, drawing.
+        // The one program loop: backends (plain lines, a test double) and the loop itself.
+        .target(name: "TerminalProgram", dependencies: ["TerminalCore", "TerminalView"]),
+        // ncursesw: the only target that touches the terminal goes through it.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),
-        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView"]),
-        // The program without a terminal: engine effects, the headless session, scenarios.
-        .target(name: "Headless", dependencies: ["AuthEngine", "Authenticator", "TerminalCore", "TerminalView"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView", "TerminalProgram"]),
+        // The program's wiring: engine commands, the terminal model on the loop, the headless
+        // session, scenarios, the phone and inbox programs.
+        .target(name: "TerminalApp", dependencies: ["AuthEngine", "Authenticator", "TerminalCore", "TerminalView", "TerminalProgram"]),
+        // The commands (swift-argument-parser), one file each.
         .executableTarget(
             name: "CCASSTerminal",
             dependencies: [
-                "AuthEngine",
-                "Authenticator",
-                "Headless",
-                "TerminalCore",
-                "TerminalView",
-                "CursesTerminal",
+                "AuthEngine", "Authenticator", "TerminalApp", "TerminalCore", "TerminalView", "TerminalProgram", "CursesTerminal",
+                "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "BareStart"),
+
+        // MARK: Tools that are not the product (Tools/): benchmarks, fuzz targets, start-up
+        // baselines, test drills. Built by make bench, make fuzz and make test; not shipped.
+
+        .executableTarget(name: "CCASSBench", dependencies: ["AuthEngine", "CCrypto", "CPty"], path: "Tools/Bench"),
+        .target(name: "CPty", path: "Tools/CPty", linkerSettings: [.linkedLibrary("util")]),
+        .executableTarget(name: "BareStart", path: "Tools/BareStart"),
+        .executableTarget(name: "BareFoundationStart", path: "Tools/BareFoundationStart"),
+        .executableTarget(name: "Drill", dependencies: ["AuthEngine", "Authenticator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Tools/Drill"),
         // libFuzzer entry points, built by `make fuzz` only (-sanitize=fuzzer).
-        .target(name: "FuzzSupport"),
-        .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzScenario", dependencies: ["Headless", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzKeys", dependencies: ["AuthEngine", "CursesTerminal", "TerminalCore", "TerminalView", "FuzzSupport"],
+        .target(name: "FuzzSupport", path: "Tools/FuzzSupport"),
+        .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine", "FuzzSupport"], path: "Tools/FuzzURI",
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "FuzzEngine", dependencies: ["AuthEngine", "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "BareFoundationStart"),
-        // forkpty for the terminal benchmarks.
-        .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
-        .executableTarget(
-            name: "CCASSBench",
-            dependencies: ["AuthEngine", "CCrypto", "CPty"]
-        ),
+        .executableTarget(name: "FuzzScenario", dependencies: ["TerminalApp", "FuzzSupport"], path: "Tools/FuzzScenario",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzKeys", dependencies: ["AuthEngine", "CursesTerminal", "TerminalCore", "TerminalView", "TerminalApp", "FuzzSupport"],
+                          path: "Tools/FuzzKeys", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzEngine", dependencies: ["AuthEngine", "FuzzSupport"], path: "Tools/FuzzEngine",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+
+        // MARK: Tests
+
         // Running our binary and the peers (oathtool, tmux) from the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AuthEngineTests",
-            dependencies: ["AuthEngine", "Authenticator", "CCrypto", "CCASSTerminal", "TestSupport"]
+            dependencies: ["AuthEngine", "Authenticator", "CCrypto", "CCASSTerminal", "Drill", "TestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["TerminalCore", "TerminalView", "AuthEngine", "Headless", "CCASSTerminal", "TestSupport"],
+            dependencies: ["TerminalCore", "TerminalView", "TerminalProgram", "AuthEngine", "TerminalApp", "CCASSTerminal", "TestSupport"],
             exclude: ["Golden"]
         ),
     ]

@@ -22,7 +22,6 @@ public struct FixedClock: Clock {
 public struct OffsetClock: Clock {
     public let offset: TimeInterval
     public init(offset: TimeInterval) { self.offset = offset }
-    public init(startingAt date: Date) { offset = date.timeIntervalSinceNow }
     public func now() -> Date { Date().addingTimeInterval(offset) }
 }
 

@@ -17,42 +17,37 @@ struct DemoCommand: ParsableCommand {
     var trainingKdfIterations: Int?
 
     func validate() throws {
-        if let n = trainingKdfIterations, n < 1 {
-            throw ValidationError("--training-kdf-iterations must be a positive number")
-        }
+        if let n = trainingKdfIterations, n < 1 { throw CommandFailure("--training-kdf-iterations must be a positive number") }
     }
 
     func run() throws {
-        reportingErrors {
-            let location = store.location
-            let accountStore = try AccountStore(location: location)
-            try accountStore.write { tx in
-                if let n = trainingKdfIterations { try tx.setSetting(EngineSetup.trainingKDFSetting, String(n)) }
-                if let policy = store.policy { try tx.setSetting(EngineSetup.policySetting, policy) }
-            }
-            try accountStore.close()
-            let engine = try store.engine()
-            let demo = try DemoData.shipped()
-            try DemoSetup.install(into: engine, directory: location.directory)
-            let file = location.directory.appendingPathComponent(DemoSetup.enrolmentsFile)
-
-            var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
-            for account in demo.accounts {
-                var state = account.state
-                if account.locked == true { state += ", locked" }
-                if account.disabled == true { state += ", disabled" }
-                table.rows.append([account.userID, account.email ?? "-", state, account.demonstrates])
-            }
-            print("Demo store ready in \(location.directory.path)\n")
-            print(table.render())
-            print("""
-
-            Password of every demo account with one: \(demo.password)
-            Smartcard password of every demo smartcard: \(demo.smartcardPassword)
-            Authenticator enrolments of the app users: \(file.path)
-              (already on the virtual phone: `ccass-terminal authenticator`)
-            Email codes arrive in the Maildirs under \(location.mailURL.path)/<address>/new
-            """)
+        let location = store.location
+        let accountStore = try AccountStore(location: location)
+        try accountStore.write { tx in
+            if let n = trainingKdfIterations { try tx.setSetting(EngineSetup.trainingKDFSetting, String(n)) }
+            if let policy = store.policy { try tx.setSetting(EngineSetup.policySetting, policy) }
         }
+        try accountStore.close()
+        let engine = try store.engine()
+        let demo = try DemoData.shipped()
+        try DemoSetup.install(into: engine, directory: location.directory)
+        let file = location.directory.appendingPathComponent(DemoSetup.enrolmentsFile)
+
+        var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
+        for demoAccount in demo.accounts {
+            // The state as the store has it, in the words `users`, DMS and the trainer's panel use.
+            guard let account = try engine.account(demoAccount.userID) else { continue }
+            table.rows.append([account.userID, account.email ?? "-", account.stateWithFlags, demoAccount.demonstrates])
+        }
+        print("Demo store ready in \(location.directory.path)\n")
+        print(table.render())
+        print("""
+
+        Password of every demo account with one: \(demo.password)
+        Smartcard password of every demo smartcard: \(demo.smartcardPassword)
+        Authenticator enrolments of the app users: \(file.path)
+          (already on the virtual phone: `ccass-terminal authenticator`)
+        Email codes arrive in the Maildirs under \(location.mailURL.path)/<address>/new
+        """)
     }
 }

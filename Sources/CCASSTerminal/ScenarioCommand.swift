@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Headless
+import TerminalApp
 
 /// `ccass-terminal scenario FILE...`: screen flows headless, for QA and CI.
 struct ScenarioCommand: ParsableCommand {
@@ -22,7 +22,7 @@ struct ScenarioCommand: ParsableCommand {
     @Flag(help: "Rewrite the snapshots instead of comparing with them.") var updateSnapshots = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one scenario file") }
+        if files.isEmpty { throw CommandFailure("give at least one scenario file") }
     }
 
     func run() throws {
@@ -30,11 +30,11 @@ struct ScenarioCommand: ParsableCommand {
         var scenarios: [(Scenario, URL)] = []
         for path in files {
             let url = URL(fileURLWithPath: path)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(path)") }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw CommandFailure("cannot read \(path)") }
             do {
                 scenarios.append((try Scenario(name: path, text: text), url))
             } catch {
-                fail("\(error)")
+                throw CommandFailure("\(error)")
             }
         }
         var results: [ScenarioRunner.Result] = []
@@ -54,7 +54,7 @@ struct ScenarioCommand: ParsableCommand {
             do {
                 try Data(ScenarioRunner.junit(results).utf8).write(to: URL(fileURLWithPath: junit))
             } catch {
-                fail("cannot write \(junit): \(error)")
+                throw CommandFailure("cannot write \(junit): \(error)")
             }
         }
         let failed = results.filter { !$0.passed }.count

@@ -12,30 +12,26 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        reportingErrors {
-            let engine = try store.engine()
-            let accounts = try engine.accounts()
-            let now = engine.clock.now()
-            var table = TextTable(header: ["USER ID", "PARTICIPANT", "ROLE", "EMAIL", "STATE", "FLAGS", "PASSWORD EXPIRES"])
-            for account in accounts {
-                var flags: [String] = []
-                if account.locked { flags.append("locked") }
-                if account.disabled { flags.append("disabled") }
-                let expiry = engine.passwordExpiry(of: account)
-                if let expiry, expiry <= now { flags.append("password expired") }
-                if account.hasSmartcard { flags.append("smartcard") }
-                table.rows.append([
-                    account.userID, account.participantKey, account.roleDescription, account.email ?? "-",
-                    account.state.rawValue, flags.isEmpty ? "-" : flags.joined(separator: ","),
-                    expiry.map(HongKongTime.formatDay) ?? "-",
-                ])
-            }
-            if accounts.isEmpty {
-                print("No accounts in \(store.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
-            } else {
-                print(table.render())
-                print("\n\(accounts.count) accounts, policy \(engine.policy.name)")
-            }
+        let engine = try store.engine()
+        let accounts = try engine.accounts()
+        let now = engine.clock.now()
+        var table = TextTable(header: ["USER ID", "PARTICIPANT", "ROLE", "EMAIL", "STATE", "FLAGS", "PASSWORD EXPIRES"])
+        for account in accounts {
+            var flags: [String] = []
+            let expiry = engine.passwordExpiry(of: account)
+            if let expiry, expiry <= now { flags.append("password expired") }
+            if account.hasSmartcard { flags.append("smartcard") }
+            table.rows.append([
+                account.userID, account.participantKey, account.roleDescription, account.email ?? "-",
+                account.stateWithFlags, flags.isEmpty ? "-" : flags.joined(separator: ","),
+                expiry.map(HongKongTime.formatDay) ?? "-",
+            ])
+        }
+        if accounts.isEmpty {
+            print("No accounts in \(store.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
+        } else {
+            print(table.render())
+            print("\n\(accounts.count) accounts, policy \(engine.policy.name)")
         }
     }
 }

@@ -22,10 +22,14 @@ static inline int ccass_a_underline(void) { return (int)A_UNDERLINE; }
 static inline int ccass_a_dim(void) { return (int)A_DIM; }
 static inline int ccass_key_resize(void) { return KEY_RESIZE; }
 
-/* Draws one wide character with attributes and a colour pair at (y, x). */
-static inline int ccass_put(int y, int x, wchar_t ch, int attrs, short pair) {
+/* Draws one character (a base and up to four combining or selector code points) with
+   attributes and a colour pair at (y, x). */
+static inline int ccass_put(int y, int x, const wchar_t *chars, int count, int attrs, short pair) {
     cchar_t cell;
-    wchar_t text[2] = { ch, 0 };
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = chars[i];
+    text[n] = 0;
     if (setcchar(&cell, text, (attr_t)attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cell);
 }

@@ -1,5 +1,8 @@
 #include "terminal_guard.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -8,6 +11,9 @@
 static struct termios saved;
 static volatile sig_atomic_t saved_valid = 0;
 static volatile sig_atomic_t stop_signal = 0;
+static int wake_pipe[2] = { -1, -1 };
+static char crash_directory[4096];
+static volatile sig_atomic_t crash_directory_set = 0;
 
 void ccass_guard_save(void) {
     if (tcgetattr(STDIN_FILENO, &saved) == 0) saved_valid = 1;
@@ -21,8 +27,32 @@ void ccass_guard_restore(void) {
     (void)ignored;
 }
 
+void ccass_guard_remove_on_crash(const char *directory) {
+    crash_directory_set = 0;
+    if (directory == NULL || strlen(directory) >= sizeof crash_directory) return;
+    strcpy(crash_directory, directory);
+    crash_directory_set = 1;
+}
+
+/* Removes the registered working copy: its files have known names (the store, its WAL and
+   shared-memory files, the key), so only unlink and rmdir are needed, both async-signal-safe. */
+static void remove_crash_directory(void) {
+    if (!crash_directory_set) return;
+    static const char *names[] = { "ccass.sqlite", "ccass.sqlite-wal", "ccass.sqlite-shm", "store.key", NULL };
+    char path[4200];
+    for (int i = 0; names[i] != NULL; i++) {
+        size_t n = strlen(crash_directory);
+        memcpy(path, crash_directory, n);
+        path[n] = '/';
+        strcpy(path + n + 1, names[i]);
+        unlink(path);
+    }
+    rmdir(crash_directory);
+}
+
 static void crash_handler(int sig) {
     ccass_guard_restore();
+    remove_crash_directory();
     static const char note[] = "\r\nccass-terminal stopped on an internal error; the terminal was restored.\r\n";
     ssize_t ignored = write(STDERR_FILENO, note, sizeof(note) - 1);
     (void)ignored;
@@ -30,7 +60,10 @@ static void crash_handler(int sig) {
     raise(sig);
 }
 
-static void stop_handler(int sig) { stop_signal = sig; }
+static void stop_handler(int sig) {
+    stop_signal = sig;
+    ccass_guard_wake();
+}
 
 int ccass_guard_take_stop_signal(void) {
     int sig = stop_signal;
@@ -38,7 +71,37 @@ int ccass_guard_take_stop_signal(void) {
     return sig;
 }
 
+static void open_wake_pipe(void) {
+    if (wake_pipe[0] >= 0) return;
+    if (pipe(wake_pipe) != 0) return;
+    for (int i = 0; i < 2; i++) {
+        fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+        fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+}
+
+void ccass_guard_wake(void) {
+    if (wake_pipe[1] < 0) return;
+    int saved_errno = errno;
+    char byte = 1;
+    ssize_t ignored = write(wake_pipe[1], &byte, 1);
+    (void)ignored;
+    errno = saved_errno;
+}
+
+int ccass_guard_wait(int fd, int timeout_ms) {
+    open_wake_pipe();
+    struct pollfd fds[2] = { { fd, POLLIN, 0 }, { wake_pipe[0], POLLIN, 0 } };
+    int ready = poll(fds, wake_pipe[0] >= 0 ? 2 : 1, timeout_ms);
+    if (ready > 0 && (fds[1].revents & POLLIN)) {
+        char drain[64];
+        while (read(wake_pipe[0], drain, sizeof drain) > 0) {}
+    }
+    return ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) ? 1 : 0;
+}
+
 void ccass_guard_install(void) {
+    open_wake_pipe();
     struct sigaction crash, stop;
     memset(&crash, 0, sizeof crash);
     memset(&stop, 0, sizeof stop);

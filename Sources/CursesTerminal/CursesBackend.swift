@@ -2,17 +2,22 @@ import CNcurses
 import CTerminalGuard
 import Foundation
 import TerminalCore
+import TerminalProgram
 import TerminalView
 
-/// The ncursesw backend: the only code that touches the terminal. It draws canvases (only
-/// the cells that changed), decodes keys, reports resizes, and always gives the terminal
-/// back sane: on exit, on SIGINT/SIGTERM/SIGHUP (through the main loop) and on a crash
-/// (from the signal handler, with async-signal-safe calls only).
-public final class CursesBackend {
+/// The ncursesw backend: the only code that touches the terminal. It draws frames (only the
+/// spans of each row that changed, whole wide characters included, so a partial redraw
+/// always equals a full one), decodes keys, sleeps in poll(2) until input, a wake-up or a
+/// signal, and always gives the terminal back sane: on exit, on SIGINT/SIGTERM/SIGHUP
+/// (through the loop) and on a crash (from the signal handler, async-signal-safe calls only).
+public final class CursesBackend: TerminalBackend {
     private var previous: Canvas?
     private var active = false
     public let colour: Bool
+    private var pending: [TerminalEvent] = []
 
+    /// Puts the terminal in raw, no-echo mode at once: keys typed while the program starts
+    /// are kept for the first screen, never echoed.
     public init(noColor: Bool) {
         setlocale(LC_ALL, "")
         ccass_guard_save()
@@ -48,29 +53,40 @@ public final class CursesBackend {
 
     public var size: Size { Size(columns: Int(ccass_cols()), rows: Int(ccass_lines())) }
 
-    /// A stop signal (SIGTERM, SIGHUP, SIGINT) arrived since the last call.
-    public func takeStopSignal() -> Int32? {
-        let signal = ccass_guard_take_stop_signal()
-        return signal == 0 ? nil : signal
-    }
-
     // MARK: Drawing
 
-    /// Writes the cells that differ from the previous frame, then places the cursor.
-    public func draw(_ canvas: Canvas) {
-        let full = previous == nil || previous!.columns != canvas.columns || previous!.rows != canvas.rows
-        if full { erase() }
-        for row in 0..<canvas.rows {
-            for column in 0..<canvas.columns {
-                let cell = canvas[row, column]
-                if !full, previous![row, column] == cell { continue }
-                // The last cell of the screen cannot be written without scrolling; skip it.
-                if row == canvas.rows - 1 && column == canvas.columns - 1 { continue }
-                let scalar = cell.character.unicodeScalars.first!.value
-                let (attrs, pair) = attributes(cell.role)
-                _ = ccass_put(Int32(row), Int32(column), wchar_t(bitPattern: scalar), attrs, pair)
-            }
+    public func draw(_ frame: Frame) {
+        let canvas = frame.canvas
+        guard let previous, previous.columns == canvas.columns, previous.rows == canvas.rows else {
+            erase()
+            for row in 0..<canvas.rows { write(row: row, from: 0, to: canvas.columns - 1, canvas) }
+            finish(canvas)
+            return
         }
+        for row in 0..<canvas.rows {
+            guard var first = (0..<canvas.columns).first(where: { previous[row, $0] != canvas[row, $0] }),
+                  var last = (0..<canvas.columns).last(where: { previous[row, $0] != canvas[row, $0] }) else { continue }
+            // Whole wide characters, before and after the change, in the old frame and the new.
+            while first > 0, canvas[row, first].isContinuation || previous[row, first].isContinuation { first -= 1 }
+            while last + 1 < canvas.columns, canvas[row, last + 1].isContinuation || previous[row, last + 1].isContinuation { last += 1 }
+            write(row: row, from: first, to: last, canvas)
+        }
+        finish(canvas)
+    }
+
+    private func write(row: Int, from first: Int, to last: Int, _ canvas: Canvas) {
+        for column in first...last {
+            let cell = canvas[row, column]
+            if cell.isContinuation { continue }
+            // The last cell of the screen cannot be written without scrolling; skip it.
+            if row == canvas.rows - 1 && column == canvas.columns - 1 { continue }
+            let scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            let (attrs, pair) = attributes(cell.role)
+            _ = scalars.withUnsafeBufferPointer { ccass_put(Int32(row), Int32(column), $0.baseAddress, Int32($0.count), attrs, pair) }
+        }
+    }
+
+    private func finish(_ canvas: Canvas) {
         if let cursor = canvas.cursor {
             move(Int32(cursor.row), Int32(cursor.column))
             curs_set(1)
@@ -81,7 +97,6 @@ public final class CursesBackend {
         previous = canvas
     }
 
-    /// Forgets the last frame so the next draw repaints everything (Ctrl-L, resize).
     public func invalidate() {
         previous = nil
         clearok(ccass_stdscr(), true)
@@ -92,7 +107,7 @@ public final class CursesBackend {
         if colour {
             let pair = Int16(Role.allCases.firstIndex(of: role)! + 1)
             let extra: Int32 = switch role {
-            case .title, .heading, .buttonFocused, .error: bold
+            case .title, .heading, .buttonFocused, .error, .warning: bold
             case .field: underline
             case .subtle: dim
             default: 0
@@ -103,7 +118,7 @@ public final class CursesBackend {
         let attrs: Int32 = switch role {
         case .title, .hint, .fieldFocused, .qrDark: reverse
         case .buttonFocused: reverse | bold
-        case .error, .heading: bold
+        case .error, .heading, .warning: bold
         case .field: underline
         case .subtle: dim
         default: 0
@@ -123,6 +138,7 @@ public final class CursesBackend {
         case .button: return (Int16(COLOR_CYAN), d)
         case .buttonFocused: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
         case .error: return (Int16(COLOR_RED), d)
+        case .warning: return (Int16(COLOR_YELLOW), d)
         case .success: return (Int16(COLOR_GREEN), d)
         case .info: return (Int16(COLOR_CYAN), d)
         case .hint: return (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
@@ -132,28 +148,38 @@ public final class CursesBackend {
 
     // MARK: Input
 
-    /// The next input within `timeout` milliseconds, or nil. Printable characters that
-    /// arrive together (a paste) come back as one `.paste`.
-    public func nextEvent(timeout milliseconds: Int32) -> Event? {
-        timeout(milliseconds)
-        guard let first = readKey() else { return nil }
-        guard case .key(.character(let c)) = first else { return first }
-        var text = String(c)
-        timeout(0)
-        while let next = readKey() {
-            guard case .key(.character(let more)) = next else {
-                pending.append(next)
-                break
-            }
-            text.append(more)
+    public func wake() { ccass_guard_wake() }
+
+    /// Sleeps until a key, a wake-up, a signal or the timeout; returns the keys that arrived.
+    /// Printable characters that arrive together (a paste) come back as one `.paste`.
+    public func wait(timeout: TimeInterval?) -> [TerminalEvent] {
+        if pending.isEmpty {
+            let milliseconds = timeout.map { Int32(min(Double(Int32.max), ($0 * 1000).rounded(.up))) } ?? -1
+            _ = ccass_guard_wait(STDIN_FILENO, milliseconds)
         }
-        return text.count == 1 ? first : .paste(text)
+        let signal = ccass_guard_take_stop_signal()
+        if signal != 0 { return [.signal(signal)] }
+        var events = pending
+        pending = []
+        CNcurses.timeout(0)
+        var text = ""
+        func flush() {
+            if text.count == 1, let c = text.first { events.append(.key(.character(c))) } else if !text.isEmpty { events.append(.paste(text)) }
+            text = ""
+        }
+        while let event = readKey() {
+            if case .key(.character(let c)) = event {
+                text.append(c)
+                continue
+            }
+            flush()
+            events.append(event)
+        }
+        flush()
+        return events
     }
 
-    private var pending: [Event] = []
-
-    private func readKey() -> Event? {
-        if !pending.isEmpty { return pending.removeFirst() }
+    private func readKey() -> TerminalEvent? {
         var value: wint_t = 0
         let status = get_wch(&value)
         if status == ERR { return nil }
@@ -163,9 +189,9 @@ public final class CursesBackend {
                 invalidate()
                 return .resize(size)
             }
-            return Self.functionKey(code).map { .key($0) }
+            return Self.functionKey(code).map { .key($0) } ?? readKey()
         }
-        return Self.characterKey(UInt32(value)).map { .key($0) }
+        return Self.characterKey(UInt32(value)).map { .key($0) } ?? readKey()
     }
 
     public static func functionKey(_ code: Int32) -> Key? {
@@ -193,6 +219,7 @@ public final class CursesBackend {
         case 9: return .tab
         case 10, 13: return .enter
         case 12: return .redraw
+        case 21: return .clearField
         case 27: return .escape
         case 8, 127: return .backspace
         case 0..<32: return nil

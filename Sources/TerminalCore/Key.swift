@@ -16,6 +16,8 @@ public enum Key: Equatable, Sendable, Hashable {
     case pageUp
     case pageDown
     case function(Int)
+    /// Ctrl-U: empty the field.
+    case clearField
     /// Ctrl-C: leave the program cleanly.
     case interrupt
     /// Ctrl-L: redraw.
@@ -40,6 +42,7 @@ public enum Key: Equatable, Sendable, Hashable {
         case "pagedown", "pgdn": self = .pageDown
         case "ctrl-c": self = .interrupt
         case "ctrl-l": self = .redraw
+        case "ctrl-u": self = .clearField
         case "space": self = .character(" ")
         default:
             if name.count == 1, let c = name.first {
@@ -49,6 +52,32 @@ public enum Key: Equatable, Sendable, Hashable {
             } else {
                 return nil
             }
+        }
+    }
+
+    /// The name a scenario file writes for this key (the inverse of `init(name:)`).
+    public var name: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let c): String(c)
+        case .enter: "Enter"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        case .home: "Home"
+        case .end: "End"
+        case .backspace: "Backspace"
+        case .delete: "Delete"
+        case .escape: "Esc"
+        case .pageUp: "PageUp"
+        case .pageDown: "PageDown"
+        case .function(let n): "F\(n)"
+        case .clearField: "Ctrl-U"
+        case .interrupt: "Ctrl-C"
+        case .redraw: "Ctrl-L"
         }
     }
 }

@@ -3,8 +3,11 @@ public enum FieldKind: Equatable, Sendable {
     /// 8 capital letters or digits; lower case is raised as it is typed.
     case userID
     case password
-    /// Exactly so many digits at most, e.g. an OTP or a smartcard password.
+    /// Digits only, at most so many: an OTP or a smartcard password.
     case digits(max: Int)
+    /// An email address as the store keeps it: ASCII letters, digits and . _ % + - @.
+    case email
+    /// Free text (business user groups): any printable character, wide ones included.
     case text
 }
 
@@ -26,6 +29,7 @@ public struct TextField: Equatable, Sendable {
         case .userID: self.maxLength = maxLength ?? 8
         case .password: self.maxLength = maxLength ?? 64
         case .digits(let max): self.maxLength = maxLength ?? max
+        case .email: self.maxLength = maxLength ?? 64
         case .text: self.maxLength = maxLength ?? 64
         }
         characters = Array(text.prefix(self.maxLength))
@@ -35,7 +39,7 @@ public struct TextField: Equatable, Sendable {
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
 
-    /// What is drawn: bullets for secrets.
+    /// What is drawn: asterisks for secrets.
     public var display: String { isMasked ? String(repeating: "*", count: characters.count) : text }
 
     public mutating func clear() {
@@ -48,33 +52,36 @@ public struct TextField: Equatable, Sendable {
         cursor = characters.count
     }
 
+    /// Why a character cannot go into this field, or nil when it can (after raising a user
+    /// ID's letters).
+    func refusal(_ c: Character) -> String? {
+        let printable = !c.isNewline && c.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
+        switch kind {
+        case .userID:
+            return c.isASCII && (c.isLetter || c.isNumber) ? nil : "\(label): only letters and digits"
+        case .digits:
+            return c.isASCII && c.isNumber ? nil : "\(label): digits only"
+        case .email:
+            let allowed = c.isASCII && (c.isLetter || c.isNumber || "._%+-@".contains(c))
+            return allowed ? nil : "\(label): only letters, digits and . _ % + - @ (no spaces, no other scripts)"
+        case .password, .text:
+            return printable ? nil : "\(label): control characters are not allowed"
+        }
+    }
+
     /// Inserts typed or pasted text at the cursor. Returns a message when something was refused
     /// (the rest is kept), nil when all of it went in.
     public mutating func insert(_ text: String) -> String? {
         var refused: String?
         for raw in text {
             if raw == "\n" || raw == "\r" { continue }
-            var c = raw
-            switch kind {
-            case .userID:
-                if c.isLetter, c.isASCII { c = Character(c.uppercased()) }
-                guard c.isASCII, c.isLetter || c.isNumber else {
-                    refused = "\(label): only letters and digits"
-                    continue
-                }
-            case .digits:
-                guard c.isASCII, c.isNumber else {
-                    refused = "\(label): digits only"
-                    continue
-                }
-            case .password, .text:
-                guard !c.isNewline, c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
-                    refused = "\(label): control characters are not allowed"
-                    continue
-                }
+            let c = kind == .userID && raw.isASCII && raw.isLetter ? Character(raw.uppercased()) : raw
+            if let why = refusal(c) {
+                refused = refused ?? why
+                continue
             }
             guard characters.count < maxLength else {
-                refused = "\(label): at most \(maxLength) characters"
+                refused = refused ?? "\(label): at most \(maxLength) characters"
                 break
             }
             characters.insert(c, at: cursor)
@@ -97,6 +104,7 @@ public struct TextField: Equatable, Sendable {
         case .right: cursor = min(characters.count, cursor + 1)
         case .home: cursor = 0
         case .end: cursor = characters.count
+        case .clearField: clear()
         default: return false
         }
         return true

@@ -1,41 +1,52 @@
-/// Labels and messages of the emulated screens. The labels are those of the reference
-/// package; the messages say what happened and what to do next.
+import AuthDomain
+
+/// Labels and messages of the emulated screens. Labels quoted from the reference package are
+/// marked (package); the rest are written here to say what happened and what to do next
+/// (README lists which is which).
 public enum Texts {
     // Titles
     public static let terminalTitle = "CCASS/CCMS Terminal"
     public static let dmsTitle = "DMS - Security Management"
-    public static let terminalAddress = "https://www.ccass.com/"
-    public static let dmsAddress = "https://www.ccass.com/dms"
+    public static let terminalAddress = "https://www.ccass.com/"                         // package s3.4
+    public static let dmsAddress = "https://www.ccass.com/dms"                           // package s3.4
 
-    // Landing options
-    public static let otpOnline = "Login with OTP - Online Functions"
-    public static let otpReports = "Login with OTP - Overnight Report Download"
-    public static let smartcardTerminal = "Login with Smartcard - Online Functions and Overnight Report Download"
-    public static let otpDMS = "Login with OTP - Security Management Function"
-    public static let smartcardDMS = "Login with Smartcard - Security Management Functions"
+    // Landing options (package s4, s5, Appendix B)
+    public static func label(_ option: LogonOption) -> String {
+        switch option {
+        case .otpOnlineFunctions: "Login with OTP - Online Functions"
+        case .otpOvernightReports: "Login with OTP - Overnight Report Download"
+        case .smartcardTerminal: "Login with Smartcard - Online Functions and Overnight Report Download"
+        case .otpSecurityManagement: "Login with OTP - Security Management Function"
+        case .smartcardSecurityManagement: "Login with Smartcard - Security Management Functions"
+        }
+    }
+    public static let selectLogin = "Please select the login method and function:"
 
-    /// The heart of the closed-service notice.
-    public static let notAvailableNow = "is not available now"
-
-    // Connectivity (s3.3, s3.5, Appendix B)
+    // Connectivity (package s3.3, s3.5, Appendix B)
     public static let ssoAddress = "https://sso.hkexposttrade.com.hk/sso"
-    public static let connectivityVerification = "Connectivity verification - \(ssoAddress)"
     public static let functionNotAvailable = "Function not available"
 
-    // Logon
+    // Logon (package Appendix C)
     public static let userID = "User ID"
     public static let password = "Password"
     public static let logIn = "LOG IN"
     public static let forgot = "Forgot/Reset your Password"
     public static let changePassword = "Change Password"
     public static let invalidCredentials = "Invalid User ID or Password. Please try again."
-    public static let locked = "Your account has been locked. Please contact your Delegated Administrator (DAs: HKEX, via eService DA3) to unlock it."
-    public static let disabled = "Your account has been disabled. Please contact your Delegated Administrator."
-    public static let enterUserID = "Please enter your User ID."
     public static let enterPassword = "Please enter your Password."
-    public static let notADA = "DMS is for Delegated Administrators only. Please use the CCASS/CCMS Terminal."
 
-    // OTP channel setup (Appendix C)
+    /// The locked message (package s4.1.2 shows it as a picture): who unlocks, and HKEX's contacts.
+    public static func locked(_ kind: AccountKind? = nil) -> String {
+        let who = switch kind {
+        case .user?: "Please ask your Delegated Administrator to unlock it (Unlock/ Reset OTP Device Registration in DMS)."
+        case .delegatedAdministrator?: "Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."
+        case nil: "Users: please ask your Delegated Administrator. DAs: please ask your company to submit eService DA3 to HKEX."
+        }
+        return "Your account has been locked after 5 unsuccessful attempts. \(who)"
+    }
+    public static let disabled = "Your account has been disabled. Please contact your Delegated Administrator."
+
+    // OTP channel setup (package Appendix C)
     public static let forgeRock = "ForgeRock Authenticator (OATH)"
     public static let registerDevice = "REGISTER DEVICE"
     public static let skipThisStep = "SKIP THIS STEP"
@@ -49,19 +60,12 @@ public enum Texts {
     public static let potentialRiskText = "By skipping this step, you will receive the One Time Password (OTP) through your designated email address. Using email will let your account under relatively high security risk and you will not enjoy the self-service password reset function. Do you accept to proceed?"
     public static let accept = "ACCEPT"
     public static let enterOTPOrRequest = "Please Enter Your One Time Password, Or Request A New One"
-    public static let scanInstructions = "In \"ForgeRock Authenticator\" (or any authenticator app), tap +, then Scan QR Code, and scan this code. Then select LOGIN USING VERIFICATION CODE."
-    public static let enterAppOTP = "Enter the OTP shown in your authenticator app."
+    public static let getTheApp = "Install \"ForgeRock Authenticator\" from Google Play or Apple's App Store (Client Connect and VaR Online users: use the same app)."
+    public static let scanInstructions = "In \"ForgeRock Authenticator\", tap +, then Scan QR Code, and scan this code. Then select LOGIN USING VERIFICATION CODE."
+    public static func enterAppOTP(_ digits: Int) -> String { "Enter the \(digits)-digit OTP shown in your authenticator app." }
+    public static let oneRegisteredDevice = "Registered device: \(forgeRock)."
 
-    // OTP refusals, the same wherever a code is entered
-    public static func wrongOTP(remaining: Int) -> String {
-        "Invalid OTP. \(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon."
-    }
-    public static let appOTPShape = "The OTP is the 6 digits your authenticator app shows."
-    public static let expiredOTP = "This OTP has expired. Please request a new one."
-    public static let usedOTP = "This OTP has already been used. Please use a new one."
-    public static let threeWrongOTPs = "Three invalid OTPs count as one failed logon."
-
-    // Reset and change
+    // Reset and change (package Appendix C, Appendix D)
     public static let newPassword = "New Password"
     public static let confirmPassword = "Confirm New Password"
     public static let currentPassword = "Current Password"
@@ -76,7 +80,7 @@ public enum Texts {
     public static let oathSetting = "Multi-factor authentication using OATH enable"
     public static let save = "Save"
 
-    // DMS (Appendix A, Appendix D c, s4.3)
+    // DMS (package Appendix A, Appendix D c, s4.3)
     public static let maintainUserProfile = "Maintain User Profile"
     public static let createUserProfile = "Create User Profile"
     public static let changeUserProfile = "Change User Profile"
@@ -92,6 +96,10 @@ public enum Texts {
     public static let export = "Export"
     public static let unlockResetOTP = "Unlock/ Reset OTP Device Registration"
     public static let businessUserGroups = "Business User Groups"
+    public static let locked = "Locked"
+    public static let otpEnabled = "OTP Enabled"
+    public static let srn = "SRN (for user using smartcard)"
+    public static let certificateExpiry = "Certificate Expiry Date"
 
     // Smartcard
     public static let smartcardPassword = "Smartcard Password"
@@ -102,5 +110,6 @@ public enum Texts {
     public static let onlineFunctions = "Online Functions"
     public static let overnightReports = "Overnight Report Download"
     public static let securityManagement = "Security Management Function"
+    public static let securityManagementFunctions = "Security Management Functions"
     public static let smartcardFunctions = "Online Functions and Overnight Report Download"
 }

@@ -1,7 +1,9 @@
-import AuthEngine
+import AuthDomain
 import Foundation
 
-/// The only place the state changes: `update(&state, event)` returns the effects to run.
+/// The only place the state changes: `update(&state, event)` returns the effects to run. Input
+/// goes to the pop-up, else the screen; what they ask for comes back as `ScreenCommand`s,
+/// applied here; an engine answer goes to the screen that asked, and to no other.
 public enum Update {
     public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         switch event {
@@ -10,24 +12,13 @@ public enum Update {
             return []
         case .tick(let now, let phase):
             state.now = now
-            // A closed-service message goes once the service has opened.
-            if let message = state.message, message.text.contains(Texts.notAvailableNow), state.closedNotice == nil {
-                state.message = nil
-            }
             if phase != state.phase {
                 state.phase = phase
-                if case .landing = state.screen { state.screen = .landing(LandingScreen(console: state.console, phase: phase)) }
+                if state.screen.as(LandingScreen.self) != nil { state.show(LandingScreen(console: state.console, phase: phase)) }
             }
             return []
-        case .engine(let id, let result):
-            guard let pending = state.pending, pending.id == id else { return [] }
-            state.pending = nil
-            if case .failure(let text) = result {
-                state.message = .error(text)
-                if text == EngineError.unknownSession.description { return backToLogon(&state) }
-                return []
-            }
-            return route(&state, result: result)
+        case .engine(let id, let answer):
+            return receive(&state, id: id, answer)
         case .trainerNotes(let notes):
             state.trainerNotes = notes
             return []
@@ -36,177 +27,166 @@ public enum Update {
             state.message = .info("Trainer: clock \(label).")
             return [.advanceClock(interval)]
         case .key(.interrupt):
-            state.quitting = true
-            return cancelFlows(state) + [.quit]
+            return apply([.quit], &state)
         case .key(.redraw):
             return []
         case .key(let key):
-            // Below the minimum size the state is kept as it is until the window grows.
-            guard state.size.isLargeEnough else { return [] }
-            // While the engine works, nothing is submitted twice and nothing navigates away.
-            if state.pending != nil, key == .enter || key == .escape { return [] }
-            return route(&state, key: key, paste: nil)
+            return input(&state, .key(key))
         case .paste(let text):
-            guard state.size.isLargeEnough else { return [] }
-            return route(&state, key: nil, paste: text)
+            return input(&state, .paste(text))
+        case .submitForm(let fields, let action):
+            return submit(&state, fields: fields, action: action)
         }
     }
 
-    private static func route(_ state: inout AppState, key: Key?, paste: String?) -> [Effect] {
-        let input: Input = key.map(Input.key) ?? .paste(paste ?? "")
-        if let popup = state.popup {
-            switch popup {
-            case .reset(let p): return ResetPopup.handle(p, input, &state)
-            case .changePassword(let p): return ChangePasswordPopup.handle(p, input, &state)
-            case .authenticationSettings(let p): return AuthenticationSettingsPopup.handle(p, input, &state)
+    /// A key or a paste: kept for later while the engine works, else handled now.
+    private static func input(_ state: inout AppState, _ input: Input) -> [Effect] {
+        // Below the minimum size the state is kept as it is until the window grows.
+        guard state.size.isLargeEnough else { return [] }
+        if state.pending != nil {
+            if state.typeahead.count < 512 { state.typeahead.append(input) }
+            return []
+        }
+        return handle(&state, input)
+    }
+
+    private static func handle(_ state: inout AppState, _ input: Input) -> [Effect] {
+        let context = state.context
+        if var popup = state.popup {
+            let commands = popup.handle(input, context)
+            state.popup = popup
+            return apply(commands, from: popup.instance, &state)
+        }
+        var screen = state.screen
+        let commands = screen.handle(input, context)
+        state.screen = screen
+        return apply(commands, from: screen.instance, &state)
+    }
+
+    /// Fills the current form as typing would, then presses a button or turns a toggle.
+    private static func submit(_ state: inout AppState, fields: [String: String], action: String) -> [Effect] {
+        guard state.pending == nil, var form = state.currentForm else { return [] }
+        for (label, text) in fields {
+            form.update(label) { field in
+                field.clear()
+                _ = field.insert(text)
             }
         }
-        switch state.screen {
-        case .landing(let s): return LandingScreen.handle(s, input, &state)
-        case .logon(let s): return LogonScreen.handle(s, input, &state)
-        case .channelSetup(let s): return ChannelSetupScreen.handle(s, input, &state)
-        case .registerDevice(let s): return RegisterDeviceScreen.handle(s, input, &state)
-        case .riskWarning(let s): return RiskWarningScreen.handle(s, input, &state)
-        case .emailOTP(let s): return EmailOTPScreen.handle(s, input, &state)
-        case .appOTP(let s): return AppOTPScreen.handle(s, input, &state)
-        case .passwordExpired(let s): return PasswordExpiredScreen.handle(s, input, &state)
-        case .smartcard(let s): return SmartcardScreen.handle(s, input, &state)
-        case .loggedOn(let s): return LoggedOnScreen.handle(s, input, &state)
-        case .connectivityCheck(let s): return ConnectivityCheckScreen.handle(s, input, &state)
-        case .maintainUserProfile(let s): return MaintainUserProfileScreen.handle(s, input, &state)
-        case .profile(let s): return ProfileScreen.handle(s, input, &state)
-        case .profileListing(let s): return ProfileListingScreen.handle(s, input, &state)
-        }
+        form.focus(on: action)
+        let isToggle = form.toggle(action) != nil
+        state.currentForm = form
+        return handle(&state, .key(isToggle ? .character(" ") : .enter))
     }
 
-    private static func route(_ state: inout AppState, result: EngineResult) -> [Effect] {
-        if let popup = state.popup {
-            switch popup {
-            case .reset(let p): return ResetPopup.receive(p, result, &state)
-            case .changePassword(let p): return ChangePasswordPopup.receive(p, result, &state)
-            case .authenticationSettings(let p): return AuthenticationSettingsPopup.receive(p, result, &state)
-            }
+    /// An engine answer: to the screen or pop-up that asked, then the keys typed meanwhile.
+    private static func receive(_ state: inout AppState, id: Int, _ answer: EngineAnswer) -> [Effect] {
+        guard let pending = state.pending, pending.id == id else { return [] }
+        state.pending = nil
+        var effects: [Effect]
+        let context = state.context
+        if var popup = state.popup, popup.instance == pending.owner {
+            let commands = popup.receive(answer, context)
+            state.popup = popup
+            effects = apply(commands, from: popup.instance, &state)
+        } else if state.screen.instance == pending.owner {
+            var screen = state.screen
+            let commands = screen.receive(answer, context)
+            state.screen = screen
+            effects = apply(commands, from: screen.instance, &state)
+        } else {
+            // The screen that asked is gone: whatever the answer opened is closed again.
+            effects = answer.openedFlows.map { .engine(id: 0, .cancel($0)) } + (answer.openedLogon.map { [.engine(id: 0, .logout($0))] } ?? [])
         }
-        switch state.screen {
-        case .logon(let s): return LogonScreen.receive(s, result, &state)
-        case .channelSetup(let s): return ChannelSetupScreen.receive(s, result, &state)
-        case .registerDevice(let s): return RegisterDeviceScreen.receive(s, result, &state)
-        case .riskWarning(let s): return RiskWarningScreen.receive(s, result, &state)
-        case .emailOTP(let s): return EmailOTPScreen.receive(s, result, &state)
-        case .appOTP(let s): return AppOTPScreen.receive(s, result, &state)
-        case .passwordExpired(let s): return PasswordExpiredScreen.receive(s, result, &state)
-        case .smartcard(let s): return SmartcardScreen.receive(s, result, &state)
-        case .profile(let s): return ProfileScreen.receive(s, result, &state)
-        case .profileListing(let s): return ProfileListingScreen.receive(s, result, &state)
-        case .landing, .loggedOn, .connectivityCheck, .maintainUserProfile: return []
-        }
+        return effects + replayTypeahead(&state)
     }
 
-    /// Flows the engine holds for the current screen, ended when leaving the program.
-    static func cancelFlows(_ state: AppState) -> [Effect] {
-        var sessions: [FlowSession] = []
-        switch state.screen {
-        case .channelSetup(let s): sessions.append(s.session)
-        case .registerDevice(let s): sessions.append(s.session)
-        case .riskWarning(let s): sessions.append(s.session)
-        case .emailOTP(let s): sessions.append(s.session)
-        case .appOTP(let s): sessions.append(s.session)
-        case .passwordExpired(let s): sessions.append(s.session)
-        default: break
+    /// Keys typed while waiting, in order. Enter and Esc pressed again before anything else
+    /// are the same submission repeated (or impatience), not a new one: they are dropped.
+    private static func replayTypeahead(_ state: inout AppState) -> [Effect] {
+        while let first = state.typeahead.first, first == .key(.enter) || first == .key(.escape) {
+            state.typeahead.removeFirst()
         }
-        if let session = state.popup?.session { sessions.append(session) }
-        return sessions.map { .engine(id: 0, .cancel($0)) }
-    }
-
-    /// Back to the logon page of the same function, keeping the message.
-    static func backToLogon(_ state: inout AppState) -> [Effect] {
-        let effects = cancelFlows(state)
-        state.popup = nil
-        let function = state.screen.function ?? (state.console == .dms ? .securityManagement : .onlineFunctions)
-        state.screen = function == .smartcardTerminal || state.screen.isSmartcard
-            ? .smartcard(SmartcardScreen(function: function))
-            : .logon(LogonScreen(function: function, userID: state.screen.userID ?? ""))
+        var effects: [Effect] = []
+        while state.pending == nil, !state.typeahead.isEmpty, !state.quitting {
+            effects += handle(&state, state.typeahead.removeFirst())
+        }
         return effects
     }
-}
 
-/// A key or a paste, as the screens see input.
-public enum Input: Equatable, Sendable {
-    case key(Key)
-    case paste(String)
-}
-
-extension Form {
-    /// Applies input to the form.
-    mutating func handle(_ input: Input) -> FormAction {
-        switch input {
-        case .key(let key): return handle(key)
-        case .paste(let text): return paste(text)
+    /// Carries out what a screen asked for.
+    static func apply(_ commands: [ScreenCommand], from owner: Int = -1, _ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for command in commands {
+            switch command {
+            case .show(let screen):
+                state.show(any: screen)
+                effects += appear(&state, popup: false)
+            case .open(let popup):
+                state.open(any: popup)
+                effects += appear(&state, popup: true)
+            case .close:
+                state.popup = nil
+            case .message(let message):
+                state.message = message
+            case .call(let request, let label):
+                guard state.pending == nil else { continue }
+                let id = state.nextRequestID
+                state.nextRequestID += 1
+                state.pending = AppState.PendingCall(id: id, request: request, label: label, owner: owner)
+                effects.append(.engine(id: id, request))
+            case .send(let request):
+                effects.append(.engine(id: 0, request))
+            case .backToLogon(let userID):
+                effects += endFlows(state)
+                state.popup = nil
+                let function = state.screen.model.function ?? (state.console == .dms ? .securityManagement : .onlineFunctions)
+                if state.screen.as(SmartcardScreen.self) != nil {
+                    state.show(SmartcardScreen(function: function, console: state.console))
+                } else {
+                    state.show(LogonScreen(function: function, userID: userID ?? "", focusOnPassword: userID != nil))
+                }
+            case .quit:
+                guard !state.quitting else { continue }
+                state.quitting = true
+                effects += endFlows(state) + [.quit]
+            }
         }
+        return effects
+    }
+
+    /// A screen or pop-up just shown asks for what it needs.
+    private static func appear(_ state: inout AppState, popup: Bool) -> [Effect] {
+        let context = state.context
+        if popup, var shown = state.popup {
+            let commands = shown.appear(context)
+            state.popup = shown
+            return apply(commands, from: shown.instance, &state)
+        }
+        var shown = state.screen
+        let commands = shown.appear(context)
+        state.screen = shown
+        return apply(commands, from: shown.instance, &state)
+    }
+
+    /// Flows the engine holds for the screen and pop-up, ended when they are left for good.
+    static func endFlows(_ state: AppState) -> [Effect] {
+        (state.screen.model.flows + (state.popup?.model.flows ?? [])).map { .engine(id: 0, .cancel($0)) }
     }
 }
 
 extension AppState {
-    /// Starts an engine call unless one is already in flight.
-    mutating func call(_ request: EngineRequest, _ label: String) -> [Effect] {
-        guard pending == nil else { return [] }
-        let id = nextRequestID
-        nextRequestID += 1
-        if request.awaitsResult { pending = PendingCall(id: id, request: request, label: label) }
-        return [.engine(id: id, request)]
-    }
-}
-
-extension AppState {
-    /// After a pop-up closes, the logon page waits in the Password field.
-    mutating func focusLogonPassword() {
-        if case .logon(var logon) = screen {
-            logon.form.focus(on: Texts.password)
-            screen = .logon(logon)
-        }
-    }
-}
-
-extension Screen {
-    var function: TerminalFunction? {
-        switch self {
-        case .landing: nil
-        case .logon(let s): s.function
-        case .channelSetup(let s): s.function
-        case .registerDevice(let s): s.function
-        case .riskWarning(let s): s.function
-        case .emailOTP(let s): s.function
-        case .appOTP(let s): s.function
-        case .passwordExpired(let s): s.function
-        case .smartcard(let s): s.function
-        case .loggedOn(let s): s.function
-        case .connectivityCheck: nil
-        case .maintainUserProfile, .profile, .profileListing: .securityManagement
-        }
+    mutating func show(any screen: AnyScreen) {
+        var next = screen
+        next.instance = nextInstance
+        nextInstance += 1
+        self.screen = next
+        popup = nil
     }
 
-    var userID: String? {
-        switch self {
-        case .logon(let s): s.form.text(Texts.userID)
-        case .channelSetup(let s): s.session.userID
-        case .registerDevice(let s): s.session.userID
-        case .riskWarning(let s): s.session.userID
-        case .emailOTP(let s): s.session.userID
-        case .appOTP(let s): s.session.userID
-        case .passwordExpired(let s): s.session.userID
-        default: nil
-        }
-    }
-
-    var isSmartcard: Bool { if case .smartcard = self { return true } else { return false } }
-}
-
-extension Popup {
-    var session: FlowSession? {
-        switch self {
-        case .reset(let p): p.session
-        case .changePassword: nil
-        case .authenticationSettings(let p): p.session
-        }
+    mutating func open(any popup: AnyScreen) {
+        var next = popup
+        next.instance = nextInstance
+        nextInstance += 1
+        self.popup = next
     }
 }

@@ -1,7 +1,9 @@
-import AuthEngine
+import AuthDomain
 import Foundation
+import TerminalCore
 
-/// The virtual authenticator's screen: each account with its code and the countdown to the next.
+/// The virtual authenticator's screen: each account with its code and the countdown to the
+/// next, scrolled when they do not all fit.
 public enum PhoneView {
     public struct Row: Equatable, Sendable {
         public var label: String
@@ -20,40 +22,51 @@ public enum PhoneView {
         }
     }
 
-    public static func render(_ rows: [Row], now: Date, columns: Int, rows height: Int) -> Canvas {
-        var canvas = Canvas(columns: columns, rows: height)
-        canvas.fill(row: 0, column: 0, width: columns, role: .title)
+    /// Rows one account takes.
+    public static let rowsPerAccount = 4
+
+    /// Accounts that fit in a height.
+    public static func visible(height: Int) -> Int { max(1, height / rowsPerAccount) }
+
+    public static func render(_ rows: [Row], first: Int, now: Date, size: Size, hints: String) -> Canvas {
+        var canvas = Canvas(columns: size.columns, rows: size.rows)
+        canvas.fill(row: 0, column: 0, width: size.columns, role: .title)
         canvas.text(" Authenticator (virtual phone)", row: 0, column: 0, role: .title)
-        let time = HongKongTime.format(now)
-        canvas.text(time + " ", row: 0, column: max(0, columns - time.count - 1), role: .title)
-        draw(&canvas, rows, in: Rect(row: 2, column: 2, width: columns - 4, height: height - 4))
-        canvas.fill(row: height - 1, column: 0, width: columns, role: .hint)
-        canvas.text(" q quit   codes refresh live", row: height - 1, column: 0, role: .hint)
+        let time = String(HongKongTime.format(now).prefix(19))
+        canvas.text(time + " ", row: 0, column: max(0, size.columns - time.count - 1), role: .title)
+        draw(&canvas, rows, first: first, in: Rect(row: 2, column: 2, width: size.columns - 4, height: size.rows - 4))
+        canvas.fill(row: size.rows - 1, column: 0, width: size.columns, role: .hint)
+        canvas.text(" " + hints, row: size.rows - 1, column: 0, role: .hint, width: size.columns)
         return canvas
     }
 
-    /// The account list alone, for a panel of the presenter view as well.
-    public static func draw(_ canvas: inout Canvas, _ rows: [Row], in rect: Rect) {
+    /// The account list alone, from account `first`, for a panel of the presenter view too.
+    /// Says how many are above and below when not all fit.
+    public static func draw(_ canvas: inout Canvas, _ rows: [Row], first: Int, in rect: Rect) {
+        var w = Writer(canvas, rect)
+        defer { canvas = w.canvas }
         if rows.isEmpty {
-            Widgets.paragraph(&canvas, "No accounts yet. Add one with: ccass-terminal authenticator add 'otpauth://...'",
-                              row: rect.row, column: rect.column, width: rect.width, role: .subtle)
+            w.paragraph("No accounts yet. Add one with: ccass-terminal authenticator add 'otpauth://...'", role: .subtle)
             return
         }
-        var y = rect.row
-        for row in rows where y + 2 < rect.row + rect.height {
-            canvas.text(row.label, row: y, column: rect.column, role: .heading, width: rect.width)
+        let fits = visible(height: rect.height - 1)
+        let start = min(max(0, first), max(0, rows.count - fits))
+        if start > 0 { w.line("↑ \(start) more above (Up, PageUp)", role: .subtle) } else { w.gap() }
+        for row in rows[start..<min(rows.count, start + fits)] {
+            w.line(row.label, role: .heading)
             let grouped = row.code.count == 6 ? "\(row.code.prefix(3)) \(row.code.suffix(3))" : "\(row.code.prefix(4)) \(row.code.suffix(4))"
-            canvas.text(grouped, row: y + 1, column: rect.column + 2, role: .success)
             if let left = row.secondsLeft {
-                let barWidth = min(20, max(0, rect.width - 24))
+                let barWidth = min(20, max(0, rect.width - 26))
                 let filled = row.period > 0 ? barWidth * left / row.period : 0
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-                canvas.text("\(bar) \(left)s", row: y + 1, column: rect.column + 14, role: left <= 5 ? .error : .info)
+                w.line("  \(grouped)    \(bar) \(left)s", role: left <= 5 ? .error : .success)
             } else {
-                canvas.text("(counter based: a new code each time)", row: y + 1, column: rect.column + 14, role: .subtle)
+                w.line("  \(grouped)    (counter based: a new code each time)", role: .success)
             }
-            canvas.text(row.detail, row: y + 2, column: rect.column + 2, role: .subtle, width: rect.width - 2)
-            y += 4
+            w.line("  " + row.detail, role: .subtle)
+            w.gap()
         }
+        let below = rows.count - (start + fits)
+        if below > 0 { w.line("↓ \(below) more below (Down, PageDown)", role: .subtle) }
     }
 }

@@ -1,4 +1,5 @@
 import CQRencode
+import Synchronization
 
 /// A QR code as a matrix of modules, made by libqrencode.
 public struct QRCode: Equatable, Sendable {
@@ -14,6 +15,17 @@ public struct QRCode: Equatable, Sendable {
         self.width = width
         modules = (0..<(width * width)).map { code.pointee.data[$0] & 1 == 1 }
     }
+
+    /// The code of the enrolment on screen, made once: a frame is drawn many times, the code
+    /// only when the URI changes.
+    public static func cached(_ text: String) -> QRCode? {
+        if let hit = cache.withLock({ $0?.text == text ? $0?.code : nil }) { return hit }
+        let code = QRCode(text)
+        cache.withLock { $0 = code.map { (text, $0) } }
+        return code
+    }
+
+    private static let cache = Mutex<(text: String, code: QRCode)?>(nil)
 
     public func isDark(row: Int, column: Int) -> Bool {
         guard row >= 0, row < width, column >= 0, column < width else { return false }

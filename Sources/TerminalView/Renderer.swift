@@ -1,6 +1,18 @@
-import AuthEngine
+import AuthDomain
 import Foundation
 import TerminalCore
+
+/// A screen's or pop-up's view, an extension of its state type in Screens/.
+public protocol Drawable {
+    /// Draws into the content area (between the title lines and the status lines).
+    func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect)
+    /// The screen's own keys for the key-hint line, before the common ones.
+    var hints: [String] { get }
+}
+
+extension Drawable {
+    public var hints: [String] { [] }
+}
 
 /// `render(state)`: the frame for the state at its size. Pure.
 public enum Renderer {
@@ -10,34 +22,27 @@ public enum Renderer {
             tooSmall(&canvas, state.size)
             return canvas
         }
-        frame(&canvas, state)
-        let content = Rect(row: 2, column: 0, width: state.size.columns, height: state.size.rows - 4)
-        switch state.screen {
-        case .landing(let s): LandingView.draw(&canvas, s, state, content)
-        case .logon(let s): LogonView.draw(&canvas, s, state, content)
-        case .channelSetup(let s): ChannelSetupView.draw(&canvas, s, state, content)
-        case .registerDevice(let s): RegisterDeviceView.draw(&canvas, s, state, content)
-        case .riskWarning(let s): RiskWarningView.draw(&canvas, s, state, content)
-        case .emailOTP(let s): EmailOTPView.draw(&canvas, s, state, content)
-        case .appOTP(let s): AppOTPView.draw(&canvas, s, state, content)
-        case .passwordExpired(let s): PasswordExpiredView.draw(&canvas, s, state, content)
-        case .smartcard(let s): SmartcardView.draw(&canvas, s, state, content)
-        case .loggedOn(let s): LoggedOnView.draw(&canvas, s, state, content)
-        case .connectivityCheck: ConnectivityCheckView.draw(&canvas, state, content)
-        case .maintainUserProfile(let s): MaintainUserProfileView.draw(&canvas, s, state, content)
-        case .profile(let s): ProfileView.draw(&canvas, s, state, content)
-        case .profileListing(let s): ProfileListingView.draw(&canvas, s, state, content)
-        }
+        let top = frame(&canvas, state)
+        let status = statusLines(state)
+        let content = Rect(row: top, column: 0, width: state.size.columns, height: state.size.rows - 1 - status.count - top)
+        draw(state.screen, &canvas, state, content)
         if let popup = state.popup {
             canvas.cursor = nil
-            switch popup {
-            case .reset(let p): ResetPopupView.draw(&canvas, p, state, content)
-            case .changePassword(let p): ChangePasswordPopupView.draw(&canvas, p, state, content)
-            case .authenticationSettings(let p): AuthenticationSettingsPopupView.draw(&canvas, p, state, content)
-            }
+            draw(popup, &canvas, state, content)
         }
-        statusLines(&canvas, state)
+        for (i, line) in status.enumerated() {
+            canvas.text(" " + line.text, row: content.bottom + i, column: 0, role: line.role, width: state.size.columns)
+        }
+        hintLine(&canvas, state)
         return canvas
+    }
+
+    private static func draw(_ screen: AnyScreen, _ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        guard let view = screen.model as? any Drawable else {
+            canvas.text("(\(screen.name) has no view)", row: content.row, column: 1, role: .error)
+            return
+        }
+        view.draw(&canvas, state, content)
     }
 
     static func tooSmall(_ canvas: inout Canvas, _ size: Size) {
@@ -45,30 +50,34 @@ public enum Renderer {
         let lines = Widgets.wrap(text, width: max(1, size.columns - 2))
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            canvas.text(line, row: top + i, column: max(0, (size.columns - line.count) / 2), role: .error)
+            canvas.text(line, row: top + i, column: max(0, (size.columns - DisplayWidth.of(line)) / 2), role: .error)
         }
     }
 
-    /// Title bar with the address and the Hong Kong time, and the phase line.
-    static func frame(_ canvas: inout Canvas, _ state: AppState) {
+    /// Title bar with the address and the Hong Kong time, and the phase line (or the trainer's
+    /// panel). Returns the first row of the content.
+    static func frame(_ canvas: inout Canvas, _ state: AppState) -> Int {
         let width = state.size.columns
         canvas.fill(row: 0, column: 0, width: width, role: .title)
         let address = state.console == .dms ? Texts.dmsAddress : Texts.terminalAddress
         canvas.text(" \(state.title)  \(address)", row: 0, column: 0, role: .title)
-        let time = HongKongTime.format(state.now)
+        let time = String(HongKongTime.format(state.now).prefix(16)) + " HKT"
         canvas.text(time + " ", row: 0, column: width - time.count - 1, role: .title)
         if state.trainer {
-            // The trainer's panel takes the phase line and the blank line under it.
+            // The trainer's panel takes two lines under the title.
             let lines = state.trainerNotes.isEmpty ? ["Trainer: enter a User ID to see its counters."] : state.trainerNotes
-            for (i, line) in lines.prefix(2).enumerated() {
+            for i in 0..<2 {
                 canvas.fill(row: 1 + i, column: 0, width: width, role: .info)
-                canvas.text(" " + line, row: 1 + i, column: 0, role: .info, width: width)
+                if i < lines.count { canvas.text(" " + lines[i], row: 1 + i, column: 0, role: .info, width: width) }
             }
-        } else if let session = state.connectivityTest {
+            return 4
+        }
+        if let session = state.connectivityTest {
             canvas.text(" " + session.title, row: 1, column: 0, role: .heading, width: width)
         } else {
             canvas.text(" " + phaseText(state.phase), row: 1, column: 0, role: .subtle)
         }
+        return 2
     }
 
     static func phaseText(_ phase: ServicePhase) -> String {
@@ -79,50 +88,69 @@ public enum Renderer {
         }
     }
 
-    /// The message line and the key hints.
-    static func statusLines(_ canvas: inout Canvas, _ state: AppState) {
-        let width = state.size.columns
-        let messageRow = state.size.rows - 2
-        if let pending = state.pending {
-            canvas.text(" " + pending.label, row: messageRow, column: 0, role: .info, width: width)
-        } else if let message = state.message {
-            let role: Role = switch message.kind {
-            case .error: .error
-            case .info: .info
-            case .success: .success
-            }
-            // Long messages use the line above too; the start of a message is what matters, so
-            // one that needs more than two lines keeps its beginning and ends with "...".
-            var lines = Widgets.wrap(message.text, width: width - 2)
-            if lines.count > 2 {
-                lines = Array(lines.prefix(2))
-                lines[1] = String(lines[1].prefix(width - 5)) + "..."
-            }
-            for (i, line) in lines.enumerated() {
-                canvas.text(" " + line, row: messageRow - (lines.count - 1) + i, column: 0, role: role, width: width)
-            }
+    /// The message (or the engine call in flight), wrapped whole above the key-hint line. The
+    /// content area ends above it, so no box is ever drawn over it.
+    static func statusLines(_ state: AppState) -> [(text: String, role: Role)] {
+        let width = state.size.columns - 2
+        if let pending = state.pending { return [(pending.label, .info)] }
+        guard let message = state.message else { return [] }
+        let role: Role = switch message.kind {
+        case .error: .error
+        case .info: .info
+        case .success: .success
+        case .warning: .warning
         }
-        var hints = state.popup != nil
-            ? "Tab/Shift-Tab move  Enter select  Esc close  Ctrl-C quit"
-            : "Tab/Shift-Tab move  Enter select  Esc back  Ctrl-C quit"
-        if state.trainer { hints = "F5 +1m F6 +5m F7 +30m F8 +90d  " + hints.replacingOccurrences(of: "Tab/Shift-Tab move  ", with: "") }
+        let lines = Widgets.wrap(message.text, width: width)
+        // A message longer than a quarter of the window is cut at that, with a mark.
+        let limit = max(2, (state.size.rows - 6) / 4)
+        guard lines.count > limit else { return lines.map { ($0, role) } }
+        var kept = Array(lines.prefix(limit))
+        kept[limit - 1] = DisplayWidth.prefix(kept[limit - 1], width: width - 1) + "…"
+        return kept.map { ($0, role) }
+    }
+
+    /// The keys that work here, the trainer's F-keys first when they are on.
+    static func hintLine(_ canvas: inout Canvas, _ state: AppState) {
+        let width = state.size.columns
+        let active = state.active.model as? any Drawable
+        var parts = active?.hints ?? []
+        if parts.isEmpty { parts = ["Tab move", "Enter select"] }
+        if state.active.form?.items.contains(where: { if case .toggle = $0 { true } else { false } }) == true { parts.append("Space toggle") }
+        parts.append(state.popup != nil ? "Esc close" : "Esc back")
+        parts.append("Ctrl-C quit")
+        if state.trainer { parts.insert("F5 +1m F6 +5m F7 +30m F8 +90d", at: 0) }
+        var line = ""
+        for part in parts where DisplayWidth.of(line) + DisplayWidth.of(part) + 3 <= width {
+            line += (line.isEmpty ? " " : "  ") + part
+        }
         canvas.fill(row: state.size.rows - 1, column: 0, width: width, role: .hint)
-        canvas.text(" " + hints, row: state.size.rows - 1, column: 0, role: .hint, width: width)
+        canvas.text(line, row: state.size.rows - 1, column: 0, role: .hint, width: width)
     }
 
-    /// A pop-up: a centred box with a blank margin, so it stands clear of the screen beneath.
-    static func popup(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int, height: Int) -> Rect {
-        let rect = content.centred(width: width, height: height)
-        let top = max(content.row, rect.row - 1), bottom = min(content.row + content.height, rect.row + rect.height + 1)
-        canvas.fill(row: top, column: max(0, rect.column - 2), width: min(content.width, rect.width + 4), height: bottom - top, role: .normal)
+    /// A box sized to its content (measured first), centred in the content area, with a
+    /// title. What does not fit is cut inside the box, never drawn over its border.
+    public static func panel(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 70, state: AppState,
+                             active: Bool = true, margin: Bool = false, _ body: (inout Writer) -> Void) {
+        let boxWidth = min(width, content.width - (margin ? 4 : 0))
+        var measure = Writer(measuring: boxWidth - 4)
+        body(&measure)
+        let rect = content.centred(width: boxWidth, height: min(measure.used + 2, content.height - (margin ? 2 : 0)))
+        if margin {
+            // A pop-up stands clear of the screen beneath: a blank margin around its box.
+            let top = max(content.row, rect.row - 1), bottom = min(content.bottom, rect.bottom + 1)
+            canvas.fill(row: top, column: max(0, rect.column - 2), width: min(content.width, rect.width + 4), height: bottom - top, role: .normal)
+        }
         Widgets.box(&canvas, rect, title: title)
-        return Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+        var writer = Writer(canvas, Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2))
+        writer.active = active
+        writer.redact = state.redactSecrets
+        body(&writer)
+        canvas = writer.canvas
     }
 
-    /// The panel a screen draws in: a centred box.
-    static func panel(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 70, height: Int) -> Rect {
-        let rect = content.centred(width: width, height: height)
-        Widgets.box(&canvas, rect, title: title)
-        return Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+    /// A pop-up over the screen.
+    public static func popup(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 66, state: AppState,
+                             _ body: (inout Writer) -> Void) {
+        panel(&canvas, content, title: title, width: width, state: state, margin: true, body)
     }
 }

@@ -1,3 +1,4 @@
+import AuthDomain
 import TerminalCore
 
 /// Drawing pieces shared by the screens.
@@ -24,22 +25,31 @@ public enum Widgets {
         }
     }
 
-    /// Words wrapped to `width` columns.
+    /// Words wrapped to `width` cells (display width); a word longer than a line is broken.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+            var line = "", lineWidth = 0
             for word in paragraph.split(separator: " ") {
                 var word = String(word)
-                while word.count > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    lines.append(String(word.prefix(width)))
-                    word = String(word.dropFirst(width))
+                while DisplayWidth.of(word) > width {
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    let head = DisplayWidth.prefix(word, width: width)
+                    lines.append(head)
+                    word = String(word.dropFirst(max(1, head.count)))
                 }
-                if line.isEmpty { line = word } else if line.count + 1 + word.count <= width { line += " " + word } else {
+                let w = DisplayWidth.of(word)
+                if line.isEmpty {
+                    line = word
+                    lineWidth = w
+                } else if lineWidth + 1 + w <= width {
+                    line += " " + word
+                    lineWidth += 1 + w
+                } else {
                     lines.append(line)
                     line = word
+                    lineWidth = w
                 }
             }
             lines.append(line)
@@ -47,92 +57,148 @@ public enum Widgets {
         return lines
     }
 
-    /// Writes wrapped text; returns the next free row.
-    @discardableResult
-    public static func paragraph(_ canvas: inout Canvas, _ text: String, row: Int, column: Int, width: Int, role: Role = .normal) -> Int {
-        var y = row
-        for line in wrap(text, width: width) {
-            canvas.text(line, row: y, column: column, role: role, width: width)
-            y += 1
-        }
-        return y
-    }
-
-    /// Draws a form: one field a row (label, then the field), then the buttons in rows.
-    /// Sets the cursor in the focused field. Returns the next free row.
-    @discardableResult
-    public static func form(_ canvas: inout Canvas, _ form: Form, row: Int, column: Int, width: Int,
-                            labelWidth: Int = 22, fieldWidth: Int = 30, active: Bool = true, redact: Bool = false,
-                            afterFields: ((inout Canvas, Int) -> Int)? = nil) -> Int {
-        var y = row
-        var buttons: [(index: Int, label: String)] = []
-        for (index, item) in form.items.enumerated() {
-            switch item {
-            case .field(let field):
-                let focused = active && index == form.focus
-                canvas.text(field.label, row: y, column: column, role: .label, width: labelWidth - 1)
-                let x = column + labelWidth
-                // As wide as the longest value (plus the cursor), within the room there is.
-                let w = max(4, min(fieldWidth, field.maxLength + 1, width - labelWidth))
-                canvas.fill(row: y, column: x, width: w, role: focused ? .fieldFocused : .field, character: "_")
-                // Long values scroll so the cursor stays visible.
-                // A recording shows every secret masked, OTPs included.
-                let display = redact ? Array(String(repeating: "*", count: field.text.count)) : Array(field.display)
-                let offset = max(0, field.cursor - (w - 1))
-                let visible = String(display.dropFirst(offset).prefix(w))
-                canvas.text(visible, row: y, column: x, role: focused ? .fieldFocused : .field, width: w)
-                if focused { canvas.cursor = (y, x + field.cursor - offset) }
-                y += 2
-            case .button(_, let label):
-                buttons.append((index, label))
-            }
-        }
-        if let afterFields { y = afterFields(&canvas, y) + 1 }
-        var x = column
-        for button in buttons {
-            let text = "[ \(button.label) ]"
-            if x > column, x + text.count > column + width {
-                y += 2
-                x = column
-            }
-            let focused = active && button.index == form.focus
-            canvas.text(text, row: y, column: x, role: focused ? .buttonFocused : .button, width: column + width - x)
-            x += text.count + 2
-        }
-        return buttons.isEmpty ? y : y + 1
-    }
-
-    /// The live checklist of the password policy for a candidate password.
-    @discardableResult
-    public static func checklist(_ canvas: inout Canvas, policy: PasswordPolicyView, password: String, confirmation: String?,
-                                 row: Int, column: Int, width: Int) -> Int {
-        var y = row
-        for (label, met) in policy.items(password) {
-            canvas.text("\(met ? "✓" : "✗") \(label)", row: y, column: column, role: met ? .success : .subtle, width: width)
-            y += 1
-        }
-        if let confirmation {
-            let met = !password.isEmpty && password == confirmation
-            canvas.text("\(met ? "✓" : "✗") Both entries are the same", row: y, column: column, role: met ? .success : .subtle, width: width)
-            y += 1
-        }
-        return y
+    /// Rows a form takes at a width: a field and a blank row each, then the buttons and
+    /// toggles in rows.
+    public static func formHeight(_ form: Form, width: Int, labelWidth: Int = 22) -> Int {
+        var writer = Writer(measuring: width)
+        writer.form(form, labelWidth: labelWidth)
+        return writer.used
     }
 }
 
-import AuthEngine
+/// Writes a screen's content top to bottom inside a rectangle, and never outside it: what does
+/// not fit is cut, never drawn over a border. The same body run on a measuring writer says
+/// how tall a box must be.
+public struct Writer {
+    public private(set) var canvas: Canvas
+    public let rect: Rect
+    /// The next free row.
+    public var row: Int
+    /// Drawing as the operator sees it (false for a pop-up's background screen).
+    public var active = true
+    /// A recording: every typed secret is masked, OTPs included.
+    public var redact = false
 
-/// The checklist's view of a policy profile.
-public struct PasswordPolicyView {
-    let policy: PasswordPolicy
-    let userID: String?
-
-    public init(_ policy: PasswordPolicy, userID: String?) {
-        self.policy = policy
-        self.userID = userID
+    public init(_ canvas: Canvas, _ rect: Rect) {
+        self.canvas = canvas
+        self.rect = rect
+        row = rect.row
     }
 
-    func items(_ password: String) -> [(String, Bool)] {
-        policy.checklist(password, context: PasswordContext(userID: userID)).map { ($0.rule.label, $0.met) }
+    /// A writer that only counts rows.
+    public init(measuring width: Int) {
+        canvas = Canvas(columns: 0, rows: 0)
+        rect = Rect(row: 0, column: 0, width: width, height: Int.max / 4)
+        row = 0
+    }
+
+    public var used: Int { row - rect.row }
+    public var width: Int { rect.width }
+    var fits: Bool { row < rect.bottom }
+
+    public mutating func gap(_ rows: Int = 1) { row += rows }
+
+    /// One line, cut at the right edge (with a mark when `markCut`).
+    public mutating func line(_ text: String, role: Role = .normal, indent: Int = 0, markCut: Bool = false) {
+        if fits {
+            let room = rect.width - indent
+            if markCut, DisplayWidth.of(text) > room, room > 1 {
+                canvas.text(DisplayWidth.prefix(text, width: room - 1) + "›", row: row, column: rect.column + indent, role: role, width: room)
+            } else {
+                canvas.text(text, row: row, column: rect.column + indent, role: role, width: room)
+            }
+        }
+        row += 1
+    }
+
+    /// Wrapped text.
+    public mutating func paragraph(_ text: String, role: Role = .normal, indent: Int = 0) {
+        for line in Widgets.wrap(text, width: rect.width - indent) { self.line(line, role: role, indent: indent) }
+    }
+
+    /// Label / value rows, the value wrapped beside its label.
+    public mutating func pairs(_ pairs: [(String, String)], labelWidth: Int) {
+        for (label, value) in pairs {
+            let lines = Widgets.wrap(value, width: max(1, rect.width - labelWidth))
+            for (i, text) in (lines.isEmpty ? [""] : lines).enumerated() {
+                if fits {
+                    if i == 0 { canvas.text(label, row: row, column: rect.column, role: .label, width: labelWidth - 1) }
+                    canvas.text(text, row: row, column: rect.column + labelWidth, width: rect.width - labelWidth)
+                }
+                row += 1
+            }
+        }
+    }
+
+    /// A form: one field a row (label, then the field), then the buttons and toggles in rows.
+    /// Puts the cursor in the focused field. `afterFields` writes between fields and buttons.
+    public mutating func form(_ form: Form, labelWidth: Int = 22, fieldWidth: Int = 30, afterFields: ((inout Writer) -> Void)? = nil) {
+        var actions: [(index: Int, text: String)] = []
+        for (index, item) in form.items.enumerated() {
+            switch item {
+            case .field(let field):
+                self.field(field, focused: active && index == form.focus, labelWidth: labelWidth, fieldWidth: fieldWidth)
+                row += 2
+            case .button(_, let label):
+                actions.append((index, "[ \(label) ]"))
+            case .toggle(let toggle):
+                actions.append((index, toggle.display))
+            }
+        }
+        if let afterFields {
+            afterFields(&self)
+            row += 1
+        }
+        var x = rect.column
+        for action in actions {
+            let w = DisplayWidth.of(action.text)
+            if x > rect.column, x + w > rect.column + rect.width {
+                row += 2
+                x = rect.column
+            }
+            let focused = active && action.index == form.focus
+            if fits { canvas.text(action.text, row: row, column: x, role: focused ? .buttonFocused : .button, width: rect.column + rect.width - x) }
+            x += w + 2
+        }
+        if !actions.isEmpty { row += 1 }
+    }
+
+    /// A field: long values scroll so the cursor stays visible; laid out by display width.
+    private mutating func field(_ field: TextField, focused: Bool, labelWidth: Int, fieldWidth: Int) {
+        guard fits else { return }
+        canvas.text(field.label, row: row, column: rect.column, role: .label, width: labelWidth - 1)
+        let x = rect.column + labelWidth
+        let w = max(4, min(fieldWidth, field.maxLength + 1, rect.width - labelWidth))
+        let role: Role = focused ? .fieldFocused : .field
+        canvas.fill(row: row, column: x, width: w, role: role, character: "_")
+        let shown: [Character] = redact ? Array(repeating: "*", count: field.characters.count) : Array(field.display)
+        // Scroll by cells so that the cursor's cell is inside the field.
+        let widths = shown.map(DisplayWidth.of)
+        var start = 0
+        while widths[start..<field.cursor].reduce(0, +) > w - 1 { start += 1 }
+        var column = x
+        for index in start..<shown.count {
+            guard column + widths[index] <= x + w else { break }
+            canvas.text(String(shown[index]), row: row, column: column, role: role, width: widths[index])
+            column += widths[index]
+        }
+        if focused { canvas.cursor = (row, x + widths[start..<field.cursor].reduce(0, +)) }
+    }
+
+    /// The live checklist of the password policy for a candidate password.
+    public mutating func checklist(_ policy: PasswordPolicy, userID: String?, password: String, confirmation: String?) {
+        for item in policy.checklist(password, context: PasswordContext(userID: userID)) {
+            line("\(item.met ? "✓" : "✗") \(item.rule.label)", role: item.met ? .success : .subtle)
+        }
+        if let confirmation {
+            let met = !password.isEmpty && password == confirmation
+            line("\(met ? "✓" : "✗") Both entries are the same", role: met ? .success : .subtle)
+        }
+    }
+
+    /// Draws straight onto the canvas (a QR code), inside the rectangle.
+    public mutating func draw(height: Int, _ body: (inout Canvas, Int) -> Void) {
+        if row + height <= rect.bottom { body(&canvas, row) }
+        row += height
     }
 }

@@ -67,6 +67,12 @@ public struct Account: Sendable, Equatable, Codable {
 
     public var twoFactorInitialised: Bool { state.twoFactorInitialised }
 
+    /// The state and the locked and disabled flags, as every listing words them:
+    /// "2fa-app, locked".
+    public var stateWithFlags: String {
+        ([state.rawValue] + (locked ? ["locked"] : []) + (disabled ? ["disabled"] : [])).joined(separator: ", ")
+    }
+
     public var role: AccountRole { AccountRole(kind: kind, isMaker: isMaker, isChecker: isChecker) }
 
     public var hasSmartcard: Bool { smartcardSRN != nil && smartcardPasswordHash != nil }

@@ -1,38 +1,48 @@
-import AuthEngine
+import AuthDomain
 
 /// Ongoing logon with the authenticator app: the OTP and SUBMIT (Appendix C w).
-public struct AppOTPScreen: Equatable, Sendable {
+public struct AppOTPScreen: ScreenModel {
+    public static let name = "app-otp"
     public var session: FlowSession
-    public var function: TerminalFunction
-    public var form: Form
+    public var function: TerminalFunction?
+    public var prompt: OTPPrompt
+    public var form: Form?
 
-    public init(session: FlowSession, function: TerminalFunction) {
+    public init(session: FlowSession, function: TerminalFunction, prompt: OTPPrompt) {
         self.session = session
         self.function = function
+        self.prompt = prompt
         form = Form([
-            .field(TextField(Texts.otp, kind: .digits(max: 6))),
+            .field(TextField(Texts.otp, kind: .digits(max: prompt.digits))),
             .button(id: "submit", label: Texts.submit),
         ], submit: "submit")
     }
 
-    static func handle(_ screen: AppOTPScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .appOTP = state.screen { state.screen = .appOTP(s) } }
-        switch s.form.handle(input) {
+    public var flows: [FlowSession] { [session] }
+    public var userID: String? { session.userID }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch action {
         case .activate("submit"):
-            return state.submitAppOTP(s.session, code: s.form.text(Texts.otp))
+            let code = form.text(Texts.otp)
+            if let problem = OTPReply.shapeProblem(code, prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
         case .escape:
-            return state.leaveToLogon()
+            return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
-            state.message = .error(text)
+            return [.message(.error(text))]
         default:
-            break
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: AppOTPScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .otp(let outcome) = result else { return [] }
-        return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .otp(let outcome) = answer else { return [] }
+        if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
+        form?.clear(Texts.otp)
+        return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
     }
 }

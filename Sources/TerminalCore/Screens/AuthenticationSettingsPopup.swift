@@ -1,153 +1,170 @@
-import AuthEngine
+import AuthDomain
 
 /// AUTHENTICATION SETTINGS (Appendix D d): for accounts with a registered device, after the
-/// password and an app OTP: "x Delete" the device, or switch OATH off to use email.
-public struct AuthenticationSettingsPopup: Equatable, Sendable {
+/// password and an app OTP: "x Delete" the device (confirmed a second time), or Settings to
+/// switch OATH off and use email. The form is derived from the stage.
+public struct AuthenticationSettingsPopup: ScreenModel {
+    public static let name = "authentication-settings"
+    public static let isPopup = true
+
     public enum Stage: Equatable, Sendable {
-        case credentials
-        case otp
-        case settings
-        case oath(enabled: Bool)
+        case credentials(userID: TextField, password: TextField)
+        case otp(FlowSession, OTPPrompt, otp: TextField)
+        /// The registered device, with x Delete and Settings; the focus starts on Close.
+        case settings(FlowSession)
+        /// The second deliberate step before the device is deleted.
+        case confirmDelete(FlowSession)
+        case oath(FlowSession, Toggle)
         case done(String)
         case refused(String)
     }
 
     public var stage: Stage
-    public var session: FlowSession?
-    public var form: Form
+    private var focus: Int
 
     public init(userID: String) {
-        stage = .credentials
-        form = Form([
-            .field(TextField(Texts.userID, kind: .userID, text: userID)),
-            .field(TextField(Texts.password, kind: .password)),
-            .button(id: "submit", label: Texts.submit),
-            .button(id: "close", label: Texts.close),
-        ], submit: "submit", focus: userID.isEmpty ? 0 : 1)
+        stage = .credentials(userID: TextField(Texts.userID, kind: .userID, text: userID), password: TextField(Texts.password, kind: .password))
+        focus = userID.isEmpty ? 0 : 1
     }
 
-    static func oathForm(enabled: Bool) -> Form {
-        Form([
-            .button(id: "toggle", label: "[\(enabled ? "x" : " ")] \(Texts.oathSetting)"),
-            .button(id: "save", label: Texts.save),
-            .button(id: "close", label: Texts.close),
-        ])
-    }
-
-    static func handle(_ popup: AuthenticationSettingsPopup, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var p = popup
-        defer { if case .authenticationSettings = state.popup { state.popup = .authenticationSettings(p) } }
-        switch p.form.handle(input) {
-        case .activate("close"), .escape:
-            state.popup = nil
-            state.focusLogonPassword()
-            if case .done = p.stage {} else { state.message = nil }
-            if let session = p.session, p.stage != .credentials { return state.call(.cancel(session), "") }
-        case .activate("submit") where p.stage == .credentials:
-            let userID = p.form.text(Texts.userID), password = p.form.text(Texts.password)
-            if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                return []
-            }
-            guard !password.isEmpty else {
-                state.message = .error(Texts.enterPassword)
-                return []
-            }
-            return state.call(.startAuthenticationSettings(userID: userID, password: password), "Verifying your User ID and Password...")
-        case .activate("submit") where p.stage == .otp:
-            guard let session = p.session else { return [] }
-            return state.submitAppOTP(session, code: p.form.text(Texts.otp))
-        case .activate("delete"):
-            guard let session = p.session else { return [] }
-            return state.call(.deleteRegisteredDevice(session), "Deleting the registered device...")
-        case .activate("oath"):
-            p.stage = .oath(enabled: true)
-            p.form = oathForm(enabled: true)
-        case .activate("toggle"):
-            if case .oath(let enabled) = p.stage {
-                p.stage = .oath(enabled: !enabled)
-                p.form = oathForm(enabled: !enabled)
-                p.form.focus(on: "save")
-            }
-        case .activate("save"):
-            guard let session = p.session, case .oath(let enabled) = p.stage else { return [] }
-            if enabled {
-                state.message = .info("Nothing changed: OATH stays enabled.")
-                return []
-            }
-            return state.call(.disableOATH(session), "Saving...")
-        case .message(let text):
-            state.message = .error(text)
-        default:
-            break
+    public var session: FlowSession? {
+        switch stage {
+        case .otp(let s, _, _), .settings(let s), .confirmDelete(let s), .oath(let s, _): s
+        case .credentials, .done, .refused: nil
         }
-        return []
     }
 
-    static func receive(_ popup: AuthenticationSettingsPopup, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        var p = popup
-        defer { if case .authenticationSettings = state.popup { state.popup = .authenticationSettings(p) } }
-        let closeOnly = Form([.button(id: "close", label: Texts.close)])
-        switch result {
+    public var flows: [FlowSession] { session.map { [$0] } ?? [] }
+    public var userID: String? {
+        if case .credentials(let field, _) = stage { return field.text }
+        return session?.userID
+    }
+
+    private static let close = FormItem.button(id: "close", label: Texts.close)
+
+    public var form: Form? {
+        get {
+            switch stage {
+            case .credentials(let userID, let password):
+                return Form([.field(userID), .field(password), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+            case .otp(_, _, let otp):
+                return Form([.field(otp), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+            case .settings:
+                return Form([.button(id: "delete", label: Texts.deleteDevice), .button(id: "oath", label: Texts.settings), Self.close], focus: focus)
+            case .confirmDelete:
+                return Form([.button(id: "keep", label: "Keep the device"), .button(id: "confirm-delete", label: Texts.deleteDevice)], focus: focus)
+            case .oath(_, let toggle):
+                return Form([.toggle(toggle), .button(id: "save", label: Texts.save), Self.close], submit: "save", focus: focus)
+            case .done, .refused:
+                return Form([Self.close])
+            }
+        }
+        set {
+            guard let newValue else { return }
+            focus = newValue.focus
+            switch stage {
+            case .credentials(let userID, let password):
+                stage = .credentials(userID: newValue.field(userID.label) ?? userID, password: newValue.field(password.label) ?? password)
+            case .otp(let s, let prompt, let otp):
+                stage = .otp(s, prompt, otp: newValue.field(otp.label) ?? otp)
+            case .oath(let s, let toggle):
+                stage = .oath(s, newValue.toggle(toggle.id) ?? toggle)
+            case .settings, .confirmDelete, .done, .refused:
+                break
+            }
+        }
+    }
+
+    private mutating func go(_ next: Stage, focus: Int = 0) {
+        stage = next
+        self.focus = focus
+    }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch (action, stage) {
+        case (.activate("close"), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
+            var commands: [ScreenCommand] = [.close]
+            if case .done = stage {} else { commands.append(.message(nil)) }
+            if let session { commands.append(.send(.cancel(session))) }
+            return commands
+        case (.escape, .confirmDelete(let session)), (.activate("keep"), .confirmDelete(let session)), (.escape, .oath(let session, _)):
+            go(.settings(session), focus: 2)
+            return [.message(.info(Texts.oneRegisteredDevice))]
+        case (.activate("submit"), .credentials(let userID, let password)):
+            if let problem = LogonScreen.checkUserID(userID.text) {
+                focus = 0
+                return [.message(.error(problem))]
+            }
+            guard !password.text.isEmpty else {
+                focus = 1
+                return [.message(.error(Texts.enterPassword))]
+            }
+            return [.call(.startAuthenticationSettings(userID: userID.text, password: password.text, context.console.service),
+                          label: "Verifying your User ID and Password...")]
+        case (.activate("submit"), .otp(let session, let prompt, let otp)):
+            if let problem = OTPReply.shapeProblem(otp.text, prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+        case (.activate("delete"), .settings(let session)):
+            go(.confirmDelete(session))
+            return [.message(.warning("Delete the registered device? At your next logon you will set up the OTP channel again."))]
+        case (.activate("confirm-delete"), .confirmDelete(let session)):
+            return [.call(.changeSettings(session, .deviceDeleted), label: "Deleting the registered device...")]
+        case (.activate("oath"), .settings(let session)):
+            go(.oath(session, Toggle(id: "oath", label: Texts.oathSetting, isOn: true)))
+            return [.message(.info("Space turns the setting on or off; Save keeps it."))]
+        case (.activate("save"), .oath(let session, let toggle)):
+            if toggle.isOn { return [.message(.info("Nothing changed: OATH stays enabled."))] }
+            return [.call(.changeSettings(session, .oathDisabled), label: "Saving...")]
+        case (.message(let text), _):
+            return [.message(.error(text))]
+        default:
+            return []
+        }
+    }
+
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer {
         case .settingsStart(let start):
             switch start {
-            case .enterAppOTP(let session):
-                p.session = session
-                p.stage = .otp
-                p.form = Form([
-                    .field(TextField(Texts.otp, kind: .digits(max: 6))),
-                    .button(id: "submit", label: Texts.submit),
-                    .button(id: "close", label: Texts.close),
-                ], submit: "submit")
-                state.message = .info(Texts.enterAppOTP)
+            case .enterAppOTP(let session, let prompt):
+                go(.otp(session, prompt, otp: TextField(Texts.otp, kind: .digits(max: prompt.digits))))
+                return [.message(.info(Texts.enterAppOTP(prompt.digits)))]
             case .askDelegatedAdministrator(let kind):
-                p.stage = .refused(kind == .user
+                go(.refused(kind == .user
                     ? "Authentication settings need a registered mobile device. Please ask your Delegated Administrator to perform Unlock/ Reset OTP Device Registration."
-                    : "Authentication settings need a registered mobile device. Please ask your company to submit eService DA3 to HKEX.")
-                p.form = closeOnly
-                state.message = nil
+                    : "Authentication settings need a registered mobile device. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."))
+                return [.message(nil)]
             case .invalid:
-                p.form.clear(Texts.password)
-                state.message = .error(Texts.invalidCredentials)
+                if case .credentials(let userID, var password) = stage {
+                    password.clear()
+                    go(.credentials(userID: userID, password: password), focus: 1)
+                }
+                return [.message(.error(Texts.invalidCredentials))]
             case .locked, .disabled:
-                p.stage = .refused(start == .locked ? Texts.locked : Texts.disabled)
-                p.form = closeOnly
-                state.message = nil
+                go(.refused(start == .locked ? Texts.locked() : Texts.disabled))
+                return [.message(nil)]
             }
-        case .otp(.accepted(.authenticationSettings)):
-            p.stage = .settings
-            p.form = Form([
-                .button(id: "delete", label: Texts.deleteDevice),
-                .button(id: "oath", label: Texts.settings),
-                .button(id: "close", label: Texts.close),
-            ])
-            state.message = .info("Registered device: \(Texts.forgeRock).")
+        case .otp(.accepted(.authenticationSettings(let session))):
+            go(.settings(session), focus: 2)
+            return [.message(.info(Texts.oneRegisteredDevice))]
         case .otp(let outcome):
-            switch outcome {
-            case .wrong(let remaining):
-                p.form.clear(Texts.otp)
-                state.message = .error(Texts.wrongOTP(remaining: remaining))
-            case .replayed:
-                p.form.clear(Texts.otp)
-                state.message = .error(Texts.usedOTP)
-            case .malformed(let text):
-                state.message = .error(text)
-            default:
-                p.stage = .refused(outcome == .locked ? Texts.locked : Texts.threeWrongOTPs + " Please start again.")
-                p.session = nil
-                p.form = closeOnly
-                state.message = nil
+            if let refusal = OTPReply.refusal(outcome), case .otp(let session, let prompt, var otp) = stage {
+                otp.clear()
+                stage = .otp(session, prompt, otp: otp)
+                return [.message(.error(refusal))]
             }
-        case .settingsSaved(let deleted):
-            p.session = nil
-            p.stage = .done(deleted
+            go(.refused(outcome == .locked ? Texts.locked() : OTPReply.threeWrong + " Please start again."))
+            return [.message(nil)]
+        case .settingsSaved(let change):
+            go(.done(change == .deviceDeleted
                 ? "The registered device has been deleted. At your next logon, set up the OTP channel again."
-                : "Multi-factor authentication using OATH is disabled. Your OTP will be sent to your registered email address from the next logon.")
-            p.form = closeOnly
-            state.message = .success("Authentication settings saved.")
+                : "Multi-factor authentication using OATH is disabled. Your OTP will be sent to your registered email address from the next logon."))
+            return [.message(.success("Authentication settings saved."))]
         default:
-            break
+            return []
         }
-        return []
     }
 }

@@ -1,100 +1,116 @@
-import AuthEngine
+import AuthDomain
 
 /// Change Password (Appendix D a): the new password twice and Update, then the current
-/// password and Update. AUTHENTICATION SETTINGS opens from here (Appendix D d).
-public struct ChangePasswordPopup: Equatable, Sendable {
+/// password and Update. AUTHENTICATION SETTINGS opens from here (Appendix D d). The form is
+/// derived from the stage.
+public struct ChangePasswordPopup: ScreenModel {
+    public static let name = "change-password"
+    public static let isPopup = true
+
     public enum Stage: Equatable, Sendable {
-        case newPassword
-        case currentPassword
+        case newPassword(userID: TextField, new: TextField, confirmation: TextField)
+        case currentPassword(userID: String, new: String, current: TextField)
         case done
     }
 
     public var stage: Stage
-    public var userID: String
-    public var newPassword: String
-    public var form: Form
+    private var focus: Int
 
     public init(userID: String) {
-        stage = .newPassword
-        self.userID = userID
-        newPassword = ""
-        form = Form([
-            .field(TextField(Texts.userID, kind: .userID, text: userID)),
-            .field(TextField(Texts.newPassword, kind: .password)),
-            .field(TextField(Texts.confirmPassword, kind: .password)),
-            .button(id: "update", label: Texts.update),
-            .button(id: "settings", label: Texts.authenticationSettings),
-            .button(id: "close", label: Texts.close),
-        ], submit: "update", focus: userID.isEmpty ? 0 : 1)
+        stage = Self.start(userID)
+        focus = userID.isEmpty ? 0 : 1
     }
 
-    static func handle(_ popup: ChangePasswordPopup, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var p = popup
-        defer { if case .changePassword = state.popup { state.popup = .changePassword(p) } }
-        switch p.form.handle(input) {
-        case .activate("close"), .escape:
-            state.popup = nil
-            state.focusLogonPassword()
-            if p.stage != .done { state.message = nil }
-        case .activate("settings"):
-            state.message = nil
-            state.popup = .authenticationSettings(AuthenticationSettingsPopup(userID: p.form.text(Texts.userID)))
-        case .activate("update") where p.stage == .newPassword:
-            let userID = p.form.text(Texts.userID)
-            if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                p.form.focus(on: Texts.userID)
-                return []
-            }
-            let new = p.form.text(Texts.newPassword), confirmation = p.form.text(Texts.confirmPassword)
-            if let problem = PasswordChecks.precheck(new, confirmation, userID: userID, policy: state.policy) {
-                state.message = .error(problem)
-                return []
-            }
-            p.userID = userID
-            p.newPassword = new
-            p.stage = .currentPassword
-            p.form = Form([
-                .field(TextField(Texts.currentPassword, kind: .password)),
-                .button(id: "update", label: Texts.update),
-                .button(id: "close", label: Texts.close),
-            ], submit: "update")
-            state.message = .info("Please enter your current password.")
-        case .activate("update") where p.stage == .currentPassword:
-            let current = p.form.text(Texts.currentPassword)
-            guard !current.isEmpty else {
-                state.message = .error("Please enter your current password.")
-                return []
-            }
-            return state.call(.changePassword(userID: p.userID, current: current, new: p.newPassword, confirmation: p.newPassword),
-                              "Changing your password...")
-        case .message(let text):
-            state.message = .error(text)
-        default:
-            break
+    private static func start(_ userID: String) -> Stage {
+        .newPassword(userID: TextField(Texts.userID, kind: .userID, text: userID), new: TextField(Texts.newPassword, kind: .password),
+                     confirmation: TextField(Texts.confirmPassword, kind: .password))
+    }
+
+    public var userID: String? {
+        switch stage {
+        case .newPassword(let userID, _, _): userID.text
+        case .currentPassword(let userID, _, _): userID
+        case .done: nil
         }
-        return []
     }
 
-    static func receive(_ popup: ChangePasswordPopup, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .passwordChange(let outcome) = result else { return [] }
-        var p = popup
-        defer { if case .changePassword = state.popup { state.popup = .changePassword(p) } }
+    private static let close = FormItem.button(id: "close", label: Texts.close)
+
+    public var form: Form? {
+        get {
+            switch stage {
+            case .newPassword(let userID, let new, let confirmation):
+                return Form([.field(userID), .field(new), .field(confirmation), .button(id: "update", label: Texts.update),
+                             .button(id: "settings", label: Texts.authenticationSettings), Self.close], submit: "update", focus: focus)
+            case .currentPassword(_, _, let current):
+                return Form([.field(current), .button(id: "update", label: Texts.update), Self.close], submit: "update", focus: focus)
+            case .done:
+                return Form([Self.close])
+            }
+        }
+        set {
+            guard let newValue else { return }
+            focus = newValue.focus
+            switch stage {
+            case .newPassword(let userID, let new, let confirmation):
+                stage = .newPassword(userID: newValue.field(userID.label) ?? userID, new: newValue.field(new.label) ?? new,
+                                     confirmation: newValue.field(confirmation.label) ?? confirmation)
+            case .currentPassword(let userID, let new, let current):
+                stage = .currentPassword(userID: userID, new: new, current: newValue.field(current.label) ?? current)
+            case .done:
+                break
+            }
+        }
+    }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch (action, stage) {
+        case (.activate("close"), _), (.escape, _):
+            return stage == .done ? [.close] : [.close, .message(nil)]
+        case (.activate("settings"), .newPassword(let userID, _, _)):
+            return [.message(nil), .open(AuthenticationSettingsPopup(userID: userID.text).any)]
+        case (.activate("update"), .newPassword(let userID, let new, let confirmation)):
+            if let problem = LogonScreen.checkUserID(userID.text) {
+                focus = 0
+                return [.message(.error(problem))]
+            }
+            if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: userID.text, policy: context.policy) {
+                focus = problem.field == Texts.newPassword ? 1 : 2
+                return [.message(.error(problem.message))]
+            }
+            stage = .currentPassword(userID: userID.text, new: new.text, current: TextField(Texts.currentPassword, kind: .password))
+            focus = 0
+            return [.message(.info("Please enter your current password."))]
+        case (.activate("update"), .currentPassword(let userID, let new, let current)):
+            guard !current.text.isEmpty else { return [.message(.error("Please enter your current password."))] }
+            return [.call(.changePassword(userID: userID, current: current.text, new: new, confirmation: new, context.console.service),
+                          label: "Changing your password...")]
+        case (.message(let text), _):
+            return [.message(.error(text))]
+        default:
+            return []
+        }
+    }
+
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .passwordChange(let outcome) = answer, case .currentPassword(let userID, let new, var current) = stage else { return [] }
         switch outcome {
         case .changed:
-            p.stage = .done
-            p.newPassword = ""
-            p.form = Form([.button(id: "close", label: Texts.close)])
-            state.message = .success(Texts.passwordChanged + ". Use the new password at your next logon.")
+            stage = .done
+            focus = 0
+            return [.message(.success(Texts.passwordChanged + ". Use the new password at your next logon."))]
         case .invalidCredentials:
-            p.form.clear(Texts.currentPassword)
-            state.message = .error(Texts.invalidCredentials)
+            current.clear()
+            stage = .currentPassword(userID: userID, new: new, current: current)
+            return [.message(.error(Texts.invalidCredentials))]
         default:
             // The new password was refused (same as current, or a rule): choose another.
-            let userID = p.userID
-            p = ChangePasswordPopup(userID: userID)
-            state.message = .error(PasswordChecks.describe(outcome))
+            stage = Self.start(userID)
+            focus = 1
+            return [.message(.error(PasswordChecks.describe(outcome)))]
         }
-        return []
     }
 }

@@ -1,41 +1,39 @@
-import AuthEngine
+import AuthDomain
 
 /// After the first password logon: REGISTER DEVICE or SKIP THIS STEP (Appendix C h, i, o).
-public struct ChannelSetupScreen: Equatable, Sendable {
+public struct ChannelSetupScreen: ScreenModel {
+    public static let name = "channel-setup"
     public var session: FlowSession
-    public var function: TerminalFunction
-    public var form: Form
+    public var function: TerminalFunction?
+    public var form: Form? = Form([
+        .button(id: "register", label: Texts.registerDevice),
+        .button(id: "skip", label: Texts.skipThisStep),
+    ])
 
     public init(session: FlowSession, function: TerminalFunction) {
         self.session = session
         self.function = function
-        form = Form([
-            .button(id: "register", label: Texts.registerDevice),
-            .button(id: "skip", label: Texts.skipThisStep),
-        ])
     }
 
-    static func handle(_ screen: ChannelSetupScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .channelSetup = state.screen { state.screen = .channelSetup(s) } }
-        switch s.form.handle(input) {
+    public var flows: [FlowSession] { [session] }
+    public var userID: String? { session.userID }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard let action = form?.handle(input) else { return [] }
+        switch action {
         case .activate("register"):
-            return state.call(.beginDeviceRegistration(s.session), "Preparing your QR code...")
+            return [.call(.beginDeviceRegistration(session), label: "Preparing your QR code...")]
         case .activate("skip"):
-            state.message = nil
-            state.screen = .riskWarning(RiskWarningScreen(session: s.session, function: s.function))
-            return []
+            return [.message(nil), .show(RiskWarningScreen(session: session, function: function ?? .onlineFunctions).any)]
         case .escape:
-            return state.leaveToLogon()
+            return [.message(nil), .backToLogon(userID: session.userID)]
         default:
             return []
         }
     }
 
-    static func receive(_ screen: ChannelSetupScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .registration(let registration) = result else { return [] }
-        state.message = nil
-        state.screen = .registerDevice(RegisterDeviceScreen(session: screen.session, function: screen.function, registration: registration))
-        return []
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .registration(let registration) = answer else { return [] }
+        return [.message(nil), .show(RegisterDeviceScreen(session: session, function: function ?? .onlineFunctions, registration: registration).any)]
     }
 }

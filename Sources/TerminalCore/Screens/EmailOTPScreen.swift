@@ -1,90 +1,60 @@
-import AuthEngine
+import AuthDomain
 import Foundation
 
 /// "Please Enter Your One Time Password, Or Request A New One": SUBMIT OTP, and a new code
-/// no sooner than five minutes after the previous one.
-public struct EmailOTPScreen: Equatable, Sendable {
+/// once the previous one is used, expired, or five minutes old (Appendix C q-s, w).
+public struct EmailOTPScreen: ScreenModel {
+    public static let name = "email-otp"
     public var session: FlowSession
-    public var function: TerminalFunction
+    public var function: TerminalFunction?
     public var notice: EmailOTPNotice
-    public var form: Form
+    public var form: Form?
 
     public init(session: FlowSession, function: TerminalFunction, notice: EmailOTPNotice) {
         self.session = session
         self.function = function
         self.notice = notice
-        form = Self.otpForm
-    }
-
-    static var otpForm: Form {
-        Form([
-            .field(TextField(Texts.otp, kind: .digits(max: 8))),
+        form = Form([
+            .field(TextField(Texts.otp, kind: .digits(max: notice.digits))),
             .button(id: "submit", label: Texts.submitOTP),
             .button(id: "resend", label: Texts.requestNewOTP),
         ], submit: "submit")
     }
 
-    /// What to tell the user about the newest code.
-    static func noticeMessage(_ notice: EmailOTPNotice, now: Date) -> StatusMessage {
-        if let problem = notice.deliveryProblem { return .error(problem) }
-        if notice.newlySent {
-            return .info("An OTP has been sent to \(notice.sentTo). It is valid for 5 minutes.")
-        }
-        return .info("The OTP sent to \(notice.sentTo) at \(clockTime(notice.sentAt)) is still the one to use.")
-    }
+    public var flows: [FlowSession] { [session] }
+    public func nextChange(after now: Date) -> Date? { everySecond(until: notice.nextRequestAt, after: now) }
+    public var userID: String? { session.userID }
 
-    static func clockTime(_ date: Date) -> String {
-        String(HongKongTime.format(date).dropFirst(11).prefix(8))
-    }
-
-    /// "4:05": the wait before a new code may be requested.
-    public static func countdown(_ seconds: Int) -> String { String(format: "%d:%02d", seconds / 60, seconds % 60) }
-
-    static func handle(_ screen: EmailOTPScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .emailOTP = state.screen { state.screen = .emailOTP(s) } }
-        switch s.form.handle(input) {
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch action {
         case .activate("submit"):
-            let code = s.form.text(Texts.otp)
-            guard code.count == 8 else {
-                state.message = .error("The email OTP is 8 digits.")
-                return []
-            }
-            return state.call(.submitOTP(s.session, code: code), "Verifying your OTP...")
+            let code = form.text(Texts.otp)
+            if let problem = OTPReply.shapeProblem(code, notice.prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
         case .activate("resend"):
-            let wait = s.notice.secondsUntilNextRequest(at: state.now)
-            if wait > 0 {
-                state.message = .error("A new OTP can be requested in \(countdown(wait)).")
-                return []
-            }
-            return state.call(.requestEmailOTP(s.session), "Requesting a new OTP...")
+            return OTPReply.requestNew(session, notice, now: context.now)
         case .escape:
-            return state.leaveToLogon()
+            return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
-            state.message = .error(text)
+            return [.message(.error(text))]
         default:
-            break
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: EmailOTPScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        switch result {
-        case .emailOTP(.sent(let notice)):
-            var s = screen
-            s.notice = notice
-            s.form.clear(Texts.otp)
-            state.screen = .emailOTP(s)
-            state.message = noticeMessage(notice, now: state.now)
-            return []
-        case .emailOTP(.throttled(let notice, let seconds)):
-            var s = screen
-            s.notice = notice
-            state.screen = .emailOTP(s)
-            state.message = .error("A new OTP can be requested in \(countdown(seconds)).")
-            return []
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer {
+        case .emailOTP(let outcome):
+            notice = outcome.notice
+            if case .sent = outcome { form?.clear(Texts.otp) }
+            return [.message(OTPReply.notice(notice))]
         case .otp(let outcome):
-            return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
+            if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
+            form?.clear(Texts.otp)
+            return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
         default:
             return []
         }

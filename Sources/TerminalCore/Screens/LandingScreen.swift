@@ -1,68 +1,66 @@
-import AuthEngine
+import AuthDomain
 
-/// The landing page (s4, s5): the logon methods and functions of the phase.
-public struct LandingScreen: Equatable, Sendable {
-    public struct Option: Equatable, Sendable {
-        public var label: String
-        public var function: TerminalFunction
-        public var smartcard: Bool
-        /// The connectivity verification of s3.3: the SSO server's page, no logon.
-        public var verification = false
-    }
-
-    public var options: [Option]
+/// The landing page (s4, s5): exactly the logon options of the console and phase, chosen with
+/// 1-N, arrows and Enter. V opens the connectivity verification of s3.3 (no logon).
+public struct LandingScreen: ScreenModel {
+    public static let name = "landing"
+    public var options: [LogonOption]
     public var focus: Int
+    /// An option was chosen while the service is closed: the notice is shown in full.
+    public var triedWhileClosed = false
 
     public init(console: Console, phase: ServicePhase) {
-        var options: [Option] = []
-        if phase.twoFactorInService {
-            switch console {
-            case .terminal:
-                options.append(Option(label: Texts.otpOnline, function: .onlineFunctions, smartcard: false))
-                options.append(Option(label: Texts.otpReports, function: .overnightReports, smartcard: false))
-            case .dms:
-                options.append(Option(label: Texts.otpDMS, function: .securityManagement, smartcard: false))
-            }
-        }
-        if phase.smartcardInService {
-            switch console {
-            case .terminal: options.append(Option(label: Texts.smartcardTerminal, function: .smartcardTerminal, smartcard: true))
-            case .dms: options.append(Option(label: Texts.smartcardDMS, function: .securityManagement, smartcard: true))
-            }
-        }
-        options.append(Option(label: Texts.connectivityVerification, function: .onlineFunctions, smartcard: false, verification: true))
-        self.options = options
+        options = LogonOption.offered(on: console.service, in: phase)
         focus = 0
     }
 
-    static func handle(_ screen: LandingScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .landing = state.screen { state.screen = .landing(s) } }
-        guard case .key(let key) = input, !s.options.isEmpty else { return [] }
+    public var form: Form? {
+        get { nil }
+        set {}
+    }
+
+    /// The key that opens the connectivity verification.
+    public static let verificationKey: Character = "v"
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .key(let key) = input else { return [] }
         switch key {
-        case .tab, .down, .right: s.focus = (s.focus + 1) % s.options.count
-        case .backTab, .up, .left: s.focus = (s.focus + s.options.count - 1) % s.options.count
+        case .character(let c) where c.lowercased() == String(Self.verificationKey):
+            return [.message(nil), .show(ConnectivityCheckScreen().any)]
+        case .escape:
+            return [.message(.info("Press Ctrl-C to leave the terminal."))]
+        default:
+            break
+        }
+        guard !options.isEmpty else { return [] }
+        switch key {
+        case .tab, .down, .right: focus = (focus + 1) % options.count
+        case .backTab, .up, .left: focus = (focus + options.count - 1) % options.count
         case .character(let c) where c.isNumber:
-            if let n = Int(String(c)), (1...s.options.count).contains(n) { s.focus = n - 1; return open(s, &state) }
-        case .enter: return open(s, &state)
+            guard let n = Int(String(c)), (1...options.count).contains(n) else {
+                return [.message(.error("Choose 1 to \(options.count)."))]
+            }
+            focus = n - 1
+            return open(context)
+        case .enter: return open(context)
         default: break
         }
         return []
     }
 
-    private static func open(_ s: LandingScreen, _ state: inout AppState) -> [Effect] {
-        let option = s.options[s.focus]
-        state.message = nil
-        if option.verification {
-            state.screen = .connectivityCheck(ConnectivityCheckScreen())
-            return []
+    private mutating func open(_ context: ScreenContext) -> [ScreenCommand] {
+        if context.closedNotice != nil {
+            triedWhileClosed = true
+            return [.message(nil)]
         }
-        if let closed = state.closedNotice {
-            state.message = .error(closed)
-            return []
+        let option = options[focus]
+        let function: TerminalFunction = switch option {
+        case .otpOnlineFunctions: .onlineFunctions
+        case .otpOvernightReports: .overnightReports
+        case .smartcardTerminal: .smartcardTerminal
+        case .otpSecurityManagement, .smartcardSecurityManagement: .securityManagement
         }
-        state.screen = option.smartcard ? .smartcard(SmartcardScreen(function: option.function))
-                                        : .logon(LogonScreen(function: option.function))
-        return []
+        let next = option.usesSmartcard ? SmartcardScreen(function: function, console: context.console).any : LogonScreen(function: function).any
+        return [.message(nil), .show(next)]
     }
 }

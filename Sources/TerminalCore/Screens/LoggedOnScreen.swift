@@ -1,13 +1,14 @@
-import AuthEngine
+import AuthDomain
 
 /// After logon: the chosen function's first screen with the user ID, the function and the
 /// last logon time, and Logout back to the landing page.
-public struct LoggedOnScreen: Equatable, Sendable {
+public struct LoggedOnScreen: ScreenModel {
+    public static let name = "logged-on"
     public var success: LogonSuccess
-    public var function: TerminalFunction
+    public var function: TerminalFunction?
     /// During the connectivity test no function is available: the logon itself is the test.
     public var connectivityTest: ConnectivitySession?
-    public var form: Form
+    public var form: Form?
 
     public init(success: LogonSuccess, function: TerminalFunction, connectivityTest: ConnectivitySession? = nil) {
         self.success = success
@@ -18,42 +19,40 @@ public struct LoggedOnScreen: Equatable, Sendable {
             + [.button(id: "logout", label: Texts.logout)])
     }
 
+    public var userID: String? { success.userID }
+
     /// The menu of each function. The emulation stops at the logon: these are the doors.
     public static func menu(_ function: TerminalFunction) -> [String] {
         switch function {
         case .onlineFunctions:
-            return ["Settlement Instruction Maintenance", "Stock Position Enquiry", "Money Position Enquiry",
-                    "Nominee Services", "Collateral Management"]
+            ["Settlement Instruction Maintenance", "Stock Position Enquiry", "Money Position Enquiry",
+             "Nominee Services", "Collateral Management"]
         case .overnightReports:
-            return ["Daily Final Clearing Statement", "Settlement Report", "Statement of Money Ledger",
-                    "Stock Movement Report", "Nominee Activities Report"]
+            ["Daily Final Clearing Statement", "Settlement Report", "Statement of Money Ledger",
+             "Stock Movement Report", "Nominee Activities Report"]
         case .smartcardTerminal:
-            return ["Online Functions", "Overnight Report Download"]
+            ["Online Functions", "Overnight Report Download"]
         case .securityManagement:
-            return ["Maintain User Profile"]
+            [Texts.maintainUserProfile]
         }
     }
 
-    static func handle(_ screen: LoggedOnScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .loggedOn = state.screen { state.screen = .loggedOn(s) } }
-        switch s.form.handle(input) {
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard let action = form?.handle(input) else { return [] }
+        switch action {
         case .activate("logout"):
-            state.screen = .landing(LandingScreen(console: state.console, phase: state.phase))
-            state.message = .info("\(s.success.userID) logged out.")
-        case .activate("item0") where s.function == .securityManagement:
-            state.message = nil
-            state.screen = .maintainUserProfile(MaintainUserProfileScreen(success: s.success))
+            return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).any),
+                    .message(.info("\(success.userID) logged out."))]
+        case .activate("item0") where function == .securityManagement:
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
         case .activate(let id):
-            if let index = Int(id.dropFirst(4)) {
-                state.message = .info("\(Self.menu(s.function)[index]): Function not available in this emulator, which covers the logon.")
-            }
+            guard let index = Int(id.dropFirst(4)), let function else { return [] }
+            return [.message(.info("\(Self.menu(function)[index]): Function not available in this emulator, which covers the logon."))]
         case .escape:
-            s.form.focus(on: "logout")
-            state.message = .info("Select Logout to leave.")
+            form?.focus(on: "logout")
+            return [.message(.info("Select Logout to leave."))]
         default:
-            break
+            return []
         }
-        return []
     }
 }

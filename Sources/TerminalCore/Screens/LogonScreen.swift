@@ -1,11 +1,12 @@
-import AuthEngine
+import AuthDomain
 
 /// User ID, Password, LOG IN, Forgot/Reset your Password, Change Password.
-public struct LogonScreen: Equatable, Sendable {
-    public var function: TerminalFunction
-    public var form: Form
+public struct LogonScreen: ScreenModel {
+    public static let name = "logon"
+    public var function: TerminalFunction?
+    public var form: Form?
 
-    public init(function: TerminalFunction, userID: String = "") {
+    public init(function: TerminalFunction, userID: String = "", focusOnPassword: Bool = false) {
         self.function = function
         form = Form([
             .field(TextField(Texts.userID, kind: .userID, text: userID)),
@@ -13,44 +14,35 @@ public struct LogonScreen: Equatable, Sendable {
             .button(id: "login", label: Texts.logIn),
             .button(id: "forgot", label: Texts.forgot),
             .button(id: "change", label: Texts.changePassword),
-        ], submit: "login")
+        ], submit: "login", focus: focusOnPassword ? 1 : 0)
     }
 
-    static func handle(_ screen: LogonScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .logon = state.screen { state.screen = .logon(s) } }
-        switch s.form.handle(input) {
-        case .none: return []
-        case .message(let text):
-            state.message = .error(text)
-            return []
-        case .escape:
-            state.message = nil
-            state.screen = .landing(LandingScreen(console: state.console, phase: state.phase))
-            return []
+    public var userID: String? { form?.text(Texts.userID) }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        defer { self.form = form }
+        switch form.handle(input) {
+        case .none, .toggled: return []
+        case .message(let text): return [.message(.error(text))]
+        case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).any)]
         case .activate("login"):
-            let userID = s.form.text(Texts.userID)
-            if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                s.form.focus(on: Texts.userID)
-                return []
+            let userID = form.text(Texts.userID)
+            if let problem = Self.checkUserID(userID) {
+                form.focus(on: Texts.userID)
+                return [.message(.error(problem))]
             }
-            let password = s.form.text(Texts.password)
+            let password = form.text(Texts.password)
             guard !password.isEmpty else {
-                state.message = .error(Texts.enterPassword)
-                s.form.focus(on: Texts.password)
-                return []
+                form.focus(on: Texts.password)
+                return [.message(.error(Texts.enterPassword))]
             }
-            state.message = nil
-            return state.call(.logon(userID: userID, password: password), "Verifying your User ID and Password...")
+            return [.message(nil), .call(.logon(userID: userID, password: password, context.console.service),
+                                         label: "Verifying your User ID and Password...")]
         case .activate("forgot"):
-            state.message = nil
-            state.popup = .reset(ResetPopup(userID: s.form.text(Texts.userID)))
-            return []
+            return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).any)]
         case .activate("change"):
-            state.message = nil
-            state.popup = .changePassword(ChangePasswordPopup(userID: s.form.text(Texts.userID)))
-            return []
+            return [.message(nil), .open(ChangePasswordPopup(userID: form.text(Texts.userID)).any)]
         case .activate: return []
         }
     }
@@ -61,12 +53,12 @@ public struct LogonScreen: Equatable, Sendable {
             try UserIDFormat.validateShape(userID)
             return nil
         } catch {
-            return "\(error)"
+            return "\(error)."
         }
     }
 
-    static func receive(_ screen: LogonScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .logon(let outcome) = result else { return [] }
-        return Navigation.apply(outcome, function: screen.function, userID: screen.form.text(Texts.userID), &state)
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .logon(let outcome) = answer, let function else { return [] }
+        return LogonSteps.next(outcome, function: function, userID: userID ?? "", context)
     }
 }

@@ -1,38 +1,43 @@
-import AuthEngine
+import AuthDomain
 
-/// DMS: Maintain User Profile, the menu of the security management function.
-public struct MaintainUserProfileScreen: Equatable, Sendable {
+/// DMS: Maintain User Profile, the menu of the security management function. A function the
+/// engine says is not available yet (Create before the launch) says when instead of opening.
+public struct MaintainUserProfileScreen: ScreenModel {
+    public static let name = "maintain-user-profile"
     public var success: LogonSuccess
-    public var form: Form
+    public var form: Form? = Form([
+        .button(id: DMSFunction.create.rawValue, label: Texts.createUserProfile),
+        .button(id: DMSFunction.change.rawValue, label: Texts.changeUserProfile),
+        .button(id: DMSFunction.delete.rawValue, label: Texts.deleteUserProfile),
+        .button(id: DMSFunction.enquire.rawValue, label: Texts.enquireUserProfile),
+        .button(id: DMSFunction.listing.rawValue, label: Texts.userProfileListing),
+        .button(id: "back", label: Texts.back),
+    ])
 
-    public init(success: LogonSuccess) {
-        self.success = success
-        form = Form([
-            .button(id: "create", label: Texts.createUserProfile),
-            .button(id: "change", label: Texts.changeUserProfile),
-            .button(id: "delete", label: Texts.deleteUserProfile),
-            .button(id: "enquire", label: Texts.enquireUserProfile),
-            .button(id: "listing", label: Texts.userProfileListing),
-            .button(id: "back", label: Texts.back),
-        ])
+    public init(success: LogonSuccess) { self.success = success }
+
+    public var function: TerminalFunction? { .securityManagement }
+    public var userID: String? { success.userID }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        switch form?.handle(input) {
+        case .activate(let id)?:
+            if id == "back" { return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).any)] }
+            guard let function = DMSFunction(rawValue: id) else { return [] }
+            return [.message(nil), .call(.dmsAvailability(function), label: "Opening...")]
+        case .escape?:
+            return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).any)]
+        default:
+            return []
+        }
     }
 
-    static func handle(_ screen: MaintainUserProfileScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .maintainUserProfile = state.screen { state.screen = .maintainUserProfile(s) } }
-        state.message = nil
-        switch s.form.handle(input) {
-        case .activate("create"): state.screen = .profile(ProfileScreen(function: .create, success: s.success))
-        case .activate("change"): state.screen = .profile(ProfileScreen(function: .change, success: s.success))
-        case .activate("delete"): state.screen = .profile(ProfileScreen(function: .delete, success: s.success))
-        case .activate("enquire"): state.screen = .profile(ProfileScreen(function: .enquire, success: s.success))
-        case .activate("listing"):
-            state.screen = .profileListing(ProfileListingScreen(success: s.success))
-            return state.call(.listing(s.success.clearingHouse, participantID: s.success.participantID, by: s.success.userID), "Preparing the listing...")
-        case .activate("back"), .escape:
-            state.screen = .loggedOn(LoggedOnScreen(success: s.success, function: .securityManagement))
-        default: break
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .availability(let function, let unavailable) = answer else { return [] }
+        if let unavailable { return [.message(.error(unavailable.description))] }
+        if function == .listing {
+            return [.show(ProfileListingScreen(success: success).any)]
         }
-        return []
+        return [.show(ProfileScreen(function: function, success: success).any)]
     }
 }

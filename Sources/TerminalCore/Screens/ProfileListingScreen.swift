@@ -1,50 +1,66 @@
-import AuthEngine
+import AuthDomain
 
-/// DMS: User Profile Listing, paged on screen and exportable to a text file (s4.3.1).
-public struct ProfileListingScreen: Equatable, Sendable {
+/// DMS: User Profile Listing (s3.2, s4.3.1): the engine's report of the DA's participant,
+/// scrolled with the arrows and PageUp/PageDown (Left/Right for long lines), exportable to a
+/// text file.
+public struct ProfileListingScreen: ScreenModel {
+    public static let name = "user-profile-listing"
     public var success: LogonSuccess
-    public var lines: [String] = []
+    public var listing: UserProfileListing?
     public var scroll = 0
-    public var form = Form([.button(id: "export", label: Texts.export), .button(id: "back", label: Texts.back)])
+    /// Columns scrolled to the right, for lines wider than the window.
+    public var shift = 0
+    public var form: Form? = Form([.button(id: "export", label: Texts.export), .button(id: "back", label: Texts.back)])
 
     public init(success: LogonSuccess) { self.success = success }
 
-    static func handle(_ screen: ProfileListingScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .profileListing = state.screen { state.screen = .profileListing(s) } }
-        let page = max(1, state.size.rows - 10)
+    public var function: TerminalFunction? { .securityManagement }
+    public var userID: String? { success.userID }
+    public var document: [String]? { listing?.lines }
+
+    /// Rows of the listing on screen at a size (the rest of the screen is frame and buttons).
+    public static func pageHeight(_ size: Size) -> Int { max(1, size.rows - 10) }
+
+    public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
+        [.call(.listing(success.session), label: "Preparing the listing...")]
+    }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let lines = listing?.lines.count ?? 0
+        let page = Self.pageHeight(context.size)
+        let bottom = max(0, lines - page)
         if case .key(let key) = input {
             switch key {
-            case .pageDown: s.scroll = min(max(0, s.lines.count - page), s.scroll + page); return []
-            case .pageUp: s.scroll = max(0, s.scroll - page); return []
-            case .down: s.scroll = min(max(0, s.lines.count - page), s.scroll + 1); return []
-            case .up: s.scroll = max(0, s.scroll - 1); return []
+            case .pageDown: scroll = min(bottom, scroll + page); return []
+            case .pageUp: scroll = max(0, scroll - page); return []
+            case .down: scroll = min(bottom, scroll + 1); return []
+            case .up: scroll = max(0, scroll - 1); return []
+            case .right: shift += 8; return []
+            case .left: shift = max(0, shift - 8); return []
+            case .home: scroll = 0; shift = 0; return []
+            case .end: scroll = bottom; return []
             default: break
             }
         }
-        switch s.form.handle(input) {
-        case .activate("export"):
-            return state.call(.exportListing(s.success.clearingHouse, participantID: s.success.participantID, by: s.success.userID), "Exporting...")
-        case .activate("back"), .escape:
-            state.message = nil
-            state.screen = .maintainUserProfile(MaintainUserProfileScreen(success: s.success))
-        default: break
+        switch form?.handle(input) {
+        case .activate("export")?:
+            return [.call(.exportListing(success.session), label: "Exporting...")]
+        case .activate("back")?, .escape?:
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
+        default:
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: ProfileListingScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        switch result {
-        case .listing(let text):
-            s.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            state.message = .info("PageUp/PageDown to page through the listing.")
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer {
+        case .listing(let report):
+            listing = report
+            return [.message(nil)]
         case .exported(let path):
-            state.message = .success("Exported to \(path)")
+            return [.message(.success("Exported to \(path)"))]
         default:
-            break
+            return []
         }
-        state.screen = .profileListing(s)
-        return []
     }
 }

@@ -1,56 +1,72 @@
-import AuthEngine
+import AuthDomain
 
 /// DMS: Create, Change, Delete and Enquire User Profile. The maker submits; on the same screen
 /// a checker enters Checker ID and Authorization Code and confirms; the outcome shows at the
-/// bottom (Appendix A, Appendix D c).
-public struct ProfileScreen: Equatable, Sendable {
-    public enum Function: String, Equatable, Sendable {
-        case create, change, delete, enquire
-
-        public var title: String {
-            switch self {
-            case .create: Texts.createUserProfile
-            case .change: Texts.changeUserProfile
-            case .delete: Texts.deleteUserProfile
-            case .enquire: Texts.enquireUserProfile
-            }
-        }
-    }
+/// bottom (Appendix A, Appendix D c). What a profile shows and what may be changed is the
+/// engine's answer (`UserProfile`); the screen only lays it out.
+public struct ProfileScreen: ScreenModel {
+    public static let name = "user-profile"
 
     public enum Stage: Equatable, Sendable {
         case userID
-        case profile([ProfileField])
+        case profile(UserProfile)
         case checker(PendingChange)
-        case done
+        case done(PendingChange)
     }
 
-    public var function: Function
+    public let dmsFunction: DMSFunction
     public var success: LogonSuccess
     public var stage: Stage
-    public var resetRegistration = false
-    /// After smartcard decommissioning the DA role is assigned here too (s5.1): nil until the
-    /// operator changes it.
-    public var daRole: (maker: Bool, checker: Bool)? {
-        get { roleMaker.map { ($0, roleChecker ?? false) } }
-        set {
-            roleMaker = newValue?.maker
-            roleChecker = newValue?.checker
-        }
-    }
-    private var roleMaker: Bool?
-    private var roleChecker: Bool?
-    /// Whether the DA role may be assigned (2FA is the only logon method).
-    public var rolesAssignable = false
-    public var form: Form
+    public var form: Form?
 
-    public init(function: Function, success: LogonSuccess) {
-        self.function = function
+    public init(function: DMSFunction, success: LogonSuccess) {
+        dmsFunction = function
         self.success = success
         stage = .userID
         var items: [FormItem] = [.field(TextField(Texts.userID, kind: .userID))]
-        if function == .create { items.append(.field(TextField(Texts.emailAddress, kind: .text, maxLength: 64))) }
+        if function == .create { items.append(.field(TextField(Texts.emailAddress, kind: .email))) }
         items += [.button(id: "submit", label: Texts.submit), .button(id: "back", label: Texts.back)]
         form = Form(items, submit: "submit")
+    }
+
+    public var function: TerminalFunction? { .securityManagement }
+    public var userID: String? {
+        switch stage {
+        case .userID: form?.text(Texts.userID)
+        case .profile(let profile): profile.userID
+        case .checker(let pending), .done(let pending): pending.change.userID
+        }
+    }
+
+    public var title: String {
+        switch dmsFunction {
+        case .create: Texts.createUserProfile
+        case .change: Texts.changeUserProfile
+        case .delete: Texts.deleteUserProfile
+        case .enquire, .listing: Texts.enquireUserProfile
+        }
+    }
+
+    /// What this function lets the operator do with a profile the engine returned.
+    static func profileForm(_ profile: UserProfile) -> Form {
+        var items: [FormItem] = []
+        let options = profile.changeOptions
+        if profile.function == .change, profile.restriction == nil {
+            if options.email { items.append(.field(TextField(Texts.emailAddress, kind: .email, text: profile.email ?? ""))) }
+            if options.businessGroups {
+                items.append(.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60,
+                                              text: (profile.businessGroups ?? []).joined(separator: ", "))))
+            }
+            if options.resetOTPRegistration { items.append(.toggle(Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio))) }
+            if options.daRole {
+                items.append(.toggle(Toggle(id: "maker", label: "DA maker", isOn: profile.role.isMaker)))
+                items.append(.toggle(Toggle(id: "checker", label: "DA checker", isOn: profile.role.isChecker)))
+            }
+            items.append(.button(id: "change", label: Texts.change))
+        }
+        if profile.function == .delete, profile.restriction == nil { items.append(.button(id: "delete", label: Texts.delete)) }
+        items.append(.button(id: "back", label: Texts.back))
+        return Form(items, submit: items.contains(.button(id: "change", label: Texts.change)) ? "change" : nil)
     }
 
     static let checkerForm = Form([
@@ -60,137 +76,138 @@ public struct ProfileScreen: Equatable, Sendable {
         .button(id: "back", label: Texts.back),
     ], submit: "confirm")
 
-    func profileForm(_ fields: [ProfileField]) -> Form {
-        switch function {
-        case .change:
-            let email = fields.first { $0.label == "Email Address" }?.value ?? ""
-            var items: [FormItem] = [
-                .field(TextField(Texts.emailAddress, kind: .text, maxLength: 64, text: email)),
-                .button(id: "toggle", label: "(\(resetRegistration ? "•" : " ")) \(Texts.unlockResetOTP)"),
-            ]
-            if rolesAssignable {
-                let groups = fields.first { $0.label == Texts.businessUserGroups }?.value ?? ""
-                items.insert(.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60, text: groups)), at: 1)
-                let role = daRole ?? Self.role(fields)
-                items.append(.button(id: "maker", label: "[\(role.maker ? "x" : " ")] DA maker"))
-                items.append(.button(id: "checker", label: "[\(role.checker ? "x" : " ")] DA checker"))
-            }
-            items += [.button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)]
-            return Form(items, submit: "change")
-        case .delete:
-            return Form([.button(id: "delete", label: Texts.delete), .button(id: "back", label: Texts.back)])
-        default:
-            return Form([.button(id: "back", label: Texts.back)])
-        }
-    }
-
     /// "Settlement, Nominee" -> ["Settlement", "Nominee"]
     static func groups(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The DA role a profile has now, from its Role field.
-    static func role(_ fields: [ProfileField]) -> (maker: Bool, checker: Bool) {
-        let role = fields.first { $0.label == "Role" }?.value ?? ""
-        return (role.contains("maker"), role.contains("checker"))
+    /// The one change the form asks for, or why there is none (or more than one).
+    func requestedChange(_ profile: UserProfile, _ form: Form) -> Result<ProfileChange, ChangeProblem> {
+        var changes: [ProfileChange] = []
+        if form.isOn("reset") { changes.append(.resetOTPRegistration(userID: profile.userID)) }
+        if profile.changeOptions.daRole, form.isOn("maker") != profile.role.isMaker || form.isOn("checker") != profile.role.isChecker {
+            changes.append(.assignDARole(userID: profile.userID, maker: form.isOn("maker"), checker: form.isOn("checker")))
+        }
+        if profile.changeOptions.businessGroups, Self.groups(form.text(Texts.businessUserGroups)) != profile.businessGroups ?? [] {
+            changes.append(.assignBusinessGroups(userID: profile.userID, groups: Self.groups(form.text(Texts.businessUserGroups))))
+        }
+        if profile.changeOptions.email, form.text(Texts.emailAddress) != profile.email ?? "" {
+            changes.append(.changeEmail(userID: profile.userID, email: form.text(Texts.emailAddress)))
+        }
+        switch changes.count {
+        case 0: return .failure(.nothing)
+        case 1: return .success(changes[0])
+        default: return .failure(.several)
+        }
     }
 
-    static func handle(_ screen: ProfileScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .profile = state.screen { state.screen = .profile(s) } }
-        switch s.form.handle(input) {
+    enum ChangeProblem: Error {
+        case nothing, several
+
+        var message: String {
+            switch self {
+            case .nothing: "Nothing to change: enter a new email address or choose \(Texts.unlockResetOTP)."
+            case .several: "One change at a time: each change is confirmed by a checker on its own."
+            }
+        }
+    }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch action {
         case .activate("back"), .escape:
-            state.message = nil
-            state.screen = .maintainUserProfile(MaintainUserProfileScreen(success: s.success))
+            return back()
         case .activate("submit"):
-            let userID = s.form.text(Texts.userID)
+            let userID = form.text(Texts.userID)
             if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                return []
+                self.form?.focus(on: Texts.userID)
+                return [.message(.error(problem))]
             }
-            state.message = nil
-            if s.function == .create {
-                return state.call(.submitChange(.create(userID: userID, email: s.form.text(Texts.emailAddress)), maker: s.success), "Submitting...")
+            if dmsFunction == .create {
+                return [.message(nil), .call(.submitChange(.create(userID: userID, email: form.text(Texts.emailAddress)), success.session),
+                                             label: "Submitting...")]
             }
-            return state.call(.profile(userID: userID, by: s.success.userID), "Reading the profile...")
-        case .activate(let id) where ["toggle", "maker", "checker"].contains(id):
-            guard case .profile(let fields) = s.stage else { return [] }
-            var role = s.daRole ?? role(fields)
-            switch id {
-            case "toggle": s.resetRegistration.toggle()
-            case "maker": role.maker.toggle(); s.daRole = role
-            default: role.checker.toggle(); s.daRole = role
-            }
-            let email = s.form.text(Texts.emailAddress), groups = s.form.text(Texts.businessUserGroups)
-            s.form = s.profileForm(fields)
-            s.form.update(Texts.emailAddress) { $0.set(email) }
-            s.form.update(Texts.businessUserGroups) { $0.set(groups) }
-            s.form.focus(on: id)
+            return [.message(nil), .call(.profile(userID: userID, dmsFunction, success.session), label: "Reading the profile...")]
         case .activate("change"):
-            guard case .profile(let fields) = s.stage, let userID = fields.first?.value else { return [] }
-            let email = s.form.text(Texts.emailAddress)
-            let change: ProfileChange
-            if s.resetRegistration {
-                change = .resetOTPRegistration(userID: userID)
-            } else if let role = s.daRole, role != Self.role(fields) {
-                change = .assignDARole(userID: userID, maker: role.maker, checker: role.checker)
-            } else if s.rolesAssignable,
-                      Self.groups(s.form.text(Texts.businessUserGroups)) != Self.groups(fields.first { $0.label == Texts.businessUserGroups }?.value ?? "") {
-                change = .assignBusinessGroups(userID: userID, groups: Self.groups(s.form.text(Texts.businessUserGroups)))
-            } else if email != fields.first(where: { $0.label == "Email Address" })?.value {
-                change = .changeEmail(userID: userID, email: email)
-            } else {
-                state.message = .error("Nothing to change: enter a new email address, choose Unlock/ Reset OTP Device Registration\(s.rolesAssignable ? " the DA role or the business user groups" : "").")
-                return []
+            guard case .profile(let profile) = stage else { return [] }
+            switch requestedChange(profile, form) {
+            case .success(let change): return [.call(.submitChange(change, success.session), label: "Submitting...")]
+            case .failure(let problem): return [.message(.error(problem.message))]
             }
-            return state.call(.submitChange(change, maker: s.success), "Submitting...")
         case .activate("delete"):
-            guard case .profile(let fields) = s.stage, let userID = fields.first?.value else { return [] }
-            return state.call(.submitChange(.delete(userID: userID), maker: s.success), "Submitting...")
+            guard case .profile(let profile) = stage else { return [] }
+            return [.call(.submitChange(.delete(userID: profile.userID), success.session), label: "Submitting...")]
         case .activate("confirm"):
-            guard case .checker(let pending) = s.stage else { return [] }
-            let checker = s.form.text(Texts.checkerID), code = s.form.text(Texts.authorizationCode)
+            guard case .checker(let pending) = stage else { return [] }
+            let checker = form.text(Texts.checkerID), code = form.text(Texts.authorizationCode)
             guard !checker.isEmpty, !code.isEmpty else {
-                state.message = .error("Please enter the Checker ID and the Authorization Code.")
-                return []
+                self.form?.focus(on: checker.isEmpty ? Texts.checkerID : Texts.authorizationCode)
+                return [.message(.error("Please enter the Checker ID and the Authorization Code."))]
             }
-            return state.call(.authorise(pending, checkerID: checker, code: code), "Authorising...")
+            return [.call(.authorise(pending, checkerID: checker, code: code), label: "Authorising...")]
         case .message(let text):
-            state.message = .error(text)
+            return [.message(.error(text))]
         default:
-            break
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: ProfileScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .profile = state.screen { state.screen = .profile(s) } }
-        switch result {
-        case .profile(let fields):
-            guard fields.first(where: { $0.label == "Participant" })?.value == "\(s.success.clearingHouse.rawValue):\(s.success.participantID)" else {
-                state.message = .error("\(fields.first?.value ?? "") is not a user profile of your participant.")
-                return []
-            }
-            s.stage = .profile(fields)
-            s.rolesAssignable = state.phase == .twoFactorOnly
-            s.form = s.profileForm(fields)
-            state.message = nil
-        case .changeSubmitted(let pending):
-            s.stage = .checker(pending)
-            s.form = checkerForm
-            state.message = .info("Submitted: \(pending.change.summary). A checker confirms on this screen.")
-        case .authorisation(.applied(let text)):
-            s.stage = .done
-            s.form = Form([.button(id: "back", label: Texts.back)])
-            state.message = .success(text)
-        case .authorisation(.refused(let why)):
-            // Another checker is the likely next step: both fields start afresh.
-            s.form = checkerForm
-            state.message = .error(why)
-        default:
-            break
+    /// Back one step; a change waiting for its checker is withdrawn.
+    private mutating func back() -> [ScreenCommand] {
+        switch stage {
+        case .checker(let pending):
+            stage = .userID
+            self = ProfileScreen(function: dmsFunction, success: success)
+            return [.send(.withdraw(pending)), .message(.info("The request was withdrawn; nothing was changed."))]
+        case .profile:
+            self = ProfileScreen(function: dmsFunction, success: success)
+            return [.message(nil)]
+        case .userID, .done:
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
         }
-        return []
+    }
+
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer {
+        case .profile(let profile):
+            stage = .profile(profile)
+            form = Self.profileForm(profile)
+            return [.message(profile.restriction.map { .warning($0.description) })]
+        case .changeSubmitted(let pending):
+            stage = .checker(pending)
+            form = Self.checkerForm
+            var text = "Submitted: \(pending.change.summary). To be performed by DA Checker on this screen."
+            if let shortfall = pending.belowMinimum { text += " " + shortfall.description }
+            return [.message(pending.belowMinimum == nil ? .info(text) : .warning(text))]
+        case .authorisation(.applied(let pending)):
+            stage = .done(pending)
+            form = Form([.button(id: "back", label: Texts.back)])
+            let summary = pending.change.summary
+            return [.message(.success("\(summary.prefix(1).uppercased())\(summary.dropFirst()): confirmed."))]
+        case .authorisation(.refused(let refusal)):
+            if refusal == .changeWithdrawn {
+                self = ProfileScreen(function: dmsFunction, success: success)
+                return [.message(.error(refusal.description))]
+            }
+            // Another checker is the likely next step: both fields start afresh.
+            form = Self.checkerForm
+            return [.message(.error(refusal.description))]
+        default:
+            return []
+        }
+    }
+
+    public mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {
+        // The change waiting here is gone (another terminal's answer, or a restart): start over.
+        if error == .sessionEnded, case .checker = stage {
+            self = ProfileScreen(function: dmsFunction, success: success)
+            return [.message(.error("The request is no longer waiting for a checker; nothing was changed. Please submit it again."))]
+        }
+        if case .notPermitted(.notLoggedOn) = error {
+            return [.message(.error(error.description)), .show(LandingScreen(console: context.console, phase: context.phase).any)]
+        }
+        return [.message(.error(error.description))]
     }
 }

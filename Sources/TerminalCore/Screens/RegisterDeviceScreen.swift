@@ -1,15 +1,16 @@
-import AuthEngine
+import AuthDomain
 
-/// REGISTER DEVICE: the QR code and the key for manual entry, then LOGIN USING
-/// VERIFICATION CODE, the OTP and SUBMIT (Appendix C k-m).
-public struct RegisterDeviceScreen: Equatable, Sendable {
+/// REGISTER DEVICE: the QR code and the key for manual entry, then LOGIN USING VERIFICATION
+/// CODE, the OTP and SUBMIT (Appendix C i-m).
+public struct RegisterDeviceScreen: ScreenModel {
+    public static let name = "register-device"
     public enum Step: Equatable, Sendable { case scan, code }
 
     public var session: FlowSession
-    public var function: TerminalFunction
+    public var function: TerminalFunction?
     public var registration: DeviceRegistration
     public var step: Step
-    public var form: Form
+    public var form: Form?
 
     public init(session: FlowSession, function: TerminalFunction, registration: DeviceRegistration) {
         self.session = session
@@ -24,43 +25,50 @@ public struct RegisterDeviceScreen: Equatable, Sendable {
         .button(id: "back", label: Texts.back),
     ])
 
-    static let codeForm = Form([
-        .field(TextField(Texts.otp, kind: .digits(max: 6))),
-        .button(id: "submit", label: Texts.submit),
-        .button(id: "back", label: Texts.back),
-    ], submit: "submit")
-
-    static func handle(_ screen: RegisterDeviceScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .registerDevice = state.screen { state.screen = .registerDevice(s) } }
-        switch s.form.handle(input) {
-        case .activate("code"):
-            s.step = .code
-            s.form = codeForm
-            state.message = .info(Texts.enterAppOTP)
-        case .activate("submit"):
-            return state.submitAppOTP(s.session, code: s.form.text(Texts.otp))
-        case .activate("back"), .escape:
-            state.message = nil
-            if s.step == .code {
-                s.step = .scan
-                s.form = scanForm
-                return []
-            }
-            // The unconfirmed seed is dropped; back to the channel choice.
-            let effects = state.call(.abandonDeviceRegistration(s.session), "")
-            state.screen = .channelSetup(ChannelSetupScreen(session: s.session, function: s.function))
-            return effects
-        case .message(let text):
-            state.message = .error(text)
-        default:
-            break
-        }
-        return []
+    static func codeForm(digits: Int) -> Form {
+        Form([
+            .field(TextField(Texts.otp, kind: .digits(max: digits))),
+            .button(id: "submit", label: Texts.submit),
+            .button(id: "back", label: Texts.back),
+        ], submit: "submit")
     }
 
-    static func receive(_ screen: RegisterDeviceScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .otp(let outcome) = result else { return [] }
-        return Navigation.apply(outcome, session: screen.session, function: screen.function, &state)
+    public var flows: [FlowSession] { [session] }
+    public var userID: String? { session.userID }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch action {
+        case .activate("code"):
+            step = .code
+            self.form = Self.codeForm(digits: registration.digits)
+            return [.message(.info(Texts.enterAppOTP(registration.digits)))]
+        case .activate("submit"):
+            let code = form.text(Texts.otp)
+            if let problem = OTPReply.shapeProblem(code, registration.prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+        case .activate("back"), .escape:
+            if step == .code {
+                step = .scan
+                self.form = Self.scanForm
+                return [.message(nil)]
+            }
+            // The unconfirmed seed is dropped; back to the channel choice.
+            return [.message(nil), .send(.abandonDeviceRegistration(session)),
+                    .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).any)]
+        case .message(let text):
+            return [.message(.error(text))]
+        default:
+            return []
+        }
+    }
+
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .otp(let outcome) = answer else { return [] }
+        if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
+        form?.clear(Texts.otp)
+        return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
     }
 }

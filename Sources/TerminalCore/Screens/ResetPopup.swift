@@ -1,184 +1,196 @@
-import AuthEngine
+import AuthDomain
+import Foundation
 
 /// The "Forgot/Reset your Password" pop-up: User ID, the OTP (by email before 2FA is
-/// initialised, by app afterwards), the new password twice, "Password changed successfully".
-public struct ResetPopup: Equatable, Sendable {
+/// initialised, by app afterwards), the new password twice, "Password changed successfully"
+/// (Appendix C c-g, Appendix D b). Its form is derived from its stage: each stage holds its
+/// own fields, so no stage can show another's.
+public struct ResetPopup: ScreenModel {
+    public static let name = "forgot-reset-password"
+    public static let isPopup = true
+
     public enum Stage: Equatable, Sendable {
-        case userID
-        case emailOTP(EmailOTPNotice)
-        case appOTP
-        case newPassword
+        case userID(TextField)
+        case emailOTP(FlowSession, EmailOTPNotice, otp: TextField)
+        case appOTP(FlowSession, OTPPrompt, otp: TextField)
+        case newPassword(FlowSession, new: TextField, confirmation: TextField)
         case done
         case refused(String)
     }
 
     public var stage: Stage
-    public var session: FlowSession?
-    public var form: Form
+    private var focus: Int
 
     public init(userID: String) {
-        stage = .userID
-        form = Form([
-            .field(TextField(Texts.userID, kind: .userID, text: userID)),
-            .button(id: "submit", label: Texts.submit),
-            .button(id: "close", label: Texts.close),
-        ], submit: "submit")
+        stage = .userID(TextField(Texts.userID, kind: .userID, text: userID))
+        focus = 0
     }
 
-    static func handle(_ popup: ResetPopup, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var p = popup
-        defer { if case .reset = state.popup { state.popup = .reset(p) } }
-        switch p.form.handle(input) {
-        case .activate("close"), .escape:
-            return close(p, &state)
-        case .activate("submit") where p.stage == .userID:
-            let userID = p.form.text(Texts.userID)
-            if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                return []
-            }
-            state.message = nil
-            return state.call(.startPasswordReset(userID: userID), "Checking your User ID...")
-        case .activate("submit"):
-            guard let session = p.session else { return [] }
-            switch p.stage {
-            case .emailOTP, .appOTP:
-                let code = p.form.text(Texts.otp)
-                let digits = p.stage == .appOTP ? 6 : 8
-                guard code.count == digits else {
-                    state.message = .error("The OTP is \(digits) digits.")
-                    return []
-                }
-                return state.call(.submitOTP(session, code: code), "Verifying your OTP...")
-            case .newPassword:
-                let new = p.form.text(Texts.newPassword), confirmation = p.form.text(Texts.confirmPassword)
-                if let problem = PasswordChecks.precheck(new, confirmation, userID: session.userID, policy: state.policy) {
-                    state.message = .error(problem)
-                    return []
-                }
-                return state.call(.completePasswordReset(session, new: new, confirmation: confirmation), "Setting your password...")
-            default:
-                return []
-            }
-        case .activate("resend"):
-            guard let session = p.session, case .emailOTP(let notice) = p.stage else { return [] }
-            let wait = notice.secondsUntilNextRequest(at: state.now)
-            if wait > 0 {
-                state.message = .error("A new OTP can be requested in \(EmailOTPScreen.countdown(wait)).")
-                return []
-            }
-            return state.call(.requestEmailOTP(session), "Requesting a new OTP...")
-        case .message(let text):
-            state.message = .error(text)
-        default:
-            break
+    public var session: FlowSession? {
+        switch stage {
+        case .emailOTP(let s, _, _), .appOTP(let s, _, _), .newPassword(let s, _, _): s
+        case .userID, .done, .refused: nil
         }
-        return []
     }
 
-    private static func close(_ p: ResetPopup, _ state: inout AppState) -> [Effect] {
-        state.popup = nil
-        state.focusLogonPassword()
-        if p.stage != .done { state.message = nil }
-        guard let session = p.session, p.stage != .done else { return [] }
-        return state.call(.cancel(session), "")
+    public var flows: [FlowSession] { session.map { [$0] } ?? [] }
+
+    public func nextChange(after now: Date) -> Date? {
+        guard case .emailOTP(_, let notice, _) = stage else { return nil }
+        return everySecond(until: notice.nextRequestAt, after: now)
+    }
+    public var userID: String? {
+        if case .userID(let field) = stage { return field.text }
+        return session?.userID
     }
 
-    static func otpForm(email: Bool) -> Form {
-        var items: [FormItem] = [
-            .field(TextField(Texts.otp, kind: .digits(max: email ? 8 : 6))),
-            .button(id: "submit", label: Texts.submitOTP),
-        ]
-        if email { items.append(.button(id: "resend", label: Texts.requestNewOTP)) }
-        items.append(.button(id: "close", label: Texts.close))
-        return Form(items, submit: "submit")
+    private static let close = FormItem.button(id: "close", label: Texts.close)
+
+    public var form: Form? {
+        get {
+            switch stage {
+            case .userID(let field):
+                return Form([.field(field), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+            case .emailOTP(_, _, let otp):
+                return Form([.field(otp), .button(id: "submit", label: Texts.submitOTP), .button(id: "resend", label: Texts.requestNewOTP), Self.close],
+                            submit: "submit", focus: focus)
+            case .appOTP(_, _, let otp):
+                return Form([.field(otp), .button(id: "submit", label: Texts.submitOTP), Self.close], submit: "submit", focus: focus)
+            case .newPassword(_, let new, let confirmation):
+                return Form([.field(new), .field(confirmation), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+            case .done, .refused:
+                return Form([Self.close])
+            }
+        }
+        set {
+            guard let newValue else { return }
+            focus = newValue.focus
+            func take(_ field: TextField) -> TextField { newValue.field(field.label) ?? field }
+            switch stage {
+            case .userID(let field): stage = .userID(take(field))
+            case .emailOTP(let s, let notice, let otp): stage = .emailOTP(s, notice, otp: take(otp))
+            case .appOTP(let s, let prompt, let otp): stage = .appOTP(s, prompt, otp: take(otp))
+            case .newPassword(let s, let new, let confirmation): stage = .newPassword(s, new: take(new), confirmation: take(confirmation))
+            case .done, .refused: break
+            }
+        }
     }
 
-    static func receive(_ popup: ResetPopup, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        var p = popup
-        defer { if case .reset = state.popup { state.popup = .reset(p) } }
-        switch result {
+    private mutating func go(_ next: Stage, focus: Int = 0) {
+        stage = next
+        self.focus = focus
+    }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        let action = form.handle(input)
+        self.form = form
+        switch action {
+        case .activate("close"), .escape:
+            var commands: [ScreenCommand] = [.close]
+            if stage != .done { commands.append(.message(nil)) }
+            if let session { commands.append(.send(.cancel(session))) }
+            return commands
+        case .activate("submit"):
+            return submit(form, context)
+        case .activate("resend"):
+            guard case .emailOTP(let session, let notice, _) = stage else { return [] }
+            return OTPReply.requestNew(session, notice, now: context.now)
+        case .message(let text):
+            return [.message(.error(text))]
+        default:
+            return []
+        }
+    }
+
+    private mutating func submit(_ form: Form, _ context: ScreenContext) -> [ScreenCommand] {
+        switch stage {
+        case .userID(let field):
+            if let problem = LogonScreen.checkUserID(field.text) { return [.message(.error(problem))] }
+            return [.message(nil), .call(.startPasswordReset(userID: field.text, context.console.service), label: "Checking your User ID...")]
+        case .emailOTP(let session, let notice, let otp):
+            if let problem = OTPReply.shapeProblem(otp.text, notice.prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+        case .appOTP(let session, let prompt, let otp):
+            if let problem = OTPReply.shapeProblem(otp.text, prompt) { return [.message(.error(problem))] }
+            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+        case .newPassword(let session, let new, let confirmation):
+            if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: session.userID, policy: context.policy) {
+                focus = problem.field == Texts.newPassword ? 0 : 1
+                return [.message(.error(problem.message))]
+            }
+            return [.call(.completePasswordReset(session, new: new.text, confirmation: confirmation.text), label: "Setting your password...")]
+        case .done, .refused:
+            return []
+        }
+    }
+
+    private static func otpField(_ digits: Int) -> TextField { TextField(Texts.otp, kind: .digits(max: digits)) }
+
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer {
         case .resetStart(let start):
             switch start {
             case .emailOTPSent(let session, let notice):
-                p.session = session
-                p.stage = .emailOTP(notice)
-                p.form = otpForm(email: true)
-                state.message = EmailOTPScreen.noticeMessage(notice, now: state.now)
-            case .enterAppOTP(let session):
-                p.session = session
-                p.stage = .appOTP
-                p.form = otpForm(email: false)
-                state.message = .info(Texts.enterAppOTP)
+                go(.emailOTP(session, notice, otp: Self.otpField(notice.digits)))
+                return [.message(OTPReply.notice(notice))]
+            case .enterAppOTP(let session, let prompt):
+                go(.appOTP(session, prompt, otp: Self.otpField(prompt.digits)))
+                return [.message(.info(Texts.enterAppOTP(prompt.digits)))]
             case .askDelegatedAdministrator(let kind):
-                p.stage = .refused(kind == .user
+                go(.refused(kind == .user
                     ? "Your OTP is sent by email, so the password cannot be reset here. Please ask your Delegated Administrator to perform Unlock/ Reset OTP Device Registration for you."
-                    : "Your OTP is sent by email, so the password cannot be reset here. Please ask your company to submit eService DA3 to HKEX to Unlock/ Reset OTP Device Registration.")
-                p.form = Form([.button(id: "close", label: Texts.close)])
-                state.message = nil
+                    : "Your OTP is sent by email, so the password cannot be reset here. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."))
             case .noEmailRegistered(let kind):
-                p.stage = .refused(kind == .user
+                go(.refused(kind == .user
                     ? "No email address is registered for this User ID. Please ask your Delegated Administrator to register it (Change User Profile)."
-                    : "No email address is registered for this User ID. Please ask your company to register it with HKEX (eService DA3).")
-                p.form = Form([.button(id: "close", label: Texts.close)])
-                state.message = nil
-            case .locked, .disabled:
-                p.stage = .refused(start == .locked ? Texts.locked : Texts.disabled)
-                p.form = Form([.button(id: "close", label: Texts.close)])
-                state.message = nil
+                    : "No email address is registered for this User ID. Please ask your company to register it with HKEX (eService DA3)."))
+            case .locked:
+                go(.refused(Texts.locked()))
+            case .disabled:
+                go(.refused(Texts.disabled))
             }
-        case .emailOTP(.sent(let notice)):
-            p.stage = .emailOTP(notice)
-            p.form.clear(Texts.otp)
-            state.message = EmailOTPScreen.noticeMessage(notice, now: state.now)
-        case .emailOTP(.throttled(let notice, let seconds)):
-            p.stage = .emailOTP(notice)
-            state.message = .error("A new OTP can be requested in \(EmailOTPScreen.countdown(seconds)).")
+            return [.message(nil)]
+        case .emailOTP(let outcome):
+            guard case .emailOTP(let session, _, var otp) = stage else { return [] }
+            if case .sent = outcome { otp.clear() }
+            stage = .emailOTP(session, outcome.notice, otp: otp)
+            return [.message(OTPReply.notice(outcome.notice))]
         case .otp(let outcome):
-            switch outcome {
-            case .accepted(.choosePassword):
-                p.stage = .newPassword
-                p.form = Form([
-                    .field(TextField(Texts.newPassword, kind: .password)),
-                    .field(TextField(Texts.confirmPassword, kind: .password)),
-                    .button(id: "submit", label: Texts.submit),
-                    .button(id: "close", label: Texts.close),
-                ], submit: "submit")
-                state.message = .info("Please enter your new password twice.")
-            case .wrong(let remaining):
-                p.form.clear(Texts.otp)
-                state.message = .error(Texts.wrongOTP(remaining: remaining))
-            case .expired:
-                p.form.clear(Texts.otp)
-                state.message = .error(Texts.expiredOTP)
-            case .replayed:
-                p.form.clear(Texts.otp)
-                state.message = .error(Texts.usedOTP)
-            case .malformed(let text):
-                state.message = .error(text)
-            case .countedAsFailedLogon, .locked:
-                p.stage = .refused(outcome == .locked ? Texts.locked : Texts.threeWrongOTPs + " Please start again.")
-                p.session = nil
-                p.form = Form([.button(id: "close", label: Texts.close)])
-                state.message = nil
-            case .accepted:
-                break
-            }
+            return otp(outcome)
         case .passwordChange(let outcome):
+            guard case .newPassword(let session, var new, var confirmation) = stage else { return [] }
             if outcome == .changed {
-                p.stage = .done
-                p.session = nil
-                p.form = Form([.button(id: "close", label: Texts.close)])
-                state.message = .success(Texts.passwordChanged)
-            } else {
-                p.form.clear(Texts.newPassword)
-                p.form.clear(Texts.confirmPassword)
-                p.form.focus(on: Texts.newPassword)
-                state.message = .error(PasswordChecks.describe(outcome))
+                go(.done)
+                return [.message(.success(Texts.passwordChanged))]
             }
+            new.clear()
+            confirmation.clear()
+            go(.newPassword(session, new: new, confirmation: confirmation))
+            return [.message(.error(PasswordChecks.describe(outcome)))]
         default:
-            break
+            return []
         }
-        return []
+    }
+
+    private mutating func otp(_ outcome: OTPOutcome) -> [ScreenCommand] {
+        guard let session else { return [] }
+        switch outcome {
+        case .accepted(.choosePassword):
+            go(.newPassword(session, new: TextField(Texts.newPassword, kind: .password), confirmation: TextField(Texts.confirmPassword, kind: .password)))
+            return [.message(.info("Please enter your new password twice."))]
+        case .countedAsFailedLogon, .locked:
+            go(.refused(outcome == .locked ? Texts.locked() : OTPReply.threeWrong + " Please start again."))
+            return [.message(nil)]
+        case .accepted:
+            return []
+        case .wrong, .expired, .replayed, .malformed:
+            switch stage {
+            case .emailOTP(let s, let notice, var otp): otp.clear(); stage = .emailOTP(s, notice, otp: otp)
+            case .appOTP(let s, let prompt, var otp): otp.clear(); stage = .appOTP(s, prompt, otp: otp)
+            default: break
+            }
+            return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
+        }
     }
 }

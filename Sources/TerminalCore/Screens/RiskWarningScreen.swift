@@ -1,39 +1,37 @@
-import AuthEngine
+import AuthDomain
 
 /// "Potential Risk" after SKIP THIS STEP: ACCEPT, or back to the channel choice (Appendix C p).
-public struct RiskWarningScreen: Equatable, Sendable {
+public struct RiskWarningScreen: ScreenModel {
+    public static let name = "potential-risk"
     public var session: FlowSession
-    public var function: TerminalFunction
-    public var form: Form
+    public var function: TerminalFunction?
+    public var form: Form? = Form([
+        .button(id: "accept", label: Texts.accept),
+        .button(id: "back", label: Texts.back),
+    ])
 
     public init(session: FlowSession, function: TerminalFunction) {
         self.session = session
         self.function = function
-        form = Form([
-            .button(id: "accept", label: Texts.accept),
-            .button(id: "back", label: Texts.back),
-        ])
     }
 
-    static func handle(_ screen: RiskWarningScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .riskWarning = state.screen { state.screen = .riskWarning(s) } }
-        switch s.form.handle(input) {
+    public var flows: [FlowSession] { [session] }
+    public var userID: String? { session.userID }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard let action = form?.handle(input) else { return [] }
+        switch action {
         case .activate("accept"):
-            return state.call(.skipDeviceRegistration(s.session), "Sending your OTP by email...")
+            return [.call(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
         case .activate("back"), .escape:
-            state.message = nil
-            state.screen = .channelSetup(ChannelSetupScreen(session: s.session, function: s.function))
+            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).any)]
         default:
-            break
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: RiskWarningScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .skipped(let notice) = result else { return [] }
-        state.message = EmailOTPScreen.noticeMessage(notice, now: state.now)
-        state.screen = .emailOTP(EmailOTPScreen(session: screen.session, function: screen.function, notice: notice))
-        return []
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .skipped(let notice) = answer else { return [] }
+        return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).any)]
     }
 }

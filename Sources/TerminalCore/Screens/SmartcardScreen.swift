@@ -1,62 +1,66 @@
-import AuthEngine
+import AuthDomain
 
 /// Logon with smartcard while it is in service: User ID and the 6-8 digit smartcard password.
-public struct SmartcardScreen: Equatable, Sendable {
-    public var function: TerminalFunction
-    public var form: Form
+public struct SmartcardScreen: ScreenModel {
+    public static let name = "smartcard"
+    public var function: TerminalFunction?
+    /// The panel's title: the landing option that led here.
+    public var option: LogonOption
+    public var form: Form? = Form([
+        .field(TextField(Texts.userID, kind: .userID)),
+        .field(TextField(Texts.smartcardPassword, kind: .digits(max: SmartcardPassword.lengths.upperBound), masked: true)),
+        .button(id: "logon", label: Texts.logon),
+    ], submit: "logon")
 
-    public init(function: TerminalFunction) {
+    public init(function: TerminalFunction, console: Console) {
         self.function = function
-        form = Form([
-            .field(TextField(Texts.userID, kind: .userID)),
-            .field(TextField(Texts.smartcardPassword, kind: .digits(max: 8), masked: true)),
-            .button(id: "logon", label: Texts.logon),
-        ], submit: "logon")
+        option = console == .dms ? .smartcardSecurityManagement : .smartcardTerminal
     }
 
-    static func handle(_ screen: SmartcardScreen, _ input: Input, _ state: inout AppState) -> [Effect] {
-        var s = screen
-        defer { if case .smartcard = state.screen { state.screen = .smartcard(s) } }
-        switch s.form.handle(input) {
+    public var userID: String? { form?.text(Texts.userID) }
+
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        guard var form else { return [] }
+        defer { self.form = form }
+        switch form.handle(input) {
         case .activate("logon"):
-            let userID = s.form.text(Texts.userID)
+            let userID = form.text(Texts.userID)
             if let problem = LogonScreen.checkUserID(userID) {
-                state.message = .error(problem)
-                s.form.focus(on: Texts.userID)
-                return []
+                form.focus(on: Texts.userID)
+                return [.message(.error(problem))]
             }
-            let password = s.form.text(Texts.smartcardPassword)
-            guard AuthEngine.isValidSmartcardPassword(password) else {
-                state.message = .error("The smartcard password is 6 to 8 digits.")
-                s.form.focus(on: Texts.smartcardPassword)
-                return []
+            let password = form.text(Texts.smartcardPassword)
+            guard SmartcardPassword.isValid(password) else {
+                form.focus(on: Texts.smartcardPassword)
+                return [.message(.error("The smartcard password is \(SmartcardPassword.lengths.lowerBound) to \(SmartcardPassword.lengths.upperBound) digits."))]
             }
-            state.message = nil
-            return state.call(.smartcardLogon(userID: userID, password: password), "Reading your smartcard...")
+            return [.message(nil), .call(.smartcardLogon(userID: userID, password: password, context.console.service),
+                                         label: "Reading your smartcard...")]
         case .escape:
-            state.message = nil
-            state.screen = .landing(LandingScreen(console: state.console, phase: state.phase))
+            return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).any)]
         case .message(let text):
-            state.message = .error(text)
+            return [.message(.error(text))]
         default:
-            break
+            return []
         }
-        return []
     }
 
-    static func receive(_ screen: SmartcardScreen, _ result: EngineResult, _ state: inout AppState) -> [Effect] {
-        guard case .smartcard(let outcome) = result else { return [] }
+    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
+        guard case .smartcard(let outcome) = answer else { return [] }
         switch outcome {
         case .loggedOn(let success):
-            return Navigation.loggedOn(success, function: screen.function, &state)
+            return LogonSteps.loggedOn(success, function: function ?? .smartcardTerminal, context)
+        case .refused(let refusal):
+            return [.show(LandingScreen(console: context.console, phase: context.phase).any), .message(.error(refusal.description))]
         case .invalid, .locked, .disabled:
-            var s = screen
-            s.form.clear(Texts.smartcardPassword)
-            s.form.focus(on: Texts.smartcardPassword)
-            state.screen = .smartcard(s)
-            state.message = .error(outcome == .locked ? Texts.locked : outcome == .disabled ? Texts.disabled
-                                   : "Invalid User ID or smartcard password. Please try again.")
-            return []
+            form?.clear(Texts.smartcardPassword)
+            form?.focus(on: Texts.smartcardPassword)
+            let text = switch outcome {
+            case .locked: Texts.locked()
+            case .disabled: Texts.disabled
+            default: "Invalid User ID or smartcard password. Please try again."
+            }
+            return [.message(.error(text))]
         }
     }
 }

@@ -1,33 +1,42 @@
 import TerminalCore
 
-enum AuthenticationSettingsPopupView {
-    static func draw(_ canvas: inout Canvas, _ p: AuthenticationSettingsPopup, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.popup(&canvas, content, title: Texts.authenticationSettings, width: 70, height: 11)
-        var y = inner.row
-        switch p.stage {
-        case .credentials:
-            y = Widgets.paragraph(&canvas, "Enter your User ID and Password, then the OTP from your registered device.",
-                                  row: y, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .otp:
-            y = Widgets.paragraph(&canvas, Texts.enterAppOTP, row: y, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, labelWidth: 6, fieldWidth: 10, redact: state.redactSecrets)
-        case .settings:
-            canvas.text("Registered device", row: y, column: inner.column, role: .heading)
-            canvas.text("\(Texts.forgeRock) for \(p.session?.userID ?? "")", row: y + 1, column: inner.column, role: .label, width: inner.width)
-            y = Widgets.paragraph(&canvas, "x Delete removes the device: the next logon sets up the OTP channel again. Settings switches OATH off to receive the OTP by email.",
-                                  row: y + 3, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .oath:
-            y = Widgets.paragraph(&canvas, "Clear the option and select Save to receive the OTP by email instead.",
-                                  row: y, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .done(let text):
-            y = Widgets.paragraph(&canvas, text, row: y + 1, column: inner.column, width: inner.width, role: .success)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .refused(let text):
-            y = Widgets.paragraph(&canvas, text, row: y, column: inner.column, width: inner.width, role: .error)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
+extension AuthenticationSettingsPopup: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        Renderer.popup(&canvas, content, title: Texts.authenticationSettings, width: 70, state: state) { w in
+            let form = self.form ?? Form([])
+            switch stage {
+            case .credentials:
+                w.paragraph("Enter your User ID and Password, then select SUBMIT.", role: .subtle)
+                w.gap()
+                w.form(form)
+            case .otp(_, let prompt, _):
+                w.paragraph(Texts.enterAppOTP(prompt.digits), role: .subtle)
+                w.gap()
+                w.form(form, labelWidth: 6, fieldWidth: 10)
+            case .settings:
+                w.line("(i) \(Texts.forgeRock)", role: .label)
+                w.paragraph("x Delete removes this device (you set up the OTP channel again at your next logon). Settings switches OATH off to receive the OTP by email.",
+                            role: .subtle)
+                w.gap()
+                w.form(form)
+            case .confirmDelete:
+                w.paragraph("Delete the registered device \(Texts.forgeRock)? At your next logon you will set up the OTP channel again.",
+                            role: .warning)
+                w.gap()
+                w.form(form)
+            case .oath:
+                w.paragraph("Switch \(Texts.oathSetting) off to receive the OTP by email from your next logon.", role: .subtle)
+                w.gap()
+                w.form(form)
+            case .done(let text):
+                w.paragraph(text, role: .success)
+                w.gap()
+                w.form(form)
+            case .refused(let text):
+                w.paragraph(text, role: .error)
+                w.gap()
+                w.form(form)
+            }
         }
     }
 }

@@ -1,25 +1,26 @@
 import TerminalCore
 
-enum ChangePasswordPopupView {
-    static func draw(_ canvas: inout Canvas, _ p: ChangePasswordPopup, _ state: AppState, _ content: Rect) {
-        let policy = state.policy
-        let inner = Renderer.popup(&canvas, content, title: Texts.changePassword, width: 70,
-                                   height: p.stage == .newPassword ? 12 + policy.rules.count : 8)
-        var y = inner.row
-        switch p.stage {
-        case .newPassword:
-            Widgets.form(&canvas, p.form, row: y, column: inner.column, width: inner.width, redact: state.redactSecrets) { canvas, row in
-                Widgets.checklist(&canvas, policy: PasswordPolicyView(policy, userID: p.form.text(Texts.userID)),
-                                  password: p.form.text(Texts.newPassword), confirmation: p.form.text(Texts.confirmPassword),
-                                  row: row, column: inner.column, width: inner.width)
+extension ChangePasswordPopup: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        Renderer.popup(&canvas, content, title: Texts.changePassword, width: 70, state: state) { w in
+            let form = self.form ?? Form([])
+            switch stage {
+            case .newPassword(let userID, let new, let confirmation):
+                w.paragraph("Enter your User ID and the new password twice, then select Update.", role: .subtle)
+                w.gap()
+                w.form(form) { w in
+                    w.checklist(state.policy, userID: userID.text, password: new.text, confirmation: confirmation.text)
+                }
+            case .currentPassword(let userID, _, _):
+                w.paragraph("Enter the current password of \(userID), then select Update.", role: .subtle)
+                w.gap()
+                w.form(form)
+            case .done:
+                w.line(Texts.passwordChanged, role: .success)
+                w.paragraph("Use the new password at your next logon.")
+                w.gap()
+                w.form(form)
             }
-        case .currentPassword:
-            y = Widgets.paragraph(&canvas, "Enter the current password of \(p.userID), then select Update.",
-                                  row: y, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, p.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .done:
-            canvas.text(Texts.passwordChanged, row: y + 1, column: inner.column, role: .success)
-            Widgets.form(&canvas, p.form, row: y + 3, column: inner.column, width: inner.width, redact: state.redactSecrets)
         }
     }
 }

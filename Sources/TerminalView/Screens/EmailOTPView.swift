@@ -1,14 +1,22 @@
+import AuthDomain
+import Foundation
 import TerminalCore
 
-enum EmailOTPView {
-    static func draw(_ canvas: inout Canvas, _ s: EmailOTPScreen, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: "One Time Password", height: 12)
-        var y = canvas.headerLine(Texts.enterOTPOrRequest, inner)
-        canvas.text("Sent to \(s.notice.sentTo); valid for 5 minutes.", row: y + 1, column: inner.column, role: .subtle, width: inner.width)
-        y += 3
-        y = Widgets.form(&canvas, s.form, row: y, column: inner.column, width: inner.width, labelWidth: 6, fieldWidth: 12, redact: state.redactSecrets)
-        let wait = s.notice.secondsUntilNextRequest(at: state.now)
-        let throttle = wait > 0 ? "A new OTP can be requested in \(EmailOTPScreen.countdown(wait))." : "A new OTP can be requested now."
-        canvas.text(throttle, row: y, column: inner.column, role: .subtle, width: inner.width)
+extension EmailOTPScreen: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        Renderer.panel(&canvas, content, title: Texts.enterOTPOrRequest, width: 72, state: state) { w in
+            w.paragraph("The OTP was sent to \(notice.sentTo). It is valid for \(notice.validMinutes) minutes and can be used once.", role: .subtle)
+            w.gap()
+            if let form { w.form(form, labelWidth: 6, fieldWidth: 12) }
+            EmailOTPScreen.resendLine(&w, notice, now: state.now)
+        }
+    }
+
+    /// The one countdown on screen: when a new code may be requested.
+    static func resendLine(_ w: inout Writer, _ notice: EmailOTPNotice, now: Date) {
+        let wait = notice.secondsUntilNextRequest(at: now)
+        w.gap()
+        w.line(wait > 0 ? "A new OTP can be requested in \(String(format: "%d:%02d", wait / 60, wait % 60))." : "A new OTP can be requested now.",
+               role: .subtle)
     }
 }

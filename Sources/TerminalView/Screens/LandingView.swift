@@ -1,21 +1,24 @@
+import AuthDomain
 import TerminalCore
 
-enum LandingView {
-    static func draw(_ canvas: inout Canvas, _ s: LandingScreen, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: state.console == .dms ? "DMS" : "CCASS/CCMS Terminal",
-                                   width: 78, height: s.options.count * 2 + (state.closedNotice == nil ? 4 : 7))
-        canvas.text("Please select the login method and function:", row: inner.row, column: inner.column, role: .label)
-        for (i, option) in s.options.enumerated() {
-            let focused = i == s.focus
-            canvas.text("\(i + 1). \(option.label)", row: inner.row + 2 + i * 2, column: inner.column,
-                        role: focused ? .buttonFocused : .button, width: inner.width)
+extension LandingScreen: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        let title = state.console == .dms ? "DMS" : "CCASS/CCMS Terminal"
+        Renderer.panel(&canvas, content, title: title, width: 78, state: state) { w in
+            w.line(Texts.selectLogin, role: .label)
+            w.gap()
+            if options.isEmpty { w.line("No logon method is in service.", role: .error) }
+            for (i, option) in options.enumerated() {
+                w.line("\(i + 1). \(Texts.label(option))", role: i == focus ? .buttonFocused : .button)
+                w.gap()
+            }
+            if let closed = state.closedNotice {
+                w.paragraph(closed, role: triedWhileClosed ? .error : .warning)
+            }
         }
-        if let closed = state.closedNotice {
-            let y = inner.row + 2 + s.options.count * 2
-            Widgets.paragraph(&canvas, closed, row: y, column: inner.column, width: inner.width, role: .error)
-        }
-        if s.options.isEmpty {
-            canvas.text("No logon method is in service.", row: inner.row + 2, column: inner.column, role: .error)
-        }
+    }
+
+    public var hints: [String] {
+        [options.count > 1 ? "1-\(options.count) or ↑↓ choose" : "1 choose", "Enter open", "V connectivity verification"]
     }
 }

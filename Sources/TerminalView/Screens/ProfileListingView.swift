@@ -1,12 +1,20 @@
 import TerminalCore
 
-enum ProfileListingView {
-    static func draw(_ canvas: inout Canvas, _ s: ProfileListingScreen, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: Texts.userProfileListing, width: content.width - 2, height: content.height)
-        let page = max(1, inner.height - 2)
-        for (i, line) in s.lines.dropFirst(s.scroll).prefix(page).enumerated() {
-            canvas.text(line, row: inner.row + i, column: inner.column, width: inner.width)
+extension ProfileListingScreen: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        let page = ProfileListingScreen.pageHeight(state.size)
+        Renderer.panel(&canvas, content, title: Texts.userProfileListing, width: content.width - 2, state: state) { w in
+            let lines = listing?.lines ?? ["Preparing the listing..."]
+            for index in scroll..<max(scroll, min(lines.count, scroll + page)) {
+                // Long lines are cut with a mark; Left/Right show the rest.
+                w.line(String(lines[index].dropFirst(shift)), role: .normal, markCut: true)
+            }
+            for _ in min(lines.count, scroll + page)..<max(min(lines.count, scroll + page), scroll + page) { w.gap() }
+            let shown = "Lines \(min(lines.count, scroll + 1))-\(min(lines.count, scroll + page)) of \(lines.count)"
+            w.line(shift > 0 ? "\(shown), from column \(shift + 1)" : shown, role: .subtle)
+            if let form { w.form(form) }
         }
-        Widgets.form(&canvas, s.form, row: inner.row + inner.height - 1, column: inner.column, width: inner.width)
     }
+
+    public var hints: [String] { ["↑↓ PgUp PgDn scroll", "←→ long lines", "Tab move", "Enter select"] }
 }

@@ -1,37 +1,48 @@
-import AuthEngine
+import AuthDomain
 import TerminalCore
 
-enum ProfileView {
-    static func draw(_ canvas: inout Canvas, _ s: ProfileScreen, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: s.function.title, width: 76, height: content.height)
-        var y = inner.row
-        switch s.stage {
-        case .userID:
-            let hint = s.function == .create ? "Enter the new User ID and the user's email address, then SUBMIT." : "Enter the User ID, then SUBMIT."
-            canvas.text(hint, row: y, column: inner.column, role: .subtle, width: inner.width)
-            Widgets.form(&canvas, s.form, row: y + 2, column: inner.column, width: inner.width, fieldWidth: 40, redact: state.redactSecrets)
-        case .profile(let fields):
-            y = fieldsTable(&canvas, fields, row: y, inner)
-            Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, fieldWidth: 40, redact: state.redactSecrets)
-        case .checker(let pending):
-            y = Widgets.paragraph(&canvas, "Request by \(pending.maker): \(pending.change.summary).", row: y, column: inner.column, width: inner.width, role: .label)
-            y = Widgets.paragraph(&canvas, "To be performed by DA Checker: enter Checker ID and Authorization Code, then Confirm.",
-                                  row: y + 1, column: inner.column, width: inner.width, role: .subtle)
-            Widgets.form(&canvas, s.form, row: y + 1, column: inner.column, width: inner.width, redact: state.redactSecrets)
-        case .done:
-            canvas.text("Done.", row: y, column: inner.column, role: .success)
-            Widgets.form(&canvas, s.form, row: y + 2, column: inner.column, width: inner.width)
+extension ProfileScreen: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        Renderer.panel(&canvas, content, title: title, width: 76, state: state) { w in
+            switch stage {
+            case .userID:
+                w.line(dmsFunction == .create ? "Enter the new User ID and the user's email address, then SUBMIT." : "Enter the User ID, then SUBMIT.",
+                       role: .subtle)
+                w.gap()
+                if let form { w.form(form, fieldWidth: 40) }
+            case .profile(let profile):
+                w.pairs(ProfileScreen.rows(profile, editing: dmsFunction == .change), labelWidth: 33)
+                w.gap()
+                if let form { w.form(form, labelWidth: 22, fieldWidth: 44) }
+            case .checker(let pending):
+                w.paragraph("Request by \(pending.maker): \(pending.change.summary).", role: .label)
+                w.gap()
+                w.paragraph("To be performed by DA Checker: enter Checker ID and Authorization Code, then Confirm.", role: .subtle)
+                w.gap()
+                if let form { w.form(form) }
+            case .done(let pending):
+                w.paragraph("Confirmed: \(pending.change.summary).", role: .success)
+                w.gap()
+                if let form { w.form(form) }
+            }
         }
     }
 
-    /// Label and value a line; returns the next free row.
-    static func fieldsTable(_ canvas: inout Canvas, _ fields: [ProfileField], row: Int, _ inner: Rect) -> Int {
-        var y = row
-        for field in fields {
-            canvas.text(field.label, row: y, column: inner.column, role: .label, width: 32)
-            canvas.text(field.value, row: y, column: inner.column + 33, width: inner.width - 33)
-            y += 1
+    /// The profile's rows as s4.3 names them; Change shows only what it does not edit.
+    static func rows(_ profile: UserProfile, editing: Bool) -> [(String, String)] {
+        var rows = [(Texts.userID, profile.userID), ("Participant", profile.participantKey), ("Role", profile.role.description)]
+        if !(editing && profile.changeOptions.email) { rows.append((Texts.emailAddress, profile.email ?? "")) }
+        if let groups = profile.businessGroups, !(editing && profile.changeOptions.businessGroups) {
+            rows.append((Texts.businessUserGroups, groups.joined(separator: ", ")))
         }
-        return y
+        if let status = profile.twoFactor {
+            rows.append((Texts.locked, status.locked ? "Y" : "N"))
+            rows.append((Texts.otpEnabled, status.otpEnabled ? "Y" : "N"))
+        }
+        if let card = profile.smartcard {
+            rows.append((Texts.srn, card.srn))
+            rows.append((Texts.certificateExpiry, card.certificateExpiry.map(UserProfile.certificateDate) ?? ""))
+        }
+        return rows
     }
 }

@@ -1,54 +1,62 @@
+import AuthDomain
 import TerminalCore
 
-enum RegisterDeviceView {
-    static func draw(_ canvas: inout Canvas, _ s: RegisterDeviceScreen, _ state: AppState, _ content: Rect) {
-        let registration = s.registration
+extension RegisterDeviceScreen: Drawable {
+    /// Columns the key and its type need beside the QR code, so they are never cut.
+    static let detailsWidth = 48
+
+    /// The window REGISTER DEVICE needs to show the QR code beside the key (README quotes it
+    /// for the demo's enrolment URIs): the code, the details, margins, the title and status
+    /// lines, and the trainer's panel when it is on.
+    public static func neededSize(_ registration: DeviceRegistration, trainer: Bool) -> Size? {
+        guard let qr = QRCode.cached(registration.uri) else { return nil }
+        let drawn = qr.drawnSize
+        return Size(columns: drawn.columns + detailsWidth + 7, rows: drawn.rows + (trainer ? 4 : 2) + 3)
+    }
+
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
         // A recording never shows the seed: no QR code, and the key masked.
-        let qr = state.redactSecrets ? nil : QRCode(registration.uri.string)
-        let qrSize = qr?.drawnSize ?? (columns: 0, rows: 0)
-        let sideBySide = qr != nil && content.height >= qrSize.rows && content.width >= qrSize.columns + 44
-        if sideBySide, let qr {
-            // QR code on the left, the key and the steps on the right.
-            let top = content.row + max(0, (content.height - qrSize.rows) / 2)
+        let qr = state.redactSecrets ? nil : QRCode.cached(registration.uri)
+        if let qr, let needed = Self.neededSize(registration, trainer: state.trainer),
+           state.size.columns >= needed.columns, state.size.rows >= needed.rows {
+            let drawn = qr.drawnSize
+            let top = content.row + max(0, (content.height - drawn.rows) / 2)
             qr.draw(&canvas, row: top, column: content.column + 2)
-            let x = content.column + qrSize.columns + 5
-            let width = content.width - qrSize.columns - 7
-            let rect = Rect(row: content.row + 1, column: x, width: width, height: content.height - 1)
-            details(&canvas, s, rect, redact: state.redactSecrets)
-        } else {
-            let inner = Renderer.panel(&canvas, content, title: Texts.forgeRock, width: 76, height: content.height)
-            var y = details(&canvas, s, Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height),
-                            redact: state.redactSecrets)
-            if qr != nil {
-                y += 1
-                Widgets.paragraph(&canvas, "The QR code needs a window of at least \(qrSize.columns + 44) x \(qrSize.rows + 4); enlarge it to scan, or type the key above into the app.",
-                                  row: min(y, inner.row + inner.height - 1), column: inner.column, width: inner.width, role: .subtle)
+            let x = content.column + drawn.columns + 5
+            var w = Writer(canvas, Rect(row: content.row + 1, column: x, width: content.width - drawn.columns - 7, height: content.height - 1))
+            w.redact = state.redactSecrets
+            details(&w, state)
+            canvas = w.canvas
+            return
+        }
+        Renderer.panel(&canvas, content, title: Texts.forgeRock, width: 76, state: state) { w in
+            details(&w, state)
+            if qr != nil, let needed = Self.neededSize(registration, trainer: state.trainer) {
+                w.gap()
+                w.paragraph("The QR code needs a window of at least \(needed.columns) x \(needed.rows); enlarge it to scan, or type the key into the app.",
+                            role: .subtle)
             }
         }
     }
 
-    /// The account, the key in groups of four, the steps and the form; returns the next row.
-    @discardableResult
-    static func details(_ canvas: inout Canvas, _ s: RegisterDeviceScreen, _ rect: Rect, redact: Bool) -> Int {
-        var y = rect.row
-        canvas.text(Texts.registerDevice, row: y, column: rect.column, role: .heading, width: rect.width)
-        y += 2
-        canvas.text("Account: \(s.registration.issuer):\(s.registration.accountName)", row: y, column: rect.column, role: .label, width: rect.width)
-        y += 1
-        let key = redact ? String(s.registration.manualKey.map { $0 == " " ? " " : "*" as Character }) : s.registration.manualKey
-        canvas.text("Key:     \(key)", row: y, column: rect.column, role: .label, width: rect.width)
-        y += 1
-        canvas.text("Type:    time-based, SHA1, 6 digits, 30 seconds", row: y, column: rect.column, role: .subtle, width: rect.width)
-        y += 2
-        switch s.step {
+    /// The account, the key in groups of four with its type, the steps and the form.
+    private func details(_ w: inout Writer, _ state: AppState) {
+        w.line(Texts.registerDevice, role: .heading)
+        w.gap()
+        w.pairs([("Account:", "\(registration.issuer):\(registration.accountName)"),
+                 ("Key:", w.redact ? String(registration.manualKey.map { $0 == " " ? " " : "*" as Character }) : registration.manualKey),
+                 ("Type:", registration.keyType)], labelWidth: 9)
+        w.gap()
+        switch step {
         case .scan:
-            y = Widgets.paragraph(&canvas, Texts.scanInstructions, row: y, column: rect.column, width: rect.width)
-            y += 1
-            return Widgets.form(&canvas, s.form, row: y, column: rect.column, width: rect.width, redact: redact)
+            w.paragraph(Texts.getTheApp, role: .subtle)
+            w.gap()
+            w.paragraph(Texts.scanInstructions)
+            w.gap()
         case .code:
-            y = Widgets.paragraph(&canvas, Texts.enterAppOTP, row: y, column: rect.column, width: rect.width)
-            y += 1
-            return Widgets.form(&canvas, s.form, row: y, column: rect.column, width: rect.width, labelWidth: 6, fieldWidth: 10, redact: redact)
+            w.paragraph(Texts.enterAppOTP(registration.digits))
+            w.gap()
         }
+        if let form { w.form(form, labelWidth: 6, fieldWidth: 10) }
     }
 }

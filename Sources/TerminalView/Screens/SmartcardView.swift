@@ -1,10 +1,11 @@
 import TerminalCore
 
-enum SmartcardView {
-    static func draw(_ canvas: inout Canvas, _ s: SmartcardScreen, _ state: AppState, _ content: Rect) {
-        let inner = Renderer.panel(&canvas, content, title: "Login with Smartcard - \(s.function.title)", width: 76, height: 10)
-        canvas.text("Insert your smartcard, enter your User ID and smartcard password (6-8 digits).",
-                    row: inner.row, column: inner.column, role: .subtle, width: inner.width)
-        Widgets.form(&canvas, s.form, row: inner.row + 2, column: inner.column, width: inner.width, redact: state.redactSecrets)
+extension SmartcardScreen: Drawable {
+    public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        Renderer.panel(&canvas, content, title: Texts.label(option), width: 78, state: state) { w in
+            w.paragraph("Insert your smartcard, enter your User ID and your smartcard password (6-8 digits), then select Logon.", role: .subtle)
+            w.gap()
+            if let form { w.form(form) }
+        }
     }
 }

@@ -59,8 +59,8 @@ public struct ScenarioRunner {
             let seed = URL(fileURLWithPath: scenario.name).lastPathComponent
             // As on 10 June 2023, the connectivity test offers 2FA before its launch.
             session = try makeSession(directory: directory, seed: seed, start: start,
-                                      phase: phase ?? (connectivity != nil ? .transition : nil), console: console, size: size, hours: hours)
-            session.setConnectivityTest(connectivity)
+                                      phase: phase ?? (connectivity != nil ? .transition : nil), console: console, size: size, hours: hours,
+                                      connectivityTest: connectivity)
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
@@ -97,12 +97,12 @@ public struct ScenarioRunner {
                 }
                 session.type(code)
             case .scan:
-                guard case .registerDevice(let screen) = session.state.screen else {
+                guard let screen = session.state.screen.as(RegisterDeviceScreen.self) else {
                     return fail("there is no QR code on the screen to scan")
                 }
                 do {
                     var phone = try Phone.load(directory: directory)
-                    try phone.add(screen.registration.uri.string, at: session.clock.now())
+                    try phone.add(screen.registration.uri, at: session.clock.now())
                     try phone.save()
                 } catch {
                     return fail("the phone could not enrol the QR code: \(error)")
@@ -127,16 +127,18 @@ public struct ScenarioRunner {
     }
 
     private func makeSession(directory: URL, seed: String, start: Date, phase: ServicePhase?, console: Console, size: Size,
-                             hours: ServiceHours?) throws -> HeadlessSession {
+                             hours: ServiceHours?, connectivityTest: ConnectivitySession?) throws -> HeadlessSession {
         let clock = VirtualClock(start)
         var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: kdfIterations, allowReducedCost: true),
                                                 terminal: "scenario")
         configuration.phaseOverride = phase
+        configuration.hours = hours
+        configuration.connectivityTest = connectivityTest
         configuration.random = .deterministic(seed: seed)
         let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: clock,
                                 configuration: configuration)
         try DemoSetup.install(into: engine, directory: directory)
-        return HeadlessSession(engine: engine, console: console, size: size, hours: hours)
+        return HeadlessSession(engine: engine, console: console, size: size, hours: hours, connectivityTest: connectivityTest)
     }
 
     /// A JUnit XML report of results.

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Authenticator
+
+/// `authenticator code ACCOUNT`: one code, for scripts.
+struct AuthenticatorCode: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "code", abstract: "Print the current code of one account, for scripts.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The account: its label (HKEX:B0123401) or account name (B0123401).") var account: String
+
+    func run() throws {
+        var phone = try Phone.load(directory: store.location.directory)
+        let index = try phone.index(of: account)
+        let shown = try phone.show(index, at: store.clockNow())
+        try phone.save()
+        print(shown.code)
+    }
+}

@@ -1,0 +1,86 @@
+import AuthEngine
+import Foundation
+import TerminalCore
+import TerminalProgram
+import TerminalView
+
+/// The program without a terminal: the same model on the same loop, stepped one input at a
+/// time, engine calls made inline, time from the engine's clock. Scenario runs, tests and
+/// fuzzers drive it.
+public final class HeadlessSession {
+    public let engine: AuthEngine
+    private let backend: CaptureBackend
+    private let program: Program<TerminalModel>
+    public private(set) var ended: ProgramEnd?
+
+    public init(engine: AuthEngine, console: Console, size: Size, hours: ServiceHours? = .shipped,
+                connectivityTest: ConnectivitySession? = nil, trainer: Bool = false) {
+        self.engine = engine
+        var state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: size, policyName: engine.policy.name)
+        state.hours = hours
+        state.connectivityTest = connectivityTest
+        state.trainer = trainer
+        backend = CaptureBackend(size: size)
+        let runner = TerminalRunner(engine: engine, threaded: false)
+        program = Program(model: TerminalModel(state: state, window: size, phaseOverride: engine.configuration.phaseOverride),
+                          backend: backend, clock: { engine.clock.now() }, run: runner.run)
+        program.begin()
+    }
+
+    public var clock: any Clock { engine.clock }
+    public var state: AppState { program.model.state }
+    public var quit: Bool { ended != nil || program.model.isFinished }
+    public var frame: Frame? { backend.frame }
+
+    /// One input, and everything it leads to, through the loop.
+    public func feed(_ event: TerminalEvent) {
+        if let end = program.feed([event]) { ended = end }
+    }
+
+    public func send(_ event: Event) {
+        switch event {
+        case .key(let key): feed(.key(key))
+        case .paste(let text): feed(.paste(text))
+        case .resize(let size):
+            backend.size = size
+            feed(.resize(size))
+        case .submitForm(let fields, let action): feed(.submitForm(fields: fields, action: action))
+        case .tick, .engine, .trainerNotes:
+            program.update { model in model.receive(.event(event)) }
+        }
+    }
+
+    public func press(_ key: Key) { feed(.key(key)) }
+
+    public func type(_ text: String) { for character in text { press(.character(character)) } }
+
+    /// Fills the current form and presses a button, as a line-based front end does.
+    public func submit(fields: [String: String], button id: String) { feed(.submitForm(fields: fields, action: id)) }
+
+    /// Moves the virtual clock and lets the screens see it.
+    public func advance(by interval: TimeInterval) {
+        (clock as? VirtualClock)?.advance(by: interval)
+        feed(.clockMoved)
+    }
+
+    public func setClock(_ date: Date) {
+        (clock as? VirtualClock)?.set(date)
+        feed(.clockMoved)
+    }
+
+    public var canvas: Canvas { backend.frame?.canvas ?? Renderer.render(state) }
+    public var screenText: String { canvas.text }
+}
+
+/// A backend for stepped runs: it keeps the last frame; nobody waits on it.
+final class CaptureBackend: TerminalBackend {
+    var size: Size
+    private(set) var frame: Frame?
+
+    init(size: Size) { self.size = size }
+
+    func draw(_ frame: Frame) { self.frame = frame }
+    func wait(timeout: TimeInterval?) -> [TerminalEvent] { [.endOfInput] }
+    func wake() {}
+    func invalidate() {}
+}

@@ -1,0 +1,158 @@
+import AuthDomain
+import Foundation
+import TerminalCore
+import TerminalProgram
+import TerminalView
+
+/// The emulated terminal as a program on the loop: the screens' state, and around it what
+/// the window adds (the presenter's phone and inbox panels, the trainer's panel).
+public struct TerminalModel: ProgramModel {
+    public var state: AppState
+    /// The whole window; the screens get all of it, or the left part when presenting.
+    public var window: Size
+    /// The presenter's side panels, when asked for (--presenter).
+    public var panels: Panels?
+    /// The phase a trainer fixed (--phase), else the clock's.
+    public var phaseOverride: ServicePhase?
+
+    public struct Panels: Equatable, Sendable {
+        public var phone: [PhoneView.Row] = []
+        public var phoneFirst = 0
+        public var inbox: [InboxView.Row] = []
+        public init() {}
+    }
+
+    public enum Command: Sendable {
+        case effect(Effect)
+        /// Read the phone and the inbox for the presenter's panels (off the input path).
+        case loadPanels
+        /// Read the trainer's panel for this user ID (off the input path).
+        case loadTrainerNotes(String?)
+    }
+
+    public enum Message: Sendable {
+        case event(Event)
+        case panels(phone: [PhoneView.Row], inbox: [InboxView.Row])
+    }
+
+    public init(state: AppState, window: Size, presenting: Bool = false, phaseOverride: ServicePhase? = nil) {
+        self.state = state
+        self.window = window
+        self.phaseOverride = phaseOverride
+        panels = presenting ? Panels() : nil
+        self.state.size = screenSize
+        if presenting, !isPresenting {
+            self.state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
+        }
+    }
+
+    var isPresenting: Bool { panels != nil && window.columns >= PresenterView.minimumColumns }
+
+    /// The part of the window the terminal screens get.
+    var screenSize: Size { isPresenting ? PresenterView.terminalSize(in: window) : window }
+
+    private mutating func update(_ event: Event) -> [Command] {
+        Update.update(&state, event).map(Command.effect)
+    }
+
+    public mutating func start() -> [Command] {
+        var commands: [Command] = []
+        if panels != nil { commands.append(.loadPanels) }
+        if state.trainer { commands.append(.loadTrainerNotes(state.currentUserID)) }
+        return commands
+    }
+
+    public mutating func input(_ event: TerminalEvent) -> [Command] {
+        switch event {
+        case .key(let key):
+            if isPresenting, key == .pageDown || key == .pageUp, state.active.as(ProfileListingScreen.self) == nil {
+                let first = panels?.phoneFirst ?? 0
+                panels?.phoneFirst = max(0, first + (key == .pageDown ? 1 : -1))
+                return []
+            }
+            return update(.key(key)) + trainerRefresh
+        case .paste(let text):
+            return update(.paste(text)) + trainerRefresh
+        case .resize(let size):
+            window = size
+            return update(.resize(screenSize))
+        case .submitForm(let fields, let action):
+            return update(.submitForm(fields: fields, action: action)) + trainerRefresh
+        case .endOfInput, .signal:
+            return update(.key(.interrupt))
+        case .clockMoved:
+            return []
+        }
+    }
+
+    /// The trainer's panel follows the account on screen.
+    private var trainerRefresh: [Command] { state.trainer ? [.loadTrainerNotes(state.currentUserID)] : [] }
+
+    public mutating func receive(_ message: Message) -> [Command] {
+        switch message {
+        case .event(let event):
+            let commands = update(event)
+            if case .engine = event { return commands + trainerRefresh }
+            return commands
+        case .panels(let phone, let inbox):
+            panels?.phone = phone
+            panels?.inbox = inbox
+            return []
+        }
+    }
+
+    public mutating func tick(_ now: Date) -> [Command] {
+        var commands = update(.tick(now: now, phase: phaseOverride ?? ServicePhase.at(now)))
+        if panels != nil { commands.append(.loadPanels) }
+        commands += trainerRefresh
+        return commands
+    }
+
+    /// The title shows the minute; a countdown on screen, the trainer's panel and the
+    /// presenter's phone need every second. Nothing else wakes an idle terminal.
+    public func nextTick(after now: Date) -> Date? {
+        let minute = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 + 0.000_001) / 60).rounded(.up) * 60)
+        var next = minute
+        if state.trainer || panels != nil {
+            next = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + 0.000_001).rounded(.up))
+        }
+        for screen in [state.screen, state.popup].compactMap({ $0 }) {
+            if let change = screen.model.nextChange(after: now), change < next { next = change }
+        }
+        return next
+    }
+
+    public var isFinished: Bool { state.quitting }
+
+    public func frame(size: Size) -> Frame {
+        let terminal = Renderer.render(state)
+        let canvas: Canvas
+        if isPresenting, let panels {
+            canvas = PresenterView.render(terminal: terminal, phone: panels.phone, phoneFirst: panels.phoneFirst, inbox: panels.inbox,
+                                          size: window, redact: state.redactSecrets)
+        } else {
+            canvas = terminal
+        }
+        return Frame(canvas: canvas, prompt: prompt, document: state.active.model.document, message: state.message?.text)
+    }
+
+    /// The frame as a recording shows it: every secret hidden.
+    public var redactedCanvas: Canvas {
+        var hidden = self
+        hidden.state.redactSecrets = true
+        return hidden.frame(size: window).canvas
+    }
+
+    /// What a line-based front end asks: the form's fields and actions, or the landing menu.
+    var prompt: Prompt? {
+        if let landing = state.screen.as(LandingScreen.self), state.popup == nil {
+            return Prompt(choices: landing.options.count, keys: [(LandingScreen.verificationKey, "the connectivity verification")])
+        }
+        guard let form = state.currentForm else { return nil }
+        var fields: [Prompt.Field] = []
+        for item in form.items {
+            if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked)) }
+        }
+        return Prompt(fields: fields, actions: form.actions)
+    }
+}

@@ -1,0 +1,128 @@
+import AuthEngine
+import Authenticator
+import Foundation
+import TerminalCore
+import TerminalView
+
+/// Runs the terminal model's commands against an engine: on a serial worker thread for the
+/// interactive terminal (the screen keeps drawing while the KDF runs), or inline for headless
+/// drivers. Reading the store, the phone and the Maildirs happens here, never on the loop.
+public final class TerminalRunner: Sendable {
+    public let engine: AuthEngine
+    private let queue: DispatchQueue?
+    private let panels: PanelSource?
+
+    /// `threaded`: commands run on a worker thread, in order; otherwise inline.
+    public init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil) {
+        self.engine = engine
+        queue = threaded ? DispatchQueue(label: "ccass-terminal.engine") : nil
+        self.panels = panels
+    }
+
+    public func run(_ command: TerminalModel.Command, post: @escaping @Sendable (TerminalModel.Message) -> Void) {
+        let engine = self.engine, panels = self.panels
+        let work: @Sendable () -> Void
+        switch command {
+        case .effect(.engine(let id, let request)):
+            work = {
+                let answer = EngineRunner.perform(request, on: engine)
+                if id != 0 { post(.event(.engine(id: id, answer))) }
+            }
+        case .effect(.advanceClock(let interval)):
+            work = {
+                (engine.clock as? ShiftableClock)?.advance(by: interval)
+                (engine.clock as? VirtualClock)?.advance(by: interval)
+                post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
+            }
+        case .effect(.quit):
+            return
+        case .loadTrainerNotes(let userID):
+            work = {
+                let notes = userID.flatMap { $0.count == 8 ? (try? engine.trainerNotes(userID: $0)) : nil } ?? []
+                post(.event(.trainerNotes(notes)))
+            }
+        case .loadPanels:
+            guard let panels else { return }
+            work = { post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox())) }
+        }
+        if let queue { queue.async(execute: work) } else { work() }
+    }
+
+    /// Waits for commands still running (a flow being cancelled) before the program exits.
+    public func finish() { queue?.sync {} }
+}
+
+/// Where the presenter's panels read the phone and the inbox from.
+public struct PanelSource: Sendable {
+    public var phone: @Sendable (Date) -> [PhoneView.Row]
+    public var inbox: @Sendable () -> [InboxView.Row]
+
+    public init(phone: @escaping @Sendable (Date) -> [PhoneView.Row], inbox: @escaping @Sendable () -> [InboxView.Row]) {
+        self.phone = phone
+        self.inbox = inbox
+    }
+
+    /// The phone file and the Maildirs of a data directory; the inbox shows the newest messages
+    /// of every address with where their codes stand.
+    public static func reading(directory: URL, engine: AuthEngine) -> PanelSource {
+        let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
+        return PanelSource(
+            phone: { now in
+                guard let phone = try? Phone.load(directory: directory) else { return [] }
+                return (try? PhoneRows.totp(phone, at: now)) ?? []
+            },
+            inbox: {
+                let messages = mailbox.addresses().flatMap { address in
+                    ((try? mailbox.messages(for: address)) ?? []).prefix(3).map { (address, $0) }
+                }
+                return messages.sorted { ($0.1.date ?? .distantPast) > ($1.1.date ?? .distantPast) }.prefix(6).map { address, message in
+                    var summary = message.header("Subject") ?? ""
+                    if let code = message.otp, let status = try? engine.emailCodeStatus(sentTo: address, code: code) {
+                        summary = "OTP \(code) " + CodeStatus.describe(status, hongKongSuffix: false)
+                    }
+                    return InboxView.Row(sent: message.date, address: address, summary: summary)
+                }
+            })
+    }
+}
+
+/// The phone's rows as its views show them.
+public enum PhoneRows {
+    /// Every account with its code now; HOTP accounts, whose counter moves each time a code is
+    /// shown, without one (a live view refreshes).
+    public static func totp(_ phone: Phone, at date: Date) throws -> [PhoneView.Row] {
+        try phone.entries.map { entry in
+            let uri = try entry.parsed
+            guard uri.kind == .totp else { return row(uri, code: String(repeating: "-", count: uri.digits), secondsLeft: nil) }
+            return row(uri, code: try uri.generator.totp(secret: uri.secret, at: date), secondsLeft: uri.generator.secondsRemaining(at: date))
+        }
+    }
+
+    /// Every account with a code, HOTP counters used up as a button press would.
+    public static func all(_ phone: inout Phone, at date: Date) throws -> [PhoneView.Row] {
+        var rows: [PhoneView.Row] = []
+        for index in phone.entries.indices {
+            let uri = try phone.entries[index].parsed
+            let shown = try phone.show(index, at: date)
+            rows.append(row(uri, code: shown.code, secondsLeft: shown.secondsLeft))
+        }
+        return rows
+    }
+
+    static func row(_ uri: OTPAuthURI, code: String, secondsLeft: Int?) -> PhoneView.Row {
+        PhoneView.Row(label: uri.label, code: code, secondsLeft: secondsLeft, period: uri.period,
+                      detail: "\(uri.kind.rawValue.uppercased()) \(uri.algorithm.rawValue), \(uri.digits) digits")
+    }
+}
+
+/// Where an emailed code stands, in words.
+public enum CodeStatus {
+    public static func describe(_ status: AuthEngine.EmailCodeStatus, hongKongSuffix: Bool = true) -> String {
+        switch status {
+        case .valid(let until): "valid until \(HongKongTime.format(until).dropFirst(11))\(hongKongSuffix ? " HKT" : "")"
+        case .expired: "expired"
+        case .used: "used"
+        case .superseded: "superseded by a newer code"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import AuthDomain
+
+/// Where engine outcomes lead in the logon flow; shared by the screens that receive them.
+enum LogonSteps {
+    /// After user ID and password (LOG IN, or a changed expired password).
+    static func next(_ outcome: LogonOutcome, function: TerminalFunction, userID: String, _ context: ScreenContext) -> [ScreenCommand] {
+        switch outcome {
+        case .setUpOTPChannel(let session):
+            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function).any)]
+        case .enterAppOTP(let session, let prompt):
+            return [.message(nil), .show(AppOTPScreen(session: session, function: function, prompt: prompt).any)]
+        case .enterEmailOTP(let session, let notice):
+            return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function, notice: notice).any)]
+        case .passwordExpired(let session):
+            return [.message(.error("Your password has expired. Please change it now.")),
+                    .show(PasswordExpiredScreen(session: session, function: function).any)]
+        case .locked:
+            return refuse(Texts.locked(), function: function, userID: userID)
+        case .disabled:
+            return refuse(Texts.disabled, function: function, userID: userID)
+        case .invalid:
+            return refuse(Texts.invalidCredentials, function: function, userID: userID)
+        }
+    }
+
+    private static func refuse(_ text: String, function: TerminalFunction, userID: String) -> [ScreenCommand] {
+        [.show(LogonScreen(function: function, userID: userID, focusOnPassword: true).any), .message(.error(text))]
+    }
+
+    /// After a code on a screen of the logon flow (app, email, or device registration). Nil
+    /// when the screen itself handles the outcome (a refused code it stays on).
+    static func next(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand]? {
+        switch outcome {
+        case .accepted(.loggedOn(let success)):
+            return loggedOn(success, function: function, context)
+        case .accepted(.refused(let refusal)):
+            return [.show(LandingScreen(console: context.console, phase: context.phase).any), .message(.error(refusal.description))]
+        case .accepted(.choosePassword), .accepted(.authenticationSettings):
+            return [.message(.error("Unexpected answer from the authentication service.")), .backToLogon(userID: session.userID)]
+        case .countedAsFailedLogon:
+            return [.show(LogonScreen(function: function, userID: session.userID, focusOnPassword: true).any),
+                    .message(.error(OTPReply.threeWrong + " Please log in again."))]
+        case .locked:
+            return refuse(Texts.locked(), function: function, userID: session.userID)
+        case .wrong, .expired, .replayed, .malformed:
+            return nil
+        }
+    }
+
+    /// The function's first screen.
+    static func loggedOn(_ success: LogonSuccess, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand] {
+        [.show(LoggedOnScreen(success: success, function: function, connectivityTest: context.connectivityTest).any),
+         .message(.success("Logged on as \(success.userID) by \(success.method.rawValue)."))]
+    }
+}

@@ -1,0 +1,52 @@
+import AuthDomain
+import Foundation
+
+/// The words for codes, the same wherever a code is entered: what a refused code means, what
+/// the engine said about an email code, and the wait before a new one.
+enum OTPReply {
+    /// A refused code the screen stays on (the field is emptied); nil for other outcomes.
+    static func refusal(_ outcome: OTPOutcome) -> String? {
+        switch outcome {
+        case .wrong(let remaining): "Invalid OTP. \(remainder(remaining))"
+        case .expired(let remaining): "This OTP has expired. Please request a new one. \(remainder(remaining))"
+        case .replayed(let remaining): "This OTP has already been used. Please use a new one. \(remainder(remaining))"
+        case .malformed(let digits): "The OTP is \(digits) digits."
+        case .accepted, .countedAsFailedLogon, .locked: nil
+        }
+    }
+
+    private static func remainder(_ remaining: Int) -> String {
+        "\(remaining) more invalid OTP\(remaining == 1 ? "" : "s") will count as a failed logon."
+    }
+
+    static let threeWrong = "Three invalid OTPs count as one failed logon."
+
+    /// The code's shape, checked before it is sent (the engine checks again).
+    static func shapeProblem(_ code: String, _ prompt: OTPPrompt) -> String? {
+        code.count == prompt.digits ? nil : "The OTP is the \(prompt.digits) digits \(prompt.source == .app ? "your authenticator app shows" : "of the email")."
+    }
+
+    /// What the engine said about the newest email code: sent now, still the one to use, or
+    /// not delivered. Never says a code was sent when none was.
+    static func notice(_ notice: EmailOTPNotice) -> StatusMessage {
+        if let problem = notice.deliveryProblem { return .error(problem) }
+        if notice.newlySent {
+            return .info("An OTP has been sent to \(notice.sentTo). It is valid for \(notice.validMinutes) minutes.")
+        }
+        return .info("No new OTP was sent: the one sent to \(notice.sentTo) at \(clockTime(notice.sentAt)) is unused and still valid.")
+    }
+
+    /// REQUEST A NEW OTP: asked of the engine once the wait is over; before that, the screen
+    /// points at the countdown it shows (one value on screen at a time).
+    static func requestNew(_ session: FlowSession, _ notice: EmailOTPNotice, now: Date) -> [ScreenCommand] {
+        guard notice.secondsUntilNextRequest(at: now) == 0 else {
+            return [.message(.error("A new OTP can be requested when the wait shown above is over."))]
+        }
+        return [.call(.requestEmailOTP(session), label: "Requesting a new OTP...")]
+    }
+
+    /// "4:05": the wait before a new code may be requested.
+    static func countdown(_ seconds: Int) -> String { String(format: "%d:%02d", seconds / 60, seconds % 60) }
+
+    static func clockTime(_ date: Date) -> String { String(HongKongTime.format(date).dropFirst(11).prefix(8)) }
+}
