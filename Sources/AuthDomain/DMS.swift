@@ -198,24 +198,23 @@ public struct UserProfileListing: Sendable, Equatable {
         public let locked: Bool
         public let disabled: Bool
         public let email: String?
+        /// Still has its smartcard (SRN) from before the migration.
+        public let hasSmartcard: Bool
 
-        package init(userID: String, role: AccountRole, state: AccountState, locked: Bool, disabled: Bool, email: String?) {
+        package init(userID: String, role: AccountRole, state: AccountState, locked: Bool, disabled: Bool, email: String?, hasSmartcard: Bool) {
             self.userID = userID
             self.role = role
             self.state = state
             self.locked = locked
             self.disabled = disabled
             self.email = email
+            self.hasSmartcard = hasSmartcard
         }
 
-        /// The listing's status words: 2FA once initialised, else SMARTCARD or 2FA NOT SET UP.
+        /// The listing's status words: 2FA once initialised, else SMARTCARD while the profile
+        /// still logs on with its smartcard, else 2FA NOT SET UP.
         public var status: String {
-            var status: String
-            switch state {
-            case .app, .email: status = "2FA"
-            case .smartcardOnly: status = "SMARTCARD"
-            case .notInitialised, .passwordSet: status = "2FA NOT SET UP"
-            }
+            var status = state.twoFactorInitialised ? "2FA" : hasSmartcard ? "SMARTCARD" : "2FA NOT SET UP"
             if locked { status += " LOCKED" }
             if disabled { status += " DISABLED" }
             return status

@@ -18,6 +18,11 @@ public struct InboxModel: ProgramModel {
         public var lines: [String]
         /// The opened message's text, when one is open.
         public var opened: [String]?
+
+        public init(lines: [String], opened: [String]? = nil) {
+            self.lines = lines
+            self.opened = opened
+        }
     }
 
     public var view: View

@@ -13,7 +13,7 @@ public struct ScenarioRunner {
         public var steps: Int
         public var seconds: Double
         public var passed: Bool { failure == nil }
-        /// Snapshots written because they did not exist yet (or were asked to be rewritten).
+        /// Snapshots written because they were asked to be (--update-snapshots).
         public var written: [String]
     }
 
@@ -110,7 +110,7 @@ public struct ScenarioRunner {
             case .snapshot(let name):
                 let file = snapshotDirectory.appendingPathComponent("\(name).txt")
                 let text = session.screenText
-                if updateSnapshots || !FileManager.default.fileExists(atPath: file.path) {
+                if updateSnapshots {
                     do {
                         try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: true)
                         try Data(text.utf8).write(to: file)
@@ -118,9 +118,17 @@ public struct ScenarioRunner {
                     } catch {
                         return fail("cannot write the snapshot \(file.path): \(error)")
                     }
-                } else if let expected = try? String(contentsOf: file, encoding: .utf8), expected != text {
-                    return fail("the screen differs from the snapshot \(file.path); expected:\n\(expected)")
+                    continue
                 }
+                // A snapshot records what is right: missing or unreadable is a failure, and only
+                // --update-snapshots writes one.
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    return fail("there is no snapshot \(file.path); run with --update-snapshots and read it before committing")
+                }
+                guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+                    return fail("the snapshot \(file.path) cannot be read")
+                }
+                if expected != text { return fail("the screen differs from the snapshot \(file.path); expected:\n\(expected)") }
             }
         }
         return result(nil)

@@ -42,8 +42,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var pending: PendingCall?
     /// Keys typed while the engine works, applied in order when its answer has arrived.
     public internal(set) var typeahead: [Input] = []
-    var nextRequestID = 1
-    var nextInstance = 1
+    public internal(set) var nextRequestID = 1
+    /// Numbers the screens shown; not part of what the state shows (see AnyScreen.instance).
+    var instances = Uncompared(1)
     public internal(set) var quitting = false
     /// Drawing for a recording: OTPs, the enrolment key and the QR code are hidden.
     public var redactSecrets = false
@@ -60,8 +61,21 @@ public struct AppState: Equatable, Sendable {
         public var request: EngineRequest
         /// "Verifying ...", shown while waiting.
         public var label: String
-        /// The screen or pop-up that asked.
-        var owner: Int
+        /// The screen or pop-up that asked (which instance it was does not change what shows).
+        var owner: Int = -1
+
+        public init(id: Int, request: EngineRequest, label: String) {
+            self.id = id
+            self.request = request
+            self.label = label
+        }
+
+        init(id: Int, request: EngineRequest, label: String, owner: Int) {
+            self.init(id: id, request: request, label: label)
+            self.owner = owner
+        }
+
+        public static func == (a: PendingCall, b: PendingCall) -> Bool { a.id == b.id && a.request == b.request && a.label == b.label }
     }
 
     public init(console: Console, phase: ServicePhase, now: Date, size: Size, policyName: String = PasswordPolicy.hkex2023.name) {
@@ -112,4 +126,11 @@ public struct AppState: Equatable, Sendable {
     public static let trainerSteps: [Int: (TimeInterval, String)] = [
         5: (60, "+1 min"), 6: (300, "+5 min"), 7: (1800, "+30 min"), 8: (90 * 86_400, "+90 days"),
     ]
+}
+
+/// A value that travels with a state without making two states different.
+struct Uncompared<Value: Sendable>: Equatable, Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (a: Uncompared, b: Uncompared) -> Bool { true }
 }

@@ -87,7 +87,8 @@ public struct AnyScreen: Equatable, Sendable {
 
     public init(_ model: some ScreenModel) { self.model = model }
 
-    public static func == (a: AnyScreen, b: AnyScreen) -> Bool { a.instance == b.instance && a.model.isEqual(to: b.model) }
+    /// Equal when they show the same: which instance it is only routes engine answers.
+    public static func == (a: AnyScreen, b: AnyScreen) -> Bool { a.model.isEqual(to: b.model) }
 
     public var name: String { model.name }
     public var isPopup: Bool { type(of: model).isPopup }

@@ -177,16 +177,16 @@ public enum Update {
 extension AppState {
     mutating func show(any screen: AnyScreen) {
         var next = screen
-        next.instance = nextInstance
-        nextInstance += 1
+        next.instance = instances.value
+        instances.value += 1
         self.screen = next
         popup = nil
     }
 
     mutating func open(any popup: AnyScreen) {
         var next = popup
-        next.instance = nextInstance
-        nextInstance += 1
+        next.instance = instances.value
+        instances.value += 1
         self.popup = next
     }
 }

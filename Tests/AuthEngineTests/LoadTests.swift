@@ -11,18 +11,18 @@ final class LoadTests: XCTestCase {
         let seconds = Double(ProcessInfo.processInfo.environment["CCASS_LOAD_SECONDS"] ?? "") ?? 5
         let env = try TestEnvironment()
         let sessions = 32
-        try env.engine.createParticipant(Participant(clearingHouse: .hksccParticipant, participantID: "B09999", name: "Load", maxUsers: 40), actor: "test")
+        try env.engine.createParticipant(Participant(clearingHouse: .hksccParticipant, participantID: "B09999", name: "Load", maxUsers: 40), by: .hkex(operatorName: "test"))
         // Each session's own email-OTP user, set up through the real first-time flow.
         var users: [String] = []
         for i in 0..<sessions {
             let id = String(format: "B09999%02d", i)
             let address = "load\(i)@load.example"
-            try env.engine.createAccount(userID: id, clearingHouse: .hksccParticipant, participantID: "B09999", kind: .user, email: address, actor: "test")
+            try env.engine.createAccount(userID: id, clearingHouse: .hksccParticipant, participantID: "B09999", role: .user, email: address, actor: "test")
             guard case .emailOTPSent(let reset, _) = try env.engine.startPasswordReset(userID: id) else { return XCTFail() }
             _ = try env.engine.submitOTP(reset, code: env.newestEmailCode(address))
             _ = try env.engine.completePasswordReset(reset, newPassword: .strongPassword, confirmation: .strongPassword)
             guard case .setUpOTPChannel(let logon) = try env.engine.logon(userID: id, password: .strongPassword) else { return XCTFail() }
-            _ = try env.engine.skipDeviceRegistration(logon, riskAccepted: true)
+            _ = try env.engine.skipDeviceRegistration(logon)
             guard case .accepted(.loggedOn) = try env.engine.submitOTP(logon, code: env.newestEmailCode(address)) else { return XCTFail() }
             users.append(id)
         }

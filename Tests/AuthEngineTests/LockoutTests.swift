@@ -33,7 +33,7 @@ final class LockoutTests: XCTestCase {
         let env = try TestEnvironment()
         let uri = try XCTUnwrap(env.uri("B0123402"))
         for _ in 1...4 { _ = try env.engine.logon(userID: "B0123402", password: "wrong") }
-        guard case .enterAppOTP(let session) = try env.engine.logon(userID: "B0123402", password: TestEnvironment.password),
+        guard case .enterAppOTP(let session, _) = try env.engine.logon(userID: "B0123402", password: TestEnvironment.password),
               case .accepted(.loggedOn) = try env.engine.submitOTP(session, code: env.appCode(uri)) else {
             return XCTFail("logon")
         }
@@ -46,7 +46,7 @@ final class LockoutTests: XCTestCase {
         let env = try TestEnvironment()
         var lockedBy: Int?
         for round in 1...5 {
-            guard case .enterAppOTP(let session) = try env.engine.logon(userID: "HKABC101", password: TestEnvironment.password) else {
+            guard case .enterAppOTP(let session, _) = try env.engine.logon(userID: "HKABC101", password: TestEnvironment.password) else {
                 return XCTFail("round \(round)")
             }
             XCTAssertEqual(try env.engine.submitOTP(session, code: "000000"), .wrong(remaining: 2))
@@ -79,10 +79,12 @@ final class LockoutTests: XCTestCase {
         XCTAssertEqual(try env.engine.smartcardLogon(userID: "B0123409", smartcardPassword: "12345678"), .invalid,
                        "created after launch: no smartcard")
         env.clock.set(HongKongTime.date(2023, 9, 4, 9, 0))
-        XCTAssertThrowsError(try env.engine.smartcardLogon(userID: "B0123402", smartcardPassword: "12345678"))
-        XCTAssertTrue(AuthEngine.isValidSmartcardPassword("123456"))
-        XCTAssertFalse(AuthEngine.isValidSmartcardPassword("12345"))
-        XCTAssertFalse(AuthEngine.isValidSmartcardPassword("123456789"))
+        XCTAssertThrowsError(try env.engine.smartcardLogon(userID: "B0123402", smartcardPassword: "12345678")) {
+            XCTAssertEqual($0 as? EngineError, .unavailable(.smartcardDecommissioned))
+        }
+        XCTAssertTrue(SmartcardPassword.isValid("123456"))
+        XCTAssertFalse(SmartcardPassword.isValid("12345"))
+        XCTAssertFalse(SmartcardPassword.isValid("123456789"))
     }
 
     func testUnknownUserAndWrongPasswordLookTheSame() throws {

@@ -44,6 +44,6 @@ final class MailboxTests: XCTestCase {
         XCTAssertTrue(opened.out.contains("Subject: One Time Password (OTP)"))
         let missing = try Programs.run(Programs.ccassTerminal, ["mailbox", "email.user@demo-securities.example", "--open", "5", "--data-dir", dir])
         XCTAssertEqual(missing.status, 1)
-        XCTAssertEqual(missing.err, "ccass-terminal: email.user@demo-securities.example has 1 message; there is no number 5\n")
+        XCTAssertEqual(missing.err, "Error: email.user@demo-securities.example has 1 message; there is no number 5\n")
     }
 }

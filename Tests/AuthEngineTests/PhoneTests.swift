@@ -14,7 +14,7 @@ final class PhoneTests: XCTestCase {
     }
 
     func testTOTPCodesMatchOathtoolForEveryAlgorithm() throws {
-        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed (make deps installs it)") }
+        let oathtool = try requireTool("oathtool")
         let dir = try tempDir()
         var phone = try Phone.load(directory: dir)
         let now = Date(timeIntervalSince1970: 1_686_535_200)
@@ -31,7 +31,7 @@ final class PhoneTests: XCTestCase {
     }
 
     func testHOTPMovesItsCounterLikeTheAppButton() throws {
-        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed (make deps installs it)") }
+        let oathtool = try requireTool("oathtool")
         let dir = try tempDir()
         var phone = try Phone.load(directory: dir)
         let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"

@@ -25,8 +25,7 @@ final class SMTPTests: XCTestCase {
     }
 
     func testOTPMailReachesTheServerAndStaysInTheMaildir() throws {
-        let check = try? Programs.run(Self.python, ["-c", "import aiosmtpd"])
-        guard check?.status == 0 else { throw XCTSkip("python3-aiosmtpd is not installed (make deps installs it)") }
+        try requirePythonModule("aiosmtpd", package: "python3-aiosmtpd")
         let env = try TestEnvironment()
         let received = env.directory.appendingPathComponent("server-mail")
         let port = freePort()

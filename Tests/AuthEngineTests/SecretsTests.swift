@@ -15,9 +15,10 @@ final class SecretsTests: XCTestCase {
         _ = try env.engine.completePasswordReset(reset, newPassword: .strongPassword, confirmation: .strongPassword)
         guard case .setUpOTPChannel(let logon) = try env.engine.logon(userID: "B0123401", password: .strongPassword) else { return XCTFail() }
         let registration = try env.engine.beginDeviceRegistration(logon)
-        secrets.append(Base32.encode(registration.uri.secret))
-        secrets.append(registration.uri.secret.map { String(format: "%02x", $0) }.joined())
-        let code = try env.appCode(registration.uri)
+        let enrolled = try OTPAuthURI(parsing: registration.uri)
+        secrets.append(Base32.encode(enrolled.secret))
+        secrets.append(enrolled.secret.map { String(format: "%02x", $0) }.joined())
+        let code = try env.appCode(registration)
         secrets.append(code)
         _ = try env.engine.submitOTP(logon, code: code)
         _ = try env.engine.logon(userID: "B0123401", password: "wrong-password-123")

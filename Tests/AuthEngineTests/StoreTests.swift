@@ -78,7 +78,7 @@ final class StoreTests: XCTestCase {
         let reopened = AuthEngine(store: try AccountStore(location: StoreLocation(directory: env.directory)), clock: env.clock,
                                   configuration: env.engine.configuration)
         XCTAssertEqual(try reopened.accounts().count, try DemoData.shipped().accounts.count)
-        guard case .enterAppOTP(let session) = try reopened.logon(userID: "B0123402", password: TestEnvironment.password),
+        guard case .enterAppOTP(let session, _) = try reopened.logon(userID: "B0123402", password: TestEnvironment.password),
               case .accepted(.loggedOn) = try reopened.submitOTP(session, code: env.appCode(uri)) else {
             return XCTFail("seed decrypts after reopening")
         }
@@ -90,23 +90,23 @@ final class StoreTests: XCTestCase {
         // BNK999 may have 4 accounts; the demo uses 2.
         for id in ["BNK99902", "BNK99903"] {
             try env.engine.createAccount(userID: id, clearingHouse: .hksccDesignatedBank, participantID: "BNK999",
-                                         kind: .user, email: "x@bank.example", actor: "test")
+                                         role: .user, email: "x@bank.example", actor: "test")
         }
         XCTAssertThrowsError(try env.engine.createAccount(userID: "BNK99909", clearingHouse: .hksccDesignatedBank, participantID: "BNK999",
-                                                          kind: .user, email: "x@bank.example", actor: "test")) { error in
-            XCTAssertTrue("\(error)".contains("MAX NO. OF USERS"), "\(error)")
+                                                          role: .user, email: "x@bank.example", actor: "test")) { error in
+            XCTAssertEqual(error as? EngineError, .quotaReached(participant: "HKSCC-DB:BNK999", max: 4))
         }
         XCTAssertThrowsError(try env.engine.createAccount(userID: "B01235AA", clearingHouse: .hksccParticipant, participantID: "B01234",
-                                                          kind: .user, email: "x@b.example", actor: "test"))
+                                                          role: .user, email: "x@b.example", actor: "test"))
         XCTAssertThrowsError(try env.engine.createAccount(userID: "B0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
-                                                          kind: .user, email: "not an email", actor: "test"))
+                                                          role: .user, email: "not an email", actor: "test"))
         let created = try env.engine.createAccount(userID: "b0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
-                                                   kind: .user, email: "new@b.example", actor: "test")
+                                                   role: .user, email: "new@b.example", actor: "test")
         XCTAssertEqual(created.userID, "B0123410")
         XCTAssertEqual(created.state, .notInitialised)
         XCTAssertFalse(created.hasSmartcard, "created after launch: 2FA only")
         XCTAssertThrowsError(try env.engine.createAccount(userID: "B0123410", clearingHouse: .hksccParticipant, participantID: "B01234",
-                                                          kind: .user, email: "new@b.example", actor: "test"))
+                                                          role: .user, email: "new@b.example", actor: "test"))
     }
 
     func testStoreLocationResolution() {

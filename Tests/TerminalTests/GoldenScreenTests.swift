@@ -1,190 +1,301 @@
-@testable import AuthEngine
+import AuthEngine
+import Authenticator
 import Foundation
-@testable import TerminalCore
+import TerminalApp
+import TerminalCore
+import TerminalProgram
 import TerminalView
 import XCTest
 
-/// Every screen and pop-up rendered at 80x24 and 120x40, compared with Golden/*.txt.
+/// Golden screens: Tests/TerminalTests/Golden/NAME-COLSxROWS.txt. They record what is right;
+/// a missing or different file fails. UPDATE_GOLDEN=1 rewrites them, to be read before they
+/// are committed.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func check(_ canvas: Canvas, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let text = canvas.text
+        let url = directory.appendingPathComponent("\(name)-\(canvas.columns)x\(canvas.rows).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: url)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no golden file \(url.lastPathComponent); run with UPDATE_GOLDEN=1 and read it before committing", file: file, line: line)
+        }
+        if text != expected {
+            XCTFail("screen differs from \(url.lastPathComponent):\n\(text)", file: file, line: line)
+        }
+    }
+}
+
+/// A session on a fresh demo store, driven through the real engine, update and view, with a
+/// deterministic stream for keys and codes so every run shows the same screens.
+final class DrivenSession {
+    let session: HeadlessSession
+    let directory: URL
+    static let small = Size(columns: 80, rows: 24)
+    static let large = Size(columns: 120, rows: 40)
+
+    init(console: Console = .terminal, start: Date = HongKongTime.date(2023, 6, 12, 10, 0), phase: ServicePhase? = nil,
+         hours: ServiceHours? = nil, trainer: Bool = false, connectivityTest: ConnectivitySession? = nil, seed: String = "golden") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-driven-\(UUID().uuidString)")
+        var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: 1_000, allowReducedCost: true), terminal: "golden")
+        configuration.phaseOverride = phase
+        configuration.hours = hours
+        configuration.connectivityTest = connectivityTest
+        configuration.random = .deterministic(seed: seed)
+        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: VirtualClock(start),
+                                configuration: configuration)
+        try DemoSetup.install(into: engine, directory: directory)
+        session = HeadlessSession(engine: engine, console: console, size: Self.small, hours: hours, connectivityTest: connectivityTest,
+                                  trainer: trainer)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    var state: AppState { session.state }
+    var text: String { session.screenText }
+
+    func keys(_ keys: Key...) { for key in keys { session.press(key) } }
+    func type(_ text: String) { session.type(text) }
+    func submit(_ fields: [String: String], _ action: String) { session.submit(fields: fields, button: action) }
+    func submit(_ action: String) { session.submit(fields: [:], button: action) }
+
+    /// The newest code in an inbox, read from the Maildir as a trainer would.
+    func emailCode(_ address: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let code = (try? Mailbox(root: directory.appendingPathComponent("mail")).messages(for: address))?.first?.otp
+        if code == nil { XCTFail("no OTP email for \(address)", file: file, line: line) }
+        return code ?? ""
+    }
+
+    /// The phone's current code for an account.
+    func appCode(_ account: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        do {
+            var phone = try Phone.load(directory: directory)
+            return try phone.show(try phone.index(of: account), at: session.clock.now()).code
+        } catch {
+            XCTFail("the phone has no code for \(account): \(error)", file: file, line: line)
+            return ""
+        }
+    }
+
+    /// Compares the screen at 80x24 and 120x40 with its golden files.
+    func check(_ name: String, sizes: [Size] = [small, large], file: StaticString = #filePath, line: UInt = #line) {
+        for size in sizes {
+            session.send(.resize(size))
+            Golden.check(session.canvas, name, file: file, line: line)
+        }
+        session.send(.resize(Self.small))
+    }
+
+    func logon(_ userID: String, _ password: String = "Training#2023Pass") {
+        submit([Texts.userID: userID, Texts.password: password], "login")
+    }
+}
+
+/// Every screen and pop-up, reached the way an operator reaches it, at 80x24 and 120x40.
 final class GoldenScreenTests: XCTestCase {
-    /// Named states, each built the way the program reaches it.
-    static var states: [(String, AppState)] {
-        var list: [(String, AppState)] = []
-        func add(_ name: String, console: Console = .terminal, phase: ServicePhase = .transition,
-                 message: StatusMessage? = nil, popup: Popup? = nil, _ screen: Screen? = nil) {
-            var state = Fixtures.state(console, phase: phase)
-            if let screen { state.screen = screen }
-            state.popup = popup
-            state.message = message
-            list.append((name, state))
+    func testLandingPagesOfEachConsoleAndPhase() throws {
+        try DrivenSession().check("landing-terminal-transition")
+        try DrivenSession(start: HongKongTime.date(2023, 6, 9, 10, 0)).check("landing-terminal-smartcard-only")
+        try DrivenSession(start: HongKongTime.date(2023, 9, 5, 10, 0)).check("landing-terminal-2fa-only")
+        try DrivenSession(console: .dms).check("landing-dms-transition")
+        try DrivenSession(console: .dms, start: HongKongTime.date(2023, 9, 5, 10, 0)).check("landing-dms-2fa-only")
+        let closed = try DrivenSession(start: HongKongTime.date(2023, 6, 11, 10, 0), hours: .shipped)
+        closed.keys(.character("1"))
+        closed.check("landing-closed-sunday")
+        let verification = try DrivenSession()
+        verification.keys(.character("v"))
+        verification.check("connectivity-verification")
+    }
+
+    func testLogonAndItsRefusals() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.check("logon")
+        s.logon("B0123401", "Wrong#Password2023x")
+        s.check("logon-invalid")
+        s.logon("B0123404")
+        s.check("logon-locked")
+        let dms = try DrivenSession(console: .dms)
+        dms.keys(.character("1"))
+        dms.check("logon-dms")
+    }
+
+    func testFirstTimeLogonScreens() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.submit([Texts.userID: "B0123401"], "forgot")
+        s.check("reset-user-id")
+        s.submit([Texts.userID: "B0123401"], "submit")
+        s.check("reset-email-otp")
+        s.submit([Texts.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
+        s.type("Brand-New#Pass2023")
+        s.keys(.tab)
+        s.type("Brand")
+        s.check("reset-new-password")
+        s.submit([Texts.newPassword: "Brand-New#Pass2023", Texts.confirmPassword: "Brand-New#Pass2023"], "submit")
+        s.check("reset-done")
+        s.keys(.escape)
+        s.logon("B0123401", "Brand-New#Pass2023")
+        s.check("channel-setup")
+        s.submit("register")
+        s.check("register-device-scan")
+        s.submit("code")
+        s.check("register-device-code")
+        s.keys(.escape, .escape)
+        s.submit("skip")
+        s.check("potential-risk")
+        s.submit("accept")
+        s.check("email-otp")
+        s.submit([Texts.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
+        s.check("logged-on-online")
+    }
+
+    func testOngoingLogonScreens() throws {
+        let s = try DrivenSession()
+        s.keys(.character("2"))
+        s.logon("B0123402")
+        s.check("app-otp")
+        s.submit([Texts.otp: s.appCode("HKEX:B0123402")], "submit")
+        s.check("logged-on-reports")
+        let expired = try DrivenSession()
+        expired.keys(.character("1"))
+        expired.logon("B0123405")
+        expired.type("abcdefgh12")
+        expired.check("password-expired")
+        let smartcard = try DrivenSession()
+        smartcard.keys(.character("3"))
+        smartcard.check("smartcard")
+        let dmsCard = try DrivenSession(console: .dms)
+        dmsCard.keys(.character("2"))
+        dmsCard.check("smartcard-dms")
+    }
+
+    func testResetRefusalsAndTheAppCode() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.submit([Texts.userID: "B0123403"], "forgot")
+        s.submit([Texts.userID: "B0123403"], "submit")
+        s.check("reset-refused")
+        s.keys(.escape)
+        s.submit([Texts.userID: "B0123402"], "forgot")
+        s.submit([Texts.userID: "B0123402"], "submit")
+        s.check("reset-app-otp")
+    }
+
+    func testChangePasswordAndAuthenticationSettings() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.submit([Texts.userID: "B0123402"], "change")
+        s.type("Brand-New#Pass")
+        s.check("change-password-new")
+        s.submit([Texts.newPassword: "Brand-New#Pass2023", Texts.confirmPassword: "Brand-New#Pass2023"], "update")
+        s.check("change-password-current")
+        s.submit([Texts.currentPassword: "Training#2023Pass"], "update")
+        s.check("change-password-done")
+        s.keys(.escape)
+        s.submit([Texts.userID: "HKABC101"], "change")
+        s.submit("settings")
+        s.check("settings-credentials")
+        s.submit([Texts.password: "Training#2023Pass"], "submit")
+        s.submit([Texts.otp: s.appCode("HKEX:HKABC101")], "submit")
+        s.check("settings-device")
+        s.submit("delete")
+        s.check("settings-confirm-delete")
+        s.keys(.escape)
+        s.submit("oath")
+        s.keys(.character(" "))
+        s.check("settings-oath")
+    }
+
+    func testDMSScreens() throws {
+        let s = try DrivenSession(console: .dms)
+        s.keys(.character("1"))
+        s.logon("B01234X1")
+        s.submit([Texts.otp: s.appCode("HKEX:B01234X1")], "submit")
+        s.check("logged-on-dms")
+        s.submit("item0")
+        s.check("dms-maintain-user-profile")
+        s.submit("create")
+        s.check("dms-create-user-profile")
+        s.keys(.escape)
+        for function in ["change", "delete", "enquire"] {
+            s.submit(function)
+            s.submit([Texts.userID: "B0123404"], "submit")
+            s.check("dms-\(function)-user-profile-found")
+            s.keys(.escape, .escape)
         }
-        let s = Fixtures.session
-        add("landing-terminal-transition")
-        add("landing-terminal-smartcard-only", phase: .smartcardOnly)
-        add("landing-terminal-2fa-only", phase: .twoFactorOnly)
-        add("landing-dms-transition", console: .dms)
-        add("landing-dms-2fa-only", console: .dms, phase: .twoFactorOnly)
-        var logon = LogonScreen(function: .onlineFunctions, userID: "B0123401")
-        logon.form.focus(on: Texts.password)
-        add("logon", .logon(LogonScreen(function: .onlineFunctions)))
-        add("logon-invalid", message: .error(Texts.invalidCredentials), .logon(logon))
-        add("logon-locked", message: .error(Texts.locked), .logon(logon))
-        add("logon-dms", console: .dms, .logon(LogonScreen(function: .securityManagement)))
-        add("channel-setup", .channelSetup(ChannelSetupScreen(session: s, function: .onlineFunctions)))
-        var register = RegisterDeviceScreen(session: s, function: .onlineFunctions, registration: Fixtures.registration)
-        add("register-device-scan", .registerDevice(register))
-        register.step = .code
-        register.form = RegisterDeviceScreen.codeForm
-        add("register-device-code", message: .info(Texts.enterAppOTP), .registerDevice(register))
-        add("potential-risk", .riskWarning(RiskWarningScreen(session: s, function: .onlineFunctions)))
-        add("email-otp", message: .info("An OTP has been sent to f*********n@demo-securities.example. It is valid for 5 minutes."),
-            .emailOTP(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice)))
-        add("app-otp", .appOTP(AppOTPScreen(session: s, function: .overnightReports)))
-        var expired = PasswordExpiredScreen(session: s, function: .onlineFunctions)
-        expired.form.update(Texts.newPassword) { $0.set("abcdefgh12") }
-        add("password-expired", message: .error("Your password has expired. Please change it now."), .passwordExpired(expired))
-        add("smartcard", .smartcard(SmartcardScreen(function: .smartcardTerminal)))
-        add("smartcard-dms", console: .dms, .smartcard(SmartcardScreen(function: .securityManagement)))
-        add("logged-on-online", .loggedOn(LoggedOnScreen(success: Fixtures.success, function: .onlineFunctions)))
-        add("logged-on-reports", .loggedOn(LoggedOnScreen(success: Fixtures.success, function: .overnightReports)))
-        add("logged-on-dms", console: .dms, .loggedOn(LoggedOnScreen(success: Fixtures.success, function: .securityManagement)))
-
-        let onLogon = Screen.logon(logon)
-        var reset = ResetPopup(userID: "B0123401")
-        add("reset-user-id", popup: .reset(reset), onLogon)
-        reset.session = s
-        reset.stage = .emailOTP(Fixtures.notice)
-        reset.form = ResetPopup.otpForm(email: true)
-        add("reset-email-otp", popup: .reset(reset), onLogon)
-        reset.stage = .appOTP
-        reset.form = ResetPopup.otpForm(email: false)
-        add("reset-app-otp", popup: .reset(reset), onLogon)
-        reset.stage = .newPassword
-        reset.form = Form([
-            .field(TextField(Texts.newPassword, kind: .password, text: "Brand-New#Pass2023")),
-            .field(TextField(Texts.confirmPassword, kind: .password, text: "Brand")),
-            .button(id: "submit", label: Texts.submit), .button(id: "close", label: Texts.close),
-        ], submit: "submit", focus: 1)
-        add("reset-new-password", popup: .reset(reset), onLogon)
-        reset.stage = .done
-        reset.form = Form([.button(id: "close", label: Texts.close)])
-        add("reset-done", message: .success(Texts.passwordChanged), popup: .reset(reset), onLogon)
-        reset.stage = .refused("Your OTP is sent by email, so the password cannot be reset here. Please ask your Delegated Administrator to perform Unlock/ Reset OTP Device Registration for you.")
-        add("reset-refused", popup: .reset(reset), onLogon)
-
-        var change = ChangePasswordPopup(userID: "B0123402")
-        add("change-password-new", popup: .changePassword(change), onLogon)
-        change.stage = .currentPassword
-        change.userID = "B0123402"
-        change.form = Form([.field(TextField(Texts.currentPassword, kind: .password)),
-                            .button(id: "update", label: Texts.update), .button(id: "close", label: Texts.close)], submit: "update")
-        add("change-password-current", popup: .changePassword(change), onLogon)
-        change.stage = .done
-        change.form = Form([.button(id: "close", label: Texts.close)])
-        add("change-password-done", popup: .changePassword(change), onLogon)
-
-        var settings = AuthenticationSettingsPopup(userID: "B0123402")
-        add("settings-credentials", popup: .authenticationSettings(settings), onLogon)
-        settings.session = FlowSession(token: "t2", userID: "B0123402")
-        settings.stage = .settings
-        settings.form = Form([.button(id: "delete", label: Texts.deleteDevice), .button(id: "oath", label: Texts.settings),
-                              .button(id: "close", label: Texts.close)])
-        add("settings-device", popup: .authenticationSettings(settings), onLogon)
-        settings.stage = .oath(enabled: false)
-        settings.form = AuthenticationSettingsPopup.oathForm(enabled: false)
-        add("settings-oath", popup: .authenticationSettings(settings), onLogon)
-
-        // DMS
-        let da = LogonSuccess(userID: "B01234X1", kind: .delegatedAdministrator, isMaker: true, isChecker: false,
-                              clearingHouse: .hksccParticipant, participantID: "B01234", loggedOnAt: Fixtures.now,
-                              previousLogonAt: nil, method: .appOTP)
-        add("dms-maintain-user-profile", console: .dms, .maintainUserProfile(MaintainUserProfileScreen(success: da)))
-        add("dms-create-user-profile", console: .dms, .profile(ProfileScreen(function: .create, success: da)))
-        let fields = [ProfileField("User ID", "B0123404"), ProfileField("Participant", "HKSCC-CP:B01234"), ProfileField("Role", "User"),
-                      ProfileField("Email Address", "locked.user@demo-securities.example"), ProfileField("Locked", "Y"),
-                      ProfileField("OTP Enabled", "Y")]
-        for function in [ProfileScreen.Function.change, .delete, .enquire] {
-            var screen = ProfileScreen(function: function, success: da)
-            screen.stage = .profile(fields)
-            screen.form = screen.profileForm(fields)
-            add("dms-\(function.rawValue)-user-profile-found", console: .dms, .profile(screen))
-        }
-        var checker = ProfileScreen(function: .change, success: da)
-        checker.stage = .checker(PendingChange(id: "p1", maker: "B01234X1", participantKey: "HKSCC-CP:B01234",
-                                               change: .resetOTPRegistration(userID: "B0123404")))
-        checker.form = ProfileScreen.checkerForm
-        add("dms-checker-confirms", console: .dms, message: .error("A checker cannot authorise a request they made."), .profile(checker))
-        var listing = ProfileListingScreen(success: da)
-        listing.lines = (1...30).map { "B01234\(String(format: "%02d", $0))  User  2FA  user\($0)@demo.example" } + ["", "*** END OF REPORT ***"]
-        listing.scroll = 2
-        add("dms-user-profile-listing", console: .dms, .profileListing(listing))
-        return list
+        s.submit("change")
+        s.submit([Texts.userID: "B01234Z1"], "submit")
+        s.check("dms-change-da-profile-eservice-da3")
+        s.keys(.escape)
+        s.submit([Texts.userID: "B0123404"], "submit")
+        s.submit("reset")
+        s.submit("change")
+        s.submit([Texts.checkerID: "B01234X1", Texts.authorizationCode: "Training#2023Pass"], "confirm")
+        s.check("dms-checker-confirms")
+        s.submit([Texts.checkerID: "B01234Y1", Texts.authorizationCode: "Training#2023Pass"], "confirm")
+        s.check("dms-checker-confirmed")
+        s.keys(.escape, .escape)
+        s.submit("listing")
+        s.keys(.down, .down)
+        s.check("dms-user-profile-listing")
     }
 
-    func testEveryScreenAt80x24() {
-        for (name, state) in Self.states { Golden.check(state, name) }
+    func testAfterDecommissioningDMSAssignsRolesAndGroups() throws {
+        let s = try DrivenSession(console: .dms, start: HongKongTime.date(2023, 9, 5, 10, 0))
+        s.keys(.character("1"))
+        s.logon("B01234X1")
+        s.submit([Texts.otp: s.appCode("HKEX:B01234X1")], "submit")
+        s.submit("item0")
+        s.submit("change")
+        s.submit([Texts.userID: "B01234Z1"], "submit")
+        s.check("dms-change-da-profile-decommissioned")
     }
 
-    func testEveryScreenAt120x40() {
-        for (name, var state) in Self.states {
-            state.size = Fixtures.large
-            Golden.check(state, name)
-        }
+    func testTheConnectivityTestAndTheTrainersPanel() throws {
+        let test = try DrivenSession(start: HongKongTime.date(2023, 6, 10, 18, 30), phase: .transition, connectivityTest: .primary)
+        test.keys(.character("2"))
+        test.logon("B0123402")
+        test.submit([Texts.otp: test.appCode("HKEX:B0123402")], "submit")
+        test.check("connectivity-test-logged-on")
+        let trainer = try DrivenSession(trainer: true)
+        trainer.keys(.character("1"))
+        trainer.logon("B0123403")
+        trainer.check("trainer-email-otp")
     }
 
-    func testTooSmallWindow() {
-        var state = Fixtures.state()
-        state.size = Size(columns: 60, rows: 20)
-        Golden.check(state, "too-small")
+    func testTooSmallWindow() throws {
+        let s = try DrivenSession()
+        s.check("too-small", sizes: [Size(columns: 60, rows: 20)])
     }
 
-    func testTheCursorSitsInTheFocusedField() {
-        var state = Fixtures.state()
-        state.screen = .logon(LogonScreen(function: .onlineFunctions, userID: "B01"))
-        let canvas = Renderer.render(state)
+    func testTheCursorSitsInTheFocusedField() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.type("B01")
+        let canvas = s.session.canvas
         guard let cursor = canvas.cursor else { return XCTFail("a focused field shows the cursor") }
         XCTAssertEqual(canvas.lines[cursor.row].dropFirst(cursor.column - 3).prefix(3), "B01")
     }
 
-    func testPasswordsAreNeverDrawn() {
-        var state = Fixtures.state()
-        var logon = LogonScreen(function: .onlineFunctions, userID: "B0123401")
-        logon.form.update(Texts.password) { $0.set("Training#2023Pass") }
-        state.screen = .logon(logon)
-        let text = Renderer.render(state).text
-        XCTAssertFalse(text.contains("Training"))
-        XCTAssertTrue(text.contains("*****************"))
+    func testPasswordsAreNeverDrawn() throws {
+        let s = try DrivenSession()
+        s.keys(.character("1"))
+        s.type("B0123401")
+        s.keys(.tab)
+        s.type("Training#2023Pass")
+        XCTAssertFalse(s.text.contains("Training"))
+        XCTAssertTrue(s.text.contains("*****************"))
     }
-}
 
-final class PresenterViewTests: XCTestCase {
-    func testTheSplitViewShowsTerminalPhoneAndInbox() {
-        var state = Fixtures.state()
-        let window = Size(columns: 130, rows: 36)
-        state.size = PresenterView.terminalSize(in: window)
-        state.screen = .emailOTP(EmailOTPScreen(session: Fixtures.session, function: .onlineFunctions, notice: Fixtures.notice))
-        let phone = [PhoneView.Row(label: "HKEX:B0123402", code: "287082", secondsLeft: 12, period: 30, detail: "TOTP SHA1, 6 digits")]
-        let inbox = [PresenterView.InboxRow(sent: Fixtures.now, address: "email.user@demo-securities.example",
-                                            summary: "OTP 12345678 valid until 10:05:00")]
-        let canvas = PresenterView.render(state, phone: phone, inbox: inbox, size: window)
-        let text = canvas.text
-        XCTAssertEqual(canvas.columns, 130)
-        XCTAssertTrue(text.contains("287 082"), text)
-        XCTAssertTrue(text.contains("OTP 12345678 valid until 10:05:00"), text)
-        XCTAssertTrue(text.contains(Texts.enterOTPOrRequest))
-        Golden.check(state, "presenter-terminal-part")
-    }
-}
-
-final class MailboxViewTests: XCTestCase {
-    func testTheListHighlightsTheChoiceAndAnOpenedMessageScrolls() {
-        let list = MailboxView.Screen(title: "a@b.example", rows: ["2023-06-12 10:00:00 HKT  One Time Password (OTP)  12345678 used",
-                                                                  "2023-06-12 09:50:00 HKT  One Time Password (OTP)  87654321 expired"],
-                                      selected: 1)
-        let canvas = MailboxView.render(list, columns: 80, rows: 10)
-        XCTAssertEqual(canvas.lines[2], " 2023-06-12 10:00:00 HKT  One Time Password (OTP)  12345678 used")
-        XCTAssertEqual(canvas[3, 1].role, .buttonFocused, "the chosen message stands out")
-        XCTAssertEqual(canvas[2, 1].role, .normal)
-        let opened = MailboxView.Screen(title: "a@b.example", rows: [], opened: (1...20).map { "line \($0)" }, scroll: 5)
-        XCTAssertEqual(MailboxView.render(opened, columns: 80, rows: 10).lines[2], " line 6")
+    /// Every registered screen has a view (a forgotten view would show "has no view").
+    func testEveryScreenHasAView() {
+        for type in Screens.all {
+            XCTAssertTrue(type is any Drawable.Type, "\(type.name) has no view: add an extension in TerminalView/Screens")
+        }
     }
 }

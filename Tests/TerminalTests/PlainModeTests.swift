@@ -29,7 +29,7 @@ final class PlainModeTests: XCTestCase {
             }
         }
         func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-        try waitFor("Choose 1-4, or q to quit: ")
+        try waitFor("Choose 1-3, v for the connectivity verification, or q to quit: ")
         send("1")
         try waitFor("User ID: ")
         send("b0123403")

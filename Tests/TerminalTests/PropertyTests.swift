@@ -1,6 +1,6 @@
 import AuthEngine
 import Foundation
-@testable import Headless
+@testable import TerminalApp
 @testable import TerminalCore
 import TerminalView
 import XCTest
@@ -37,10 +37,15 @@ final class PropertyTests: XCTestCase {
         let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: clock, configuration: configuration)
         try DemoData.shipped().install(into: engine)
 
+        // How many walks reached each screen: a walk that never gets past the logon page
+        // proves nothing about the OTP screens.
+        var reached: [String: Int] = [:]
         for seed in UInt64(1)...40 {
             var random = Generator(state: seed)
             for console in [Console.terminal, .dms] {
                 let session = HeadlessSession(engine: engine, console: console, size: Size(columns: 80, rows: 24), hours: nil)
+                var seen: Set<String> = []
+                defer { for name in seen { reached[name, default: 0] += 1 } }
                 for _ in 0..<250 {
                     switch random.next() % 10 {
                     case 0: session.type(random.pick(Self.words))
@@ -49,7 +54,9 @@ final class PropertyTests: XCTestCase {
                     default: session.press(random.pick(Self.keys))
                     }
                     _ = session.canvas  // the view must render every state
-                    if case .loggedOn(let screen) = session.state.screen {
+                    seen.insert(session.state.screen.name)
+                    if let popup = session.state.popup { seen.insert(popup.name) }
+                    if let screen = session.state.screen.as(LoggedOnScreen.self) {
                         XCTAssertEqual(screen.success.method, .smartcard,
                                        "seed \(seed): logged on by \(screen.success.method) without a one-time password")
                     }
@@ -59,5 +66,10 @@ final class PropertyTests: XCTestCase {
         }
         // Every 2FA logon in the audit log came with a verified OTP (none can: no code was typed).
         XCTAssertFalse(try engine.auditLog().contains { $0.event == .logonSucceeded })
+        // The walks went deep: past the password to the OTP screens and the pop-ups.
+        XCTAssertEqual(reached[LandingScreen.name], 80, "\(reached)")
+        XCTAssertGreaterThanOrEqual(reached[LogonScreen.name] ?? 0, 60, "\(reached)")
+        XCTAssertGreaterThanOrEqual((reached[AppOTPScreen.name] ?? 0) + (reached[EmailOTPScreen.name] ?? 0), 10, "\(reached)")
+        XCTAssertGreaterThanOrEqual(reached[ResetPopup.name] ?? 0, 10, "\(reached)")
     }
 }

@@ -1,6 +1,7 @@
-@testable import AuthEngine
+import AuthEngine
 import Foundation
-@testable import TerminalCore
+import TerminalApp
+import TerminalCore
 import TerminalView
 import TestSupport
 import XCTest
@@ -8,46 +9,67 @@ import XCTest
 /// The QR code on REGISTER DEVICE, read back by zbarimg (a decoder we did not write), and the
 /// code oathtool computes from the decoded secret logs on.
 final class QRCodeTests: XCTestCase {
-    func testTheScreensQRCodeDecodesToTheEnrolledURIAndItsCodeLogsOn() throws {
-        guard let zbarimg = Programs.which("zbarimg") else { throw XCTSkip("zbarimg is not installed (make deps installs it)") }
-        guard let oathtool = Programs.which("oathtool") else { throw XCTSkip("oathtool is not installed (make deps installs it)") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-qr-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let clock = VirtualClock(HongKongTime.date(2023, 6, 12, 10, 0))
-        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: dir)), clock: clock,
-                                configuration: EngineConfiguration(hasher: try PasswordHasher(iterations: 1_000, allowReducedCost: true)))
-        try DemoData.shipped().install(into: engine)
-        guard case .setUpOTPChannel(let session) = try engine.logon(userID: "B0123408", password: "Training#2023Pass") else {
-            return XCTFail("channel setup expected")
-        }
-        let registration = try engine.beginDeviceRegistration(session)
-
-        var state = AppState(console: .terminal, phase: .transition, now: clock.now(), size: Size(columns: 120, rows: 40))
-        state.screen = .registerDevice(RegisterDeviceScreen(session: session, function: .onlineFunctions, registration: registration))
-        let canvas = Renderer.render(state)
-        let image = dir.appendingPathComponent("screen.pgm")
-        try Self.pgm(from: canvas, scale: 4).write(to: image)
-
-        let decoded = try Programs.run(zbarimg, ["-q", "--raw", image.path]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(decoded, registration.uri.string, "the phone reads exactly the enrolled URI")
-        let uri = try OTPAuthURI(parsing: decoded)
-        let code = try Programs.run(oathtool, ["--totp", "-b", "--now", "@\(Int(clock.now().timeIntervalSince1970))", Base32.encode(uri.secret)])
-            .out.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard case .accepted(.loggedOn(let success)) = try engine.submitOTP(session, code: code) else {
-            return XCTFail("oathtool's code from the decoded secret logs on")
-        }
-        XCTAssertEqual(success.userID, "B0123408")
+    private func registerDevice(size: Size, trainer: Bool = false) throws -> DrivenSession {
+        let s = try DrivenSession(trainer: trainer)
+        s.keys(.character("1"))
+        s.logon("B0123408")
+        s.submit("register")
+        s.session.send(.resize(size))
+        return s
     }
 
-    func testAt80x24TheScreenSaysHowLargeItMustBeAndShowsTheKey() {
-        var state = AppState(console: .terminal, phase: .transition, now: HongKongTime.date(2023, 6, 12, 10, 0), size: Size(columns: 80, rows: 24))
-        let registration = DeviceRegistration(uri: OTPAuthURI(issuer: "HKEX", account: "B0123401", secret: Array("12345678901234567890".utf8)))
-        state.screen = .registerDevice(RegisterDeviceScreen(session: FlowSession(token: "t", userID: "B0123401"), function: .onlineFunctions,
-                                                            registration: registration))
-        let text = Renderer.render(state).text
-        XCTAssertTrue(text.contains("Key:     GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"), text)
-        XCTAssertTrue(text.contains("Account: HKEX:B0123401"))
-        XCTAssertTrue(text.contains("The QR code needs a window of at least"), text)
+    func testTheScreensQRCodeDecodesToTheEnrolledURIAndItsCodeLogsOn() throws {
+        let zbarimg = try requireTool("zbarimg")
+        let oathtool = try requireTool("oathtool")
+        let s = try registerDevice(size: Size(columns: 120, rows: 40))
+        let registration = try XCTUnwrap(s.state.screen.as(RegisterDeviceScreen.self)?.registration)
+        let image = s.directory.appendingPathComponent("screen.pgm")
+        try Self.pgm(from: s.session.canvas, scale: 4).write(to: image)
+        let decoded = try Programs.run(zbarimg, ["-q", "--raw", image.path]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(decoded, registration.uri, "the phone reads exactly the enrolled URI")
+        let uri = try OTPAuthURI(parsing: decoded)
+        let code = try Programs.run(oathtool, ["--totp", "-b", "--now", "@\(Int(s.session.clock.now().timeIntervalSince1970))", Base32.encode(uri.secret)])
+            .out.trimmingCharacters(in: .whitespacesAndNewlines)
+        s.submit("code")
+        s.submit([Texts.otp: code], "submit")
+        XCTAssertEqual(s.state.screen.as(LoggedOnScreen.self)?.success.userID, "B0123408", "oathtool's code from the decoded secret logs on")
+    }
+
+    /// Too small for the code: the screen says how large, and still shows the account, the
+    /// whole key and its type.
+    func testAt80x24TheScreenSaysHowLargeItMustBeAndShowsTheKey() throws {
+        let s = try registerDevice(size: Size(columns: 80, rows: 24))
+        let registration = try XCTUnwrap(s.state.screen.as(RegisterDeviceScreen.self)?.registration)
+        let needed = try XCTUnwrap(RegisterDeviceScreen.neededSize(registration, trainer: false))
+        XCTAssertTrue(s.text.contains(registration.manualKey), s.text)
+        XCTAssertTrue(s.text.contains("Account: HKEX:B0123408"), s.text)
+        XCTAssertTrue(s.text.contains(registration.keyType), s.text)
+        XCTAssertTrue(s.text.contains("The QR code needs a window of at least \(needed.columns) x \(needed.rows)"), s.text)
+    }
+
+    /// At every size from the smallest to the one the code needs, the key and its type are
+    /// whole, nothing is drawn over the trainer's panel, and the code appears exactly when the
+    /// window is as large as the screen says.
+    func testAtEverySizeTheKeyIsWholeAndTheCodeAppearsWhenItFits() throws {
+        for trainer in [false, true] {
+            let s = try registerDevice(size: Size(columns: 80, rows: 24), trainer: trainer)
+            let registration = try XCTUnwrap(s.state.screen.as(RegisterDeviceScreen.self)?.registration)
+            let needed = try XCTUnwrap(RegisterDeviceScreen.neededSize(registration, trainer: trainer))
+            for columns in stride(from: 80, through: needed.columns + 10, by: 3) {
+                for rows in [24, needed.rows - 1, needed.rows, needed.rows + 5] {
+                    s.session.send(.resize(Size(columns: columns, rows: rows)))
+                    let canvas = s.session.canvas
+                    let text = canvas.text
+                    XCTAssertTrue(text.contains(registration.manualKey), "\(columns)x\(rows) trainer \(trainer): key cut\n\(text)")
+                    XCTAssertTrue(text.contains(registration.keyType), "\(columns)x\(rows): type cut\n\(text)")
+                    let showsCode = canvas.cells.contains { $0.role == .qrDark }
+                    XCTAssertEqual(showsCode, columns >= needed.columns && rows >= needed.rows, "\(columns)x\(rows) trainer \(trainer)")
+                    if trainer {
+                        for row in 1...2 { XCTAssertFalse(canvas.lines[row].contains("█"), "the trainer's panel is not drawn over") }
+                    }
+                }
+            }
+        }
     }
 
     /// The half blocks of a canvas as a greyscale image: each cell is two modules tall.

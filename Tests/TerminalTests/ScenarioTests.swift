@@ -1,6 +1,6 @@
 import AuthEngine
 import Foundation
-@testable import Headless
+@testable import TerminalApp
 @testable import TerminalCore
 import TestSupport
 import XCTest
@@ -27,11 +27,14 @@ final class ScenarioTests: XCTestCase {
         let scenario = try Scenario(name: "same", text: text)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-same-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let runner = ScenarioRunner(snapshotDirectory: dir)
         var withSnapshot = scenario
         withSnapshot.lines.append(Scenario.Line(number: 99, text: "snapshot key", step: .snapshot("key")))
-        XCTAssertNil(runner.run(withSnapshot).failure)
-        XCTAssertNil(runner.run(withSnapshot).failure, "the second run shows the same key")
+        let missing = ScenarioRunner(snapshotDirectory: dir).run(withSnapshot)
+        XCTAssertTrue(missing.failure?.contains("no snapshot") == true, "a missing snapshot fails: \(missing.failure ?? "passed")")
+        XCTAssertNil(ScenarioRunner(snapshotDirectory: dir, updateSnapshots: true).run(withSnapshot).failure, "written when asked")
+        XCTAssertNil(ScenarioRunner(snapshotDirectory: dir).run(withSnapshot).failure, "the second run shows the same key")
+        try "garbage\n".write(to: dir.appendingPathComponent("key.txt"), atomically: true, encoding: .utf8)
+        XCTAssertNotNil(ScenarioRunner(snapshotDirectory: dir).run(withSnapshot).failure, "a different snapshot fails")
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("key.txt"), encoding: .utf8).contains("Key:"))
     }
 
@@ -75,6 +78,6 @@ final class ScenarioTests: XCTestCase {
         try "size 80x24\nfrobnicate\n".write(to: bad, atomically: true, encoding: .utf8)
         let parse = try Programs.run(Programs.ccassTerminal, ["scenario", bad.path])
         XCTAssertEqual(parse.status, 1)
-        XCTAssertEqual(parse.err, "ccass-terminal: \(bad.path):2: unknown step \"frobnicate\"; expected size, clock, phase, console, ignore-hours, connectivity-test, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
+        XCTAssertEqual(parse.err, "Error: \(bad.path):2: unknown step \"frobnicate\"; expected size, clock, phase, console, ignore-hours, connectivity-test, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
     }
 }

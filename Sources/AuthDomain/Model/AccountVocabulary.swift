@@ -50,6 +50,8 @@ public struct AccountRole: Sendable, Equatable, Hashable, Codable {
         self.isChecker = kind == .delegatedAdministrator && isChecker
     }
 
+    public static let user = AccountRole(kind: .user)
+
     public var description: String {
         switch kind {
         case .user: return "User"

@@ -4,8 +4,9 @@ import TerminalCore
 extension LoggedOnScreen: Drawable {
     public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
         Renderer.panel(&canvas, content, title: function?.title ?? "", width: 72, state: state) { w in
-            w.pairs([("User ID", success.userID), ("Logged on by", success.method.rawValue),
-                     ("Last logon", success.previousLogonAt.map { HongKongTime.format($0) + " HKT" } ?? "first logon")], labelWidth: 16)
+            w.line("User ID: \(success.userID) (\(success.role.description))")
+            w.line("Logged on by: \(success.method.rawValue)")
+            w.line("Last logon: \(success.previousLogonAt.map { HongKongTime.format($0) + " HKT" } ?? "none (first logon)")")
             w.gap()
             if let connectivityTest {
                 w.paragraph("\(Texts.functionNotAvailable). The connectivity test of \(connectivityTest == .primary ? "Session 1" : "Session 2") is completed; please log out.",

@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+
+/// A test step that cannot go on: the failure is already recorded.
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A peer the test needs (oathtool, zbarimg, tmux): skipped when it is not installed, except
+/// in CI (CCASS_REQUIRE_TOOLS), where a missing tool fails the run. Nothing else skips: a
+/// broken product fails.
+public func requireTool(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    if let url = Programs.which(name) { return url }
+    if Programs.toolsRequired {
+        XCTFail("\(name) is not installed (make deps installs it)", file: file, line: line)
+        throw TestFailure("\(name) is missing")
+    }
+    throw XCTSkip("\(name) is not installed (make deps installs it)")
+}
+
+/// A Python module a peer server needs, likewise.
+public func requirePythonModule(_ module: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let python = try requireTool("python3", file: file, line: line)
+    if (try? Programs.run(python, ["-c", "import \(module)"]))?.status == 0 { return }
+    if Programs.toolsRequired {
+        XCTFail("\(package) is not installed (make deps installs it)", file: file, line: line)
+        throw TestFailure("\(package) is missing")
+    }
+    throw XCTSkip("\(package) is not installed (make deps installs it)")
+}
