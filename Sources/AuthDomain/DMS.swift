@@ -198,26 +198,19 @@ public struct UserProfileListing: Sendable, Equatable {
         public let locked: Bool
         public let disabled: Bool
         public let email: String?
-        /// Still has its smartcard (SRN) from before the migration.
-        public let hasSmartcard: Bool
 
-        package init(userID: String, role: AccountRole, state: AccountState, locked: Bool, disabled: Bool, email: String?, hasSmartcard: Bool) {
+        package init(userID: String, role: AccountRole, state: AccountState, locked: Bool, disabled: Bool, email: String?) {
             self.userID = userID
             self.role = role
             self.state = state
             self.locked = locked
             self.disabled = disabled
             self.email = email
-            self.hasSmartcard = hasSmartcard
         }
 
-        /// The listing's status words: 2FA once initialised, else SMARTCARD while the profile
-        /// still logs on with its smartcard, else 2FA NOT SET UP.
+        /// The state in the words every listing uses, with the locked and disabled flags.
         public var status: String {
-            var status = state.twoFactorInitialised ? "2FA" : hasSmartcard ? "SMARTCARD" : "2FA NOT SET UP"
-            if locked { status += " LOCKED" }
-            if disabled { status += " DISABLED" }
-            return status
+            ([state.rawValue] + (locked ? ["locked"] : []) + (disabled ? ["disabled"] : [])).joined(separator: ", ")
         }
     }
 
@@ -242,10 +235,10 @@ public struct UserProfileListing: Sendable, Equatable {
             "USER PROFILE LISTING",
             "PARTICIPANT: \(participantKey) \(participantName)",
             "",
-            "USER ID   ROLE                 STATUS              EMAIL ADDRESS",
+            "USER ID   ROLE                 STATUS                         EMAIL ADDRESS",
         ]
         for row in rows {
-            let line = pad(row.userID, 10) + pad(row.role.description, 21) + pad(row.status, 20) + (row.email ?? "")
+            let line = pad(row.userID, 10) + pad(row.role.description, 21) + pad(row.status, 31) + (row.email ?? "")
             lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
         }
         lines += [

@@ -109,7 +109,7 @@ public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
         case .duringConnectivityTest:
             "Not available during the post-release connectivity test: no account unlock, password reset or security management change."
         case .daRoleBeforeDecommissioning:
-            "Until smartcards are decommissioned on 4 September 2023, the DA role is assigned by HKEX through eService DA3."
+            "Until smartcards are decommissioned on 4 September 2023, the DA role is assigned by HKEX through eService DA3. Enquiries to \(HKEXContact.sentence())"
         case .businessGroupsBeforeDecommissioning:
             "Business user groups are assigned in DMS from the decommissioning of smartcards on 4 September 2023."
         }
@@ -149,7 +149,7 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
         case .ownRequest: "A checker cannot authorise a request they made."
         case .concernsChecker: "A checker cannot authorise a request that concerns themselves."
         case .daProfileThroughEServiceDA3(let id):
-            "\(id) is a DA: its email, Unlock/ Reset OTP Device Registration and deletion go to HKEX through eService DA3 in Client Connect."
+            "\(id) is a DA: its email, Unlock/ Reset OTP Device Registration and deletion go to HKEX through eService DA3 in Client Connect. Enquiries to \(HKEXContact.sentence())"
         case .belowMinimumDAs(let participant, let makers, let checkers):
             "Refused: \(participant) must keep at least 1 DA maker and 2 DA checkers (it would have \(makers) and \(checkers))."
         case .hkexOnly: "eService requests are processed by HKEX."

@@ -39,12 +39,15 @@ public enum Texts {
     public static func locked(_ kind: AccountKind? = nil) -> String {
         let who = switch kind {
         case .user?: "Please ask your Delegated Administrator to unlock it (Unlock/ Reset OTP Device Registration in DMS)."
-        case .delegatedAdministrator?: "Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."
-        case nil: "Users: please ask your Delegated Administrator. DAs: please ask your company to submit eService DA3 to HKEX."
+        case .delegatedAdministrator?: "Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX. \(contactHKEX)"
+        case nil: "Users: please ask your Delegated Administrator. DAs: please ask your company to submit eService DA3 to HKEX. \(contactHKEX)"
         }
         return "Your account has been locked after 5 unsuccessful attempts. \(who)"
     }
     public static let disabled = "Your account has been disabled. Please contact your Delegated Administrator."
+
+    /// Where a message sends someone to HKEX: the hotline, its hours and the email (s7).
+    public static let contactHKEX = "Enquiries to \(HKEXContact.sentence())"
 
     // OTP channel setup (package Appendix C)
     public static let forgeRock = "ForgeRock Authenticator (OATH)"

@@ -7,9 +7,10 @@ public struct QRCode: Equatable, Sendable {
     /// Row-major, true for a dark module.
     public let modules: [Bool]
 
-    /// Error correction Q (25% of the symbol may be lost): enough for a phone photographing a screen.
+    /// Error correction M (15% of the symbol may be lost): a screen is sharp and flat, and the
+    /// smaller code fits beside the key in a window of 86 columns.
     public init?(_ text: String) {
-        guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_Q, QR_MODE_8, 1) else { return nil }
+        guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
         self.width = width

@@ -8,10 +8,13 @@ public protocol Drawable {
     func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect)
     /// The screen's own keys for the key-hint line, before the common ones.
     var hints: [String] { get }
+    /// What Esc does here, for the key-hint line (nil: nothing to go back to).
+    var escapeHint: String? { get }
 }
 
 extension Drawable {
     public var hints: [String] { [] }
+    public var escapeHint: String? { "Esc back" }
 }
 
 /// `render(state)`: the frame for the state at its size. Pure.
@@ -101,8 +104,9 @@ public enum Renderer {
         case .warning: .warning
         }
         let lines = Widgets.wrap(message.text, width: width)
-        // A message longer than a quarter of the window is cut at that, with a mark.
-        let limit = max(2, (state.size.rows - 6) / 4)
+        // A message longer than a third of the window is cut at that, with a mark (at 80x24
+        // that is six lines: every message of the program fits).
+        let limit = max(3, (state.size.rows - 4) / 3)
         guard lines.count > limit else { return lines.map { ($0, role) } }
         var kept = Array(lines.prefix(limit))
         kept[limit - 1] = DisplayWidth.prefix(kept[limit - 1], width: width - 1) + "…"
@@ -116,7 +120,7 @@ public enum Renderer {
         var parts = active?.hints ?? []
         if parts.isEmpty { parts = ["Tab move", "Enter select"] }
         if state.active.form?.items.contains(where: { if case .toggle = $0 { true } else { false } }) == true { parts.append("Space toggle") }
-        parts.append(state.popup != nil ? "Esc close" : "Esc back")
+        if state.popup != nil { parts.append("Esc close") } else if let escape = active?.escapeHint { parts.append(escape) }
         parts.append("Ctrl-C quit")
         if state.trainer { parts.insert("F5 +1m F6 +5m F7 +30m F8 +90d", at: 0) }
         var line = ""

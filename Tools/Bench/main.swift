@@ -133,7 +133,7 @@ do {
         _ = PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
     }
     let logon = try medianTime(runs: runs) {
-        guard case .enterAppOTP(let session) = try engine.logon(userID: "B0123402", password: demo.password) else {
+        guard case .enterAppOTP(let session, _) = try engine.logon(userID: "B0123402", password: demo.password) else {
             fatalError("benchmark logon did not reach the OTP step")
         }
         engine.cancel(session)

@@ -29,7 +29,7 @@ public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             switch op {
             case 0:
                 switch try engine.logon(userID: user, password: password) {
-                case .setUpOTPChannel(let s), .enterAppOTP(let s), .enterEmailOTP(let s, _), .passwordExpired(let s): sessions.append(s)
+                case .setUpOTPChannel(let s), .enterAppOTP(let s, _), .enterEmailOTP(let s, _), .passwordExpired(let s): sessions.append(s)
                 default: break
                 }
             case 1: if let s = sessions.randomElement() {
@@ -40,7 +40,7 @@ public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             case 2: if case .emailOTPSent(let s, _) = try engine.startPasswordReset(userID: user) { sessions.append(s) }
             case 3: if let s = sessions.randomElement() { _ = try engine.requestEmailOTP(s) }
             case 4: if let s = sessions.randomElement() { _ = try engine.beginDeviceRegistration(s) }
-            case 5: if let s = sessions.randomElement() { _ = try engine.skipDeviceRegistration(s, riskAccepted: true) }
+            case 5: if let s = sessions.randomElement() { _ = try engine.skipDeviceRegistration(s) }
             case 6: _ = try engine.changePassword(userID: user, currentPassword: password, newPassword: "Brand-New#Pass2023", confirmation: "Brand-New#Pass2023")
             case 7: (engine.clock as? VirtualClock)?.advance(by: Double(next() * 13))
             default: _ = try engine.smartcardLogon(userID: user, smartcardPassword: password)

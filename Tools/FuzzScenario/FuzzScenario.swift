@@ -1,6 +1,6 @@
 // libFuzzer entry point: the scenario file parser. Built by `make fuzz` with -sanitize=fuzzer.
 import FuzzSupport
-import Headless
+import TerminalApp
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

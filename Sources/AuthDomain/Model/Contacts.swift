@@ -5,7 +5,7 @@ public enum HKEXContact {
     public static let ccmsHotline = "2979 7222"
     public static let ccassEmail = "ClearingPS@hkex.com.hk"
     public static let ccmsEmail = "ClearingPSD@hkex.com.hk"
-    public static let officeHours = "09:00-18:00, Mondays to Fridays, excluding public holidays"
+    public static let officeHours = "09:00-18:00 Mon-Fri except public holidays"
 
     /// CCASS serves HKSCC participants and designated banks; CCMS serves HKCC and SEOCH.
     public static func hotline(for house: ClearingHouse?) -> String {
@@ -19,9 +19,9 @@ public enum HKEXContact {
     /// One sentence to end a message with.
     public static func sentence(for house: ClearingHouse? = nil) -> String {
         switch house {
-        case .hkcc?, .seoch?: "HKEX: CCASS/ DCASS Hotline \(ccmsHotline), \(ccmsEmail) (\(officeHours))."
-        case .hksccParticipant?, .hksccDesignatedBank?: "HKEX: CCASS/ DCASS Hotline \(ccassHotline), \(ccassEmail) (\(officeHours))."
-        case nil: "HKEX: CCASS/ DCASS Hotline \(ccassHotline) (CCASS) or \(ccmsHotline) (CCMS), \(officeHours)."
+        case .hkcc?, .seoch?: "HKEX: CCASS/ DCASS Hotline \(ccmsHotline) or \(ccmsEmail) (\(officeHours))."
+        case .hksccParticipant?, .hksccDesignatedBank?: "HKEX: CCASS/ DCASS Hotline \(ccassHotline) or \(ccassEmail) (\(officeHours))."
+        case nil: "HKEX: CCASS/ DCASS Hotline \(ccassHotline) (CCASS) or \(ccmsHotline) (CCMS), \(officeHours); \(ccassEmail) or \(ccmsEmail)."
         }
     }
 }

@@ -255,7 +255,7 @@ extension AuthEngine {
     func listing(_ participant: Participant, _ tx: StoreTransaction) throws -> UserProfileListing {
         let rows = try tx.accounts(of: participant).map { (account: Account) -> UserProfileListing.Row in
             UserProfileListing.Row(userID: account.userID, role: account.role, state: account.state, locked: account.locked,
-                                   disabled: account.disabled, email: account.email, hasSmartcard: account.smartcardSRN != nil)
+                                   disabled: account.disabled, email: account.email)
         }
         return UserProfileListing(participantKey: participant.key, participantName: participant.name, rows: rows, maxUsers: participant.maxUsers)
     }

@@ -68,9 +68,9 @@ public struct Account: Sendable, Equatable, Codable {
     public var twoFactorInitialised: Bool { state.twoFactorInitialised }
 
     /// The state and the locked and disabled flags, as every listing words them:
-    /// "2fa-app, locked".
+    /// "2fa-app, locked" (the User Profile Listing's STATUS says the same).
     public var stateWithFlags: String {
-        ([state.rawValue] + (locked ? ["locked"] : []) + (disabled ? ["disabled"] : [])).joined(separator: ", ")
+        UserProfileListing.Row(userID: userID, role: role, state: state, locked: locked, disabled: disabled, email: email).status
     }
 
     public var role: AccountRole { AccountRole(kind: kind, isMaker: isMaker, isChecker: isChecker) }

@@ -135,7 +135,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
             case .askDelegatedAdministrator(let kind):
                 go(.refused(kind == .user
                     ? "Authentication settings need a registered mobile device. Please ask your Delegated Administrator to perform Unlock/ Reset OTP Device Registration."
-                    : "Authentication settings need a registered mobile device. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."))
+                    : "Authentication settings need a registered mobile device. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX. \(Texts.contactHKEX)"))
                 return [.message(nil)]
             case .invalid:
                 if case .credentials(let userID, var password) = stage {

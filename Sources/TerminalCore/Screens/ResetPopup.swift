@@ -140,11 +140,11 @@ public struct ResetPopup: ScreenModel {
             case .askDelegatedAdministrator(let kind):
                 go(.refused(kind == .user
                     ? "Your OTP is sent by email, so the password cannot be reset here. Please ask your Delegated Administrator to perform Unlock/ Reset OTP Device Registration for you."
-                    : "Your OTP is sent by email, so the password cannot be reset here. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX."))
+                    : "Your OTP is sent by email, so the password cannot be reset here. Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX. \(Texts.contactHKEX)"))
             case .noEmailRegistered(let kind):
                 go(.refused(kind == .user
                     ? "No email address is registered for this User ID. Please ask your Delegated Administrator to register it (Change User Profile)."
-                    : "No email address is registered for this User ID. Please ask your company to register it with HKEX (eService DA3)."))
+                    : "No email address is registered for this User ID. Please ask your company to register it with HKEX (eService DA3). \(Texts.contactHKEX)"))
             case .locked:
                 go(.refused(Texts.locked()))
             case .disabled:

@@ -19,6 +19,8 @@ extension LandingScreen: Drawable {
     }
 
     public var hints: [String] {
-        [options.count > 1 ? "1-\(options.count) or ↑↓ choose" : "1 choose", "Enter open", "V connectivity verification"]
+        [options.count > 1 ? "1-\(options.count) choose" : "1 choose", "Enter open", "V verify connectivity"]
     }
+
+    public var escapeHint: String? { nil }
 }

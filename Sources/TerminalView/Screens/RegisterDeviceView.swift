@@ -2,8 +2,9 @@ import AuthDomain
 import TerminalCore
 
 extension RegisterDeviceScreen: Drawable {
-    /// Columns the key and its type need beside the QR code, so they are never cut.
-    static let detailsWidth = 48
+    /// Columns beside the QR code: the widest button fits whole, and the key and its type wrap at
+    /// a group (never cut).
+    static let detailsWidth = 34
 
     /// The window REGISTER DEVICE needs to show the QR code beside the key (README quotes it
     /// for the demo's enrolment URIs): the code, the details, margins, the title and status
