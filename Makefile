@@ -1,8 +1,8 @@
 # ccass-terminal: `make run` and `make test` work on a fresh Debian machine.
 SWIFT ?= swift
-BIN := .build/debug/ccass-terminal
+RELEASE := .build/release/ccass-terminal
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build build-release run test bench fuzz clean
 
 all: build
 
@@ -12,35 +12,44 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The terminal on the default store; the demo data is created the first time. It opens at any
-# hour here (run the binary without --ignore-hours for the real operating hours).
-ARGS ?= --ignore-hours
-run: build
-	$(BIN) $(ARGS)
+build-release: deps
+	$(SWIFT) build -c release --product ccass-terminal
 
-# XCTest only: there are no Swift Testing tests, and its empty run would close the log.
+# The terminal on the default store, optimised; the demo data is created the first time. It
+# opens at any hour here (run the binary without --ignore-hours for the real operating hours).
+ARGS ?= --ignore-hours
+run: build-release
+	$(RELEASE) $(ARGS)
+
+# Every test (XCTest; there are no Swift Testing tests, and its empty run would close the log).
+# The drills and the product are built first: the tests run them as processes.
 test: build
 	$(SWIFT) test --disable-swift-testing
 
+# Benchmarks, each figure beside a peer measured in the same run (BENCHMARKS.md).
 bench: deps
-	$(SWIFT) build -c release --product ccass-bench
+	$(SWIFT) build -c release --product CCASSBench
 	$(SWIFT) build -c release --product ccass-terminal
-	$(SWIFT) build -c release --product bare-start
-	$(SWIFT) build -c release --product bare-foundation-start
-	.build/release/ccass-bench
+	$(SWIFT) build -c release --product BareStart
+	$(SWIFT) build -c release --product BareFoundationStart
+	.build/release/CCASSBench
 
 clean:
 	$(SWIFT) package clean
 
-# Coverage-guided fuzzing (libFuzzer, with AddressSanitizer) of the URI parser, the scenario
-# parser, key decoding with the state machine, and engine operation sequences: FUZZ_SECONDS
-# each (default 60). A crash, a hang or a broken property stops it; leak reports are off here.
+# Coverage-guided fuzzing (libFuzzer, AddressSanitizer and LeakSanitizer) of the URI parser,
+# the scenario parser, key decoding with the state machine, and engine operation sequences:
+# FUZZ_SECONDS each (default 60). A crash, a leak, a hang or a broken property fails; artifacts
+# go to .build-fuzz/artifacts/, never the repository.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 fuzz: deps
-	@for target in fuzz-uri fuzz-scenario fuzz-keys fuzz-engine; do \
+	@mkdir -p .build-fuzz/artifacts
+	@for target in FuzzURI FuzzScenario FuzzKeys FuzzEngine; do \
 	  $(SWIFT) build $(FUZZ_FLAGS) --product $$target || exit 1; \
 	  mkdir -p .build-fuzz/corpus/$$target; \
 	  echo "== $$target for $(FUZZ_SECONDS) s"; \
-	  .build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -detect_leaks=0 .build-fuzz/corpus/$$target || exit 1; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tools/FuzzData/lsan.supp:print_suppressions=0 \
+	  .build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tools/FuzzData/regressions/$$target || exit 1; \
 	done

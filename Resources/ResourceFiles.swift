@@ -7,6 +7,17 @@ public enum ResourceFiles {
         public var description: String { "shipped resource \(path) is missing from the build" }
     }
 
+    /// A shipped file that is there but cannot be used.
+    public struct Damaged: Error, CustomStringConvertible {
+        public let path: String
+        public let detail: String
+        public init(path: String, detail: String) {
+            self.path = path
+            self.detail = detail
+        }
+        public var description: String { "shipped resource \(path) is damaged (\(detail))" }
+    }
+
     public static func url(_ path: String) throws -> URL {
         guard let url = Bundle.module.resourceURL?.appendingPathComponent(path),
               FileManager.default.fileExists(atPath: url.path)

@@ -28,6 +28,7 @@ struct StoreOptions: ParsableArguments {
     /// training settings, if any.
     func engine(phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, shiftable: Bool = false, workingCopy: StoreLocation? = nil,
                 start: Date? = nil, hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil) throws -> AuthEngine {
+        try SecurityResources.check()
         var store = try AccountStore(location: location)
         if let workingCopy {
             // Work on a copy; the mail still goes to the real Maildirs.

@@ -128,9 +128,9 @@ do {
     try demo.install(into: engine)
     let salt = try SecureRandom.bytes(16)
     let runs = 9
-    _ = PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
-    let bare = medianTime(runs: runs) {
-        _ = PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
+    _ = try PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
+    let bare = try medianTime(runs: runs) {
+        _ = try PasswordHasher.derive(demo.password, salt: salt, iterations: PasswordHasher.defaultIterations)
     }
     let logon = try medianTime(runs: runs) {
         guard case .enterAppOTP(let session, _) = try engine.logon(userID: "B0123402", password: demo.password) else {

@@ -18,18 +18,41 @@ public struct ServiceHours: Sendable, Equatable {
 
     /// Holidays as "YYYY-MM-DD", with their names.
     public let holidays: [String: String]
+    /// The calendar could not be read: the service is never open (fail closed), and the
+    /// program refuses to start before it gets here (`SecurityResources.check`).
+    let unreadable: Bool
 
-    public init(holidays: [String: String]) { self.holidays = holidays }
+    public init(holidays: [String: String]) {
+        self.holidays = holidays
+        unreadable = false
+    }
 
-    public static let shipped: ServiceHours = {
-        let text = (try? ResourceFiles.text("hours/hk-public-holidays.txt")) ?? ""
+    private init(unreadable: Void) {
+        holidays = [:]
+        self.unreadable = true
+    }
+
+    public static let resourcePath = "hours/hk-public-holidays.txt"
+
+    /// The shipped calendar; closed at every hour if it is missing or damaged.
+    public static let shipped: ServiceHours = (try? load(ResourceFiles.text(resourcePath))) ?? ServiceHours(unreadable: ())
+
+    /// Reads a holiday calendar: `YYYY-MM-DD name` a line, `#` comments. A line that is not one
+    /// is an error naming it.
+    public static func load(_ text: String, file: String = resourcePath) throws -> ServiceHours {
         var holidays: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            if parts.count == 2, HongKongTime.parse(parts[0]) != nil { holidays[parts[0]] = parts[1] }
+            guard parts.count == 2, parts[0].count == 10, HongKongTime.parse(parts[0]) != nil else {
+                throw ResourceFiles.Damaged(path: file, detail: "line \(index + 1) is not \"YYYY-MM-DD name\": \(line.prefix(40))")
+            }
+            holidays[parts[0]] = parts[1]
         }
+        guard !holidays.isEmpty else { throw ResourceFiles.Damaged(path: file, detail: "it lists no holiday") }
         return ServiceHours(holidays: holidays)
-    }()
+    }
 
     /// Opening and closing minutes of the day for a weekday (1 = Sunday ... 7 = Saturday).
     static func window(_ service: Service, weekday: Int) -> (open: Int, close: Int)? {
@@ -51,6 +74,7 @@ public struct ServiceHours: Sendable, Equatable {
 
     /// Open at `date`: the operating hours, or for a connectivity-test session only its window.
     public func isOpen(_ service: Service, at date: Date, connectivityTest: ConnectivitySession? = nil) -> Bool {
+        if unreadable { return false }
         if let connectivityTest { return date >= connectivityTest.window.start && date < connectivityTest.window.end }
         guard let window = window(service, on: date) else { return false }
         let c = HongKongTime.components(date)

@@ -6,18 +6,40 @@ import Foundation
 /// with the HKEX-style decorations (trailing digits and specials) stripped.
 public struct CommonPasswords: Sendable {
     private let entries: Set<String>
+    /// The list could not be read: every password counts as common (fail closed), and the
+    /// program refuses to start before it gets here (`SecurityResources.check`).
+    private let unreadable: Bool
 
-    public static let shared = CommonPasswords(text: (try? ResourceFiles.text("policy/common-passwords.txt")) ?? "")
+    public static let resourcePath = "policy/common-passwords.txt"
+
+    public static let shared: CommonPasswords = (try? load(ResourceFiles.text(resourcePath))) ?? CommonPasswords(entries: [], unreadable: true)
 
     public init(text: String) {
-        entries = Set(text.split(whereSeparator: \.isNewline)
+        self.init(entries: Self.entries(text), unreadable: false)
+    }
+
+    private init(entries: Set<String>, unreadable: Bool) {
+        self.entries = entries
+        self.unreadable = unreadable
+    }
+
+    private static func entries(_ text: String) -> Set<String> {
+        Set(text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }
+
+    /// Reads a blocklist; an empty one is damaged (it would let everything through).
+    public static func load(_ text: String, file: String = resourcePath) throws -> CommonPasswords {
+        let entries = entries(text)
+        guard entries.count >= 10 else { throw ResourceFiles.Damaged(path: file, detail: "it holds \(entries.count) passwords") }
+        return CommonPasswords(entries: entries, unreadable: false)
     }
 
     public var count: Int { entries.count }
 
     public func contains(_ password: String) -> Bool {
+        if unreadable { return true }
         let lowered = password.lowercased()
         if entries.contains(lowered) { return true }
         // "Password1234567!" is still "password" to an attacker's wordlist.

@@ -83,8 +83,6 @@ public final class HMACContext {
         return key
     }()
 
-    private var slot: Int { Self.slot(algorithm) }
-
     private static func slot(_ algorithm: HashAlgorithm) -> Int {
         switch algorithm {
         case .sha1: 0

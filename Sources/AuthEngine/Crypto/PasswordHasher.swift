@@ -19,16 +19,26 @@ public struct PasswordHash: Sendable, Equatable {
         self.hash = hash
     }
 
+    /// The highest cost a record may carry: far above any policy, and within the Int32 that
+    /// libcrypto takes. A damaged record with more is refused, never converted.
+    public static let maximumIterations = 100_000_000
+
     /// Parses the stored form; nil for anything else (a foreign or damaged record).
     public init?(encoded: String) {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0].isEmpty, parts[1] == Self.algorithm,
-              parts[2].hasPrefix("i="), let iterations = Int(parts[2].dropFirst(2)), iterations > 0,
+              parts[2].hasPrefix("i="), let iterations = Int(parts[2].dropFirst(2)), (1...Self.maximumIterations).contains(iterations),
               let salt = Data(base64Encoded: String(parts[3])), let hash = Data(base64Encoded: String(parts[4])),
               !salt.isEmpty, hash.count == 32
         else { return nil }
         self.init(iterations: iterations, salt: Array(salt), hash: Array(hash))
     }
+}
+
+/// libcrypto could not do what was asked (out of memory, a bad parameter).
+public struct CryptoFailure: Error, CustomStringConvertible {
+    public let operation: String
+    public var description: String { "the cryptographic library failed (\(operation))" }
 }
 
 /// PBKDF2-HMAC-SHA256 through libcrypto's `PKCS5_PBKDF2_HMAC`.
@@ -52,38 +62,45 @@ public struct PasswordHasher: Sendable {
         guard iterations >= Self.defaultIterations || (allowReducedCost && iterations >= 1) else {
             throw WeakCostRefused(iterations: iterations)
         }
+        guard iterations <= PasswordHash.maximumIterations else { throw CryptoFailure(operation: "PBKDF2 with \(iterations) iterations") }
         self.iterations = iterations
     }
 
-    public static func derive(_ password: String, salt: [UInt8], iterations: Int) -> [UInt8] {
+    /// The policy cost (600,000 iterations).
+    public static let standard = PasswordHasher(checked: defaultIterations)
+    private init(checked iterations: Int) { self.iterations = iterations }
+
+    /// PBKDF2-HMAC-SHA256. A libcrypto failure (memory) is an error, never a crash.
+    public static func derive(_ password: String, salt: [UInt8], iterations: Int) throws -> [UInt8] {
+        guard (1...PasswordHash.maximumIterations).contains(iterations) else { throw CryptoFailure(operation: "PBKDF2 cost \(iterations)") }
         var out = [UInt8](repeating: 0, count: 32)
         let utf8 = Array(password.utf8)
         let ok = utf8.withUnsafeBufferPointer { pw in
             PKCS5_PBKDF2_HMAC(pw.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                              Int32(utf8.count), salt, Int32(salt.count), Int32(iterations),
+                              Int32(clamping: utf8.count), salt, Int32(clamping: salt.count), Int32(iterations),
                               ccass_sha256(), 32, &out)
         }
-        precondition(ok == 1, "PKCS5_PBKDF2_HMAC failed")
+        guard ok == 1 else { throw CryptoFailure(operation: "PKCS5_PBKDF2_HMAC") }
         return out
     }
 
     public func hash(_ password: String) throws -> PasswordHash {
         let salt = try SecureRandom.bytes(Self.saltLength)
         return PasswordHash(iterations: iterations, salt: salt,
-                            hash: Self.derive(password, salt: salt, iterations: iterations))
+                            hash: try Self.derive(password, salt: salt, iterations: iterations))
     }
 
     /// Recomputes with the stored salt and cost and compares in constant time.
-    public func verify(_ password: String, against stored: PasswordHash) -> Bool {
-        constantTimeEqual(Self.derive(password, salt: stored.salt, iterations: stored.iterations), stored.hash)
+    public func verify(_ password: String, against stored: PasswordHash) throws -> Bool {
+        constantTimeEqual(try Self.derive(password, salt: stored.salt, iterations: stored.iterations), stored.hash)
     }
 
     /// True when the record was made at a lower cost than the policy asks for now.
     public func needsRehash(_ stored: PasswordHash) -> Bool { stored.iterations < iterations }
 
     /// Burns the same time as a real verification, for an unknown user ID.
-    public func dummyVerify(_ password: String) {
-        _ = Self.derive(password, salt: Self.dummySalt, iterations: iterations)
+    public func dummyVerify(_ password: String) throws {
+        _ = try Self.derive(password, salt: Self.dummySalt, iterations: iterations)
     }
 
     private static let dummySalt = [UInt8](repeating: 0x5A, count: saltLength)

@@ -30,7 +30,7 @@ public struct EngineConfiguration: Sendable {
     /// asks for a deterministic stream).
     public var random = RandomSource.system
 
-    public init(policy: PasswordPolicy = .hkex2023, hasher: PasswordHasher = try! PasswordHasher(),
+    public init(policy: PasswordPolicy = .hkex2023, hasher: PasswordHasher = .standard,
                 terminal: String = "pid\(ProcessInfo.processInfo.processIdentifier)") {
         self.policy = policy
         self.hasher = hasher

@@ -29,10 +29,10 @@ extension AuthEngine {
         let stored = secret.hash(of: before).flatMap(PasswordHash.init(encoded:))
         let hasher = configuration.hasher
         guard let stored else {
-            hasher.dummyVerify(typed)
+            try hasher.dummyVerify(typed)
             return (before, false, nil)
         }
-        return (before, hasher.verify(typed, against: stored), stored)
+        return (before, try hasher.verify(typed, against: stored), stored)
     }
 
     /// Verifies a secret and records the result in one write: one audit row, a failure

@@ -19,7 +19,7 @@ extension AuthEngine {
         }
         let current = try store.read { try $0.account(userID) }?.passwordHash
         if let current, let stored = PasswordHash(encoded: current),
-           configuration.hasher.verify(newPassword, against: stored) {
+           try configuration.hasher.verify(newPassword, against: stored) {
             try store.write { try audit($0, .passwordChangeRefused, userID, "\(reason): same as the current password") }
             return .sameAsCurrent
         }
