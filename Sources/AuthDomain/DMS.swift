@@ -35,7 +35,8 @@ public enum ProfileChange: Sendable, Equatable {
         case .resetOTPRegistration(let id): "unlock/ reset OTP device registration of \(id)"
         case .delete(let id): "delete user profile \(id)"
         case .assignDARole(let id, let maker, let checker):
-            "DA role of \(id): \(AccountRole(kind: maker || checker ? .delegatedAdministrator : .user, isMaker: maker, isChecker: checker).description)"
+            maker || checker ? "make \(id) a \(AccountRole(kind: .delegatedAdministrator, isMaker: maker, isChecker: checker).description)"
+                             : "take the DA role away from \(id)"
         case .assignBusinessGroups(let id, let groups): "business user groups of \(id): \(groups.isEmpty ? "none" : groups.joined(separator: ", "))"
         }
     }
@@ -74,7 +75,7 @@ public struct DAMinimumShortfall: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "Note: \(participant) has \(makers) DA maker\(makers == 1 ? "" : "s") and \(checkers) DA checker\(checkers == 1 ? "" : "s"); at least 1 and 2 should be assigned (s5.1)."
+        "Note: \(participant) has \(makers) DA maker\(makers == 1 ? "" : "s") and \(checkers) DA checker\(checkers == 1 ? "" : "s"); at least 1 DA maker and 2 DA checkers should be assigned."
     }
 }
 

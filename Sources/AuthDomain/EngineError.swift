@@ -116,6 +116,9 @@ public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// The CCASS/CCMS Terminal's address (s3.4), where users log on.
+let ccassAddress = "https://www.ccass.com/"
+
 /// Who may do what (s3.1, s4.1, s4.3, s5.1): the actor is not the one for this.
 public enum Refusal: Sendable, Equatable, CustomStringConvertible {
     /// No live DMS logon behind the request.
@@ -142,12 +145,12 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notLoggedOn: "You are not logged on to DMS."
-        case .notADelegatedAdministrator(let id): "\(id) is not a Delegated Administrator."
+        case .notADelegatedAdministrator(let id): "\(id) is not a Delegated Administrator: DMS is for DAs. Users log on at \(ccassAddress)."
         case .notAMaker(let id): "\(id) is not a DA maker; a DA maker submits changes."
         case .notAChecker(let id, let participant): "\(id) is not a DA checker of \(participant)."
         case .otherParticipant(let id, let participant): "\(id) is not a user profile of your participant (\(participant))."
-        case .ownRequest: "A checker cannot authorise a request they made."
-        case .concernsChecker: "A checker cannot authorise a request that concerns themselves."
+        case .ownRequest: "A checker cannot authorize their own request: another DA checker enters their Checker ID and Authorization Code."
+        case .concernsChecker: "A checker cannot authorize a request about themselves: another DA checker enters their Checker ID and Authorization Code."
         case .daProfileThroughEServiceDA3(let id):
             "\(id) is a DA: its email, Unlock/ Reset OTP Device Registration and deletion go to HKEX through eService DA3 in Client Connect. Enquiries to \(HKEXContact.sentence())"
         case .belowMinimumDAs(let participant, let makers, let checkers):

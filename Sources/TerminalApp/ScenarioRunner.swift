@@ -155,7 +155,7 @@ public struct ScenarioRunner {
     public static func shows(_ screen: String, _ text: String) -> Bool {
         if screen.contains(text) { return true }
         func flat(_ s: String) -> String {
-            s.map { "│┌┐└┘─".contains($0) || $0 == "\n" ? " " : $0 }
+            s.map { "│┌┐└┘─\u{00A0}".contains($0) || $0 == "\n" ? " " : $0 }
                 .reduce(into: "") { out, c in if c != " " || out.last != " " { out.append(c) } }
         }
         return flat(screen).contains(flat(text))

@@ -50,6 +50,8 @@ public protocol ScreenModel: Equatable, Sendable {
     mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand]
     /// Engine flows this screen holds, ended when the program leaves.
     var flows: [FlowSession] { get }
+    /// The logon this screen works in (after logon), logged out when the program leaves.
+    var logon: ActorSession? { get }
     /// The landing-page function this screen belongs to (for the way back to the logon page).
     var function: TerminalFunction? { get }
     /// The user ID the screen is about, for the trainer's panel.
@@ -70,6 +72,7 @@ extension ScreenModel {
         return [.message(.error(error.description))]
     }
     public var flows: [FlowSession] { [] }
+    public var logon: ActorSession? { nil }
     public var function: TerminalFunction? { nil }
     public var userID: String? { nil }
     public static var isPopup: Bool { false }

@@ -40,7 +40,7 @@ public enum Texts {
         let who = switch kind {
         case .user?: "Please ask your Delegated Administrator to unlock it (Unlock/ Reset OTP Device Registration in DMS)."
         case .delegatedAdministrator?: "Please ask your company to submit eService DA3 (Unlock DA Account) to HKEX. \(contactHKEX)"
-        case nil: "Users: please ask your Delegated Administrator. DAs: please ask your company to submit eService DA3 to HKEX. \(contactHKEX)"
+        case nil: "Users: please ask your Delegated Administrator. DAs: please ask your company to submit eService DA3 (Unlock DA Account) to HKEX. \(contactHKEX)"
         }
         return "Your account has been locked after 5 unsuccessful attempts. \(who)"
     }
@@ -55,6 +55,8 @@ public enum Texts {
     public static let skipThisStep = "SKIP THIS STEP"
     public static let loginUsingCode = "LOGIN USING VERIFICATION CODE"
     public static let submit = "SUBMIT"
+    /// DMS's own button (Appendix A d, Appendix D c b: "click <Submit>").
+    public static let dmsSubmit = "Submit"
     public static let submitOTP = "SUBMIT OTP"
     public static let requestNewOTP = "REQUEST A NEW OTP"
     public static let back = "BACK"
@@ -65,6 +67,7 @@ public enum Texts {
     public static let enterOTPOrRequest = "Please Enter Your One Time Password, Or Request A New One"
     public static let getTheApp = "Install \"ForgeRock Authenticator\" from Google Play or Apple's App Store (Client Connect and VaR Online users: use the same app)."
     public static let scanInstructions = "In \"ForgeRock Authenticator\", tap +, then Scan QR Code, and scan this code. Then select LOGIN USING VERIFICATION CODE."
+    public static let typeKeyInstructions = "In \"ForgeRock Authenticator\", tap + and enter the key above by hand (or enlarge the window to scan the QR code). Then select LOGIN USING VERIFICATION CODE."
     public static func enterAppOTP(_ digits: Int) -> String { "Enter the \(digits)-digit OTP shown in your authenticator app." }
     public static let oneRegisteredDevice = "Registered device: \(forgeRock)."
 

@@ -168,9 +168,12 @@ public enum Update {
         return apply(commands, from: shown.instance, &state)
     }
 
-    /// Flows the engine holds for the screen and pop-up, ended when they are left for good.
+    /// Flows and the logon the engine holds for the screen and pop-up, ended when they are
+    /// left for good (Ctrl-C, a signal, the end of input, an ended session).
     static func endFlows(_ state: AppState) -> [Effect] {
-        (state.screen.model.flows + (state.popup?.model.flows ?? [])).map { .engine(id: 0, .cancel($0)) }
+        let screens = [state.screen.model] + (state.popup.map { [$0.model] } ?? [])
+        return screens.flatMap(\.flows).map { .engine(id: 0, .cancel($0)) }
+            + screens.compactMap(\.logon).map { .engine(id: 0, .logout($0)) }
     }
 }
 

@@ -137,6 +137,8 @@ public final class Program<Model: ProgramModel>: @unchecked Sendable {
             for message in messages { perform(model.receive(message)) }
             messages = takePosted()
         }
+        // A finished program draws nothing more: the terminal is about to be given back.
+        if model.isFinished { return }
         let size = backend.size
         if drawn == nil || drawn!.model != model || drawn!.size != size {
             let frame = model.frame(size: size)

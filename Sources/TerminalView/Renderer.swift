@@ -7,13 +7,13 @@ public protocol Drawable {
     /// Draws into the content area (between the title lines and the status lines).
     func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect)
     /// The screen's own keys for the key-hint line, before the common ones.
-    var hints: [String] { get }
+    func hints(_ state: AppState) -> [String]
     /// What Esc does here, for the key-hint line (nil: nothing to go back to).
     var escapeHint: String? { get }
 }
 
 extension Drawable {
-    public var hints: [String] { [] }
+    public func hints(_ state: AppState) -> [String] { [] }
     public var escapeHint: String? { "Esc back" }
 }
 
@@ -86,7 +86,7 @@ public enum Renderer {
     static func phaseText(_ phase: ServicePhase) -> String {
         switch phase {
         case .smartcardOnly: "Smartcard logon only. Two-factor authentication launches on 12 June 2023."
-        case .transition: "Two-factor authentication in service; smartcard logon until 4 September 2023."
+        case .transition: "Two-factor authentication in service; smartcard logon ends on 4 September 2023."
         case .twoFactorOnly: "Two-factor authentication is the only logon method."
         }
     }
@@ -117,7 +117,7 @@ public enum Renderer {
     static func hintLine(_ canvas: inout Canvas, _ state: AppState) {
         let width = state.size.columns
         let active = state.active.model as? any Drawable
-        var parts = active?.hints ?? []
+        var parts = active?.hints(state) ?? []
         if parts.isEmpty { parts = ["Tab move", "Enter select"] }
         if state.active.form?.items.contains(where: { if case .toggle = $0 { true } else { false } }) == true { parts.append("Space toggle") }
         if state.popup != nil { parts.append("Esc close") } else if let escape = active?.escapeHint { parts.append(escape) }
@@ -134,16 +134,12 @@ public enum Renderer {
     /// A box sized to its content (measured first), centred in the content area, with a
     /// title. What does not fit is cut inside the box, never drawn over its border.
     public static func panel(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 70, state: AppState,
-                             active: Bool = true, margin: Bool = false, _ body: (inout Writer) -> Void) {
-        let boxWidth = min(width, content.width - (margin ? 4 : 0))
+                             active: Bool = true, _ body: (inout Writer) -> Void) {
+        let boxWidth = min(width, content.width)
         var measure = Writer(measuring: boxWidth - 4)
         body(&measure)
-        let rect = content.centred(width: boxWidth, height: min(measure.used + 2, content.height - (margin ? 2 : 0)))
-        if margin {
-            // A pop-up stands clear of the screen beneath: a blank margin around its box.
-            let top = max(content.row, rect.row - 1), bottom = min(content.bottom, rect.bottom + 1)
-            canvas.fill(row: top, column: max(0, rect.column - 2), width: min(content.width, rect.width + 4), height: bottom - top, role: .normal)
-        }
+        let rect = content.centred(width: boxWidth, height: min(measure.used + 2, content.height))
+        // A pop-up's box lies over the screen beneath, as a window does; it erases nothing else.
         Widgets.box(&canvas, rect, title: title)
         var writer = Writer(canvas, Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2))
         writer.active = active
@@ -155,6 +151,6 @@ public enum Renderer {
     /// A pop-up over the screen.
     public static func popup(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 66, state: AppState,
                              _ body: (inout Writer) -> Void) {
-        panel(&canvas, content, title: title, width: width, state: state, margin: true, body)
+        panel(&canvas, content, title: title, width: width, state: state, body)
     }
 }

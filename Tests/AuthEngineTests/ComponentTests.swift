@@ -122,8 +122,8 @@ final class PasswordHasherTests: XCTestCase {
         XCTAssertTrue(a.encoded.hasPrefix("$pbkdf2-sha256$i=1000$"))
         XCTAssertEqual(a.salt.count, 16)
         XCTAssertEqual(PasswordHash(encoded: a.encoded), a)
-        XCTAssertTrue(hasher.verify(TestEnvironment.password, against: a))
-        XCTAssertFalse(hasher.verify(TestEnvironment.password + "x", against: a))
+        XCTAssertTrue(try hasher.verify(TestEnvironment.password, against: a))
+        XCTAssertFalse(try hasher.verify(TestEnvironment.password + "x", against: a))
         XCTAssertNil(PasswordHash(encoded: "$argon2id$v=19$..."))
     }
 

@@ -94,7 +94,7 @@ final class HKEXTests: XCTestCase {
         }
         XCTAssertEqual(try run(["participant", "add", "SEOCH:XYZ", "--name", "XYZ Options", "--max-users", "3"]).status, 0)
         let added = try run(["da", "add", "SEOCH:XYZ", "--email", "da@xyz.example", "--maker"])
-        XCTAssertEqual(added.out, "eService DA3 Add: DA (maker) HKXYZ2X1 added to SEOCH:XYZ; first logon sets up the password and OTP channel; the DA was notified by email\n", added.err)
+        XCTAssertEqual(added.out, "eService DA3 Add: DA maker HKXYZ2X1 added to SEOCH:XYZ; first logon sets up the password and OTP channel; the DA was notified by email\n", added.err)
         let below = try run(["da", "disable", "HKXYZ2X1"])
         XCTAssertEqual(below.status, 1)
         XCTAssertEqual(below.err, "Error: Refused: SEOCH:XYZ must keep at least 1 DA maker and 2 DA checkers (it would have 0 and 0).\n")

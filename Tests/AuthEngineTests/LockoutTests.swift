@@ -104,10 +104,10 @@ final class TrainerNotesTests: XCTestCase {
         env.clock.advance(by: 61)
         let notes = try env.engine.trainerNotes(userID: "b0123403")
         XCTAssertEqual(notes, [
-            "B0123403 2fa-email; failed logons 1 of 5 in 30 min; wrong OTPs 0 of 3",
-            "email code 3:59 left; resend in 3:59; password expires in 83 days; phase transition",
+            "B0123403 2fa-email | failed logons 1/5 in 30 min | wrong OTPs 0/3",
+            "email code 3:59 left | password expires in 83 d | transition",
         ])
         XCTAssertEqual(try env.engine.trainerNotes(userID: "B0123499"), ["B0123499: no such account"])
-        XCTAssertTrue(try env.engine.trainerNotes(userID: "B0123404")[0].contains("LOCKED"))
+        XCTAssertTrue(try env.engine.trainerNotes(userID: "B0123404")[0].hasPrefix("B0123404 2fa-app, locked"), "the same words as `users`")
     }
 }

@@ -71,7 +71,7 @@ final class PhoneTests: XCTestCase {
         XCTAssertEqual(code.out, expected + "\n")
         let bad = try Programs.run(Programs.ccassTerminal, ["authenticator", "add", "--data-dir", dir.path, "otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQ&digits=7"])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertEqual(bad.err, "ccass-terminal: invalid otpauth URI: digits must be 6 or 8, found \"7\"\n")
+        XCTAssertEqual(bad.err, "Error: invalid otpauth URI: digits must be 6 or 8, found \"7\"\n")
         let list = try Programs.run(Programs.ccassTerminal, ["authenticator", "--data-dir", dir.path])
         XCTAssertTrue(list.out.hasPrefix("HKEX:B0123401  "), list.out)
     }

@@ -56,7 +56,7 @@ final class EndToEndTests: XCTestCase {
         }
         term.type("Brand-New#Pass2023")
         term.keys("Enter")
-        try term.waitFor("Your account has been locked.")
+        try term.waitFor("Your account has been locked after")
         term.keys("C-c")
         try term.waitForExit()
     }
@@ -183,19 +183,19 @@ extension EndToEndTests {
         term.keys("Enter")
         try term.waitFor("Change User Profile")
         term.keys("Tab", "Enter")
-        try term.waitFor("Enter the User ID, then SUBMIT.")
+        try term.waitFor("Enter the User ID, then Submit.")
         term.type("B0123404")
         term.keys("Enter")
-        try term.waitFor("OTP Enabled")
-        term.keys("Tab", "Enter")
+        try term.waitFor("Unlock/ Reset OTP Device Registration")
+        term.keys("Tab", "Space")
         try term.waitFor("(•) Unlock/ Reset OTP Device Registration")
-        term.keys("Tab", "Enter")
+        term.keys("Enter")
         try term.waitFor("To be performed by DA Checker")
         term.type("B01234Y1")
         term.keys("Tab")
         term.type("Training#2023Pass")
         term.keys("Enter")
-        try term.waitFor("authorised by B01234Y1.")
+        try term.waitFor("Confirmed: unlock/ reset OTP device registration of B0123404.")
         term.keys("C-c")
         try term.waitForExit()
 
@@ -213,7 +213,7 @@ extension EndToEndTests {
     /// The virtual phone's code for an account at the time on the terminal's title bar.
     private func phoneCode(_ account: String, term: TmuxTerminal) throws -> String {
         let title = term.capture().split(separator: "\n").first.map(String.init) ?? ""
-        let time = try XCTUnwrap(title.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression).map { String(title[$0]) })
+        let time = try XCTUnwrap(title.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, options: .regularExpression).map { String(title[$0]) })
         let result = try Programs.run(Programs.ccassTerminal, ["authenticator", "code", account, "--data-dir", term.directory.path,
                                                                "--clock", time.replacingOccurrences(of: " ", with: "T") + "+08:00"])
         return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -245,7 +245,8 @@ extension TmuxTerminal {
         try waitFor("✓ Both entries are the same")
         keys("Enter")
         try waitFor("Password changed successfully")
-        keys("Enter")
+        // Closing the pop-up leaves the focus on the button that opened it.
+        keys("Enter", "BTab", "BTab")
         type(password)
         keys("Enter")
         try waitFor("REGISTER DEVICE")

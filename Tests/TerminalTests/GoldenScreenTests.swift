@@ -239,8 +239,10 @@ final class GoldenScreenTests: XCTestCase {
         s.check("dms-checker-confirms")
         s.submit([Texts.checkerID: "B01234Y1", Texts.authorizationCode: "Training#2023Pass"], "confirm")
         s.check("dms-checker-confirmed")
-        s.keys(.escape, .escape)
+        s.keys(.escape)
+        XCTAssertNotNil(s.state.screen.as(MaintainUserProfileScreen.self), "back on the menu")
         s.submit("listing")
+        XCTAssertNotNil(s.state.screen.as(ProfileListingScreen.self))
         s.keys(.down, .down)
         s.check("dms-user-profile-listing")
     }

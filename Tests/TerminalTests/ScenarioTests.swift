@@ -33,9 +33,9 @@ final class ScenarioTests: XCTestCase {
         XCTAssertTrue(missing.failure?.contains("no snapshot") == true, "a missing snapshot fails: \(missing.failure ?? "passed")")
         XCTAssertNil(ScenarioRunner(snapshotDirectory: dir, updateSnapshots: true).run(withSnapshot).failure, "written when asked")
         XCTAssertNil(ScenarioRunner(snapshotDirectory: dir).run(withSnapshot).failure, "the second run shows the same key")
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("key.txt"), encoding: .utf8).contains("Key:"))
         try "garbage\n".write(to: dir.appendingPathComponent("key.txt"), atomically: true, encoding: .utf8)
         XCTAssertNotNil(ScenarioRunner(snapshotDirectory: dir).run(withSnapshot).failure, "a different snapshot fails")
-        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("key.txt"), encoding: .utf8).contains("Key:"))
     }
 
     func testBadFilesNameTheLineAndWhatWasExpected() {

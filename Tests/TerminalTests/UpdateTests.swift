@@ -279,7 +279,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
     func testLoggedOnMenuAndLogout() {
         var d = Driver(showing: LoggedOnScreen(success: Fixtures.success, function: .onlineFunctions))
         d.key(.enter) {
-            $0.message = .info("Settlement Instruction Maintenance: Function not available in this emulator, which covers the logon.")
+            $0.message = .info("Settlement Instruction Maintenance is outside this emulator, which covers the logon only.")
         }
         d.key(.escape) {
             $0.modifyScreen(LoggedOnScreen.self) { $0.form?.focus(on: "logout") }
@@ -353,7 +353,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         d.reply(.smartcard(.refused(.notADelegatedAdministrator("B0123404")))) {
             $0.pending = nil
             $0.expectScreen(LandingScreen(console: .dms, phase: .transition))
-            $0.message = .error("B0123404 is not a Delegated Administrator.")
+            $0.message = .error(Refusal.notADelegatedAdministrator("B0123404").description)
         }
     }
 }
@@ -444,7 +444,7 @@ final class OTPUpdateTests: XCTestCase {
         d.reply(.otp(.accepted(.refused(.notADelegatedAdministrator("B0123401"))))) {
             $0.pending = nil
             $0.expectScreen(LandingScreen(console: .dms, phase: .transition))
-            $0.message = .error("B0123401 is not a Delegated Administrator.")
+            $0.message = .error(Refusal.notADelegatedAdministrator("B0123401").description)
         }
     }
 
@@ -914,7 +914,7 @@ final class PopupUpdateTests: XCTestCase {
                 $0.stage = .done
                 $0.form?.focus(on: "close")
             }
-            $0.message = .success(Texts.passwordChanged)
+            $0.message = .success(Texts.passwordChanged + ". Close, then LOG IN with the new password.")
         }
         XCTAssertTrue(d.screenText.contains(Texts.passwordChanged))
         XCTAssertEqual(d.state.popup?.form, Form([.button(id: "close", label: Texts.close)]))
@@ -1374,7 +1374,7 @@ final class DMSUpdateTests: XCTestCase {
     func testCreateSubmitsThenTheCheckerConfirmsOnTheSameScreen() {
         var d = profileScreen(.create)
         XCTAssertEqual(d.state.currentForm, Form([.field(TextField(Texts.userID, kind: .userID)), .field(TextField(Texts.emailAddress, kind: .email)),
-                                                  .button(id: "submit", label: Texts.submit), .button(id: "back", label: Texts.back)], submit: "submit"))
+                                                  .button(id: "submit", label: Texts.dmsSubmit), .button(id: "back", label: Texts.back)], submit: "submit"))
         d.type("b0123410")
         d.press(.tab)
         d.type("new@demo.example")
@@ -1410,7 +1410,7 @@ final class DMSUpdateTests: XCTestCase {
         let wrong = EngineRequest.authorise(ticket, checkerID: "B01234Y1", code: "wrong")
         d.key(.enter, effects: [.engine(id: 2, wrong)]) {
             $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.authorizationCode, "wrong") }
-            $0.expectCall(2, wrong, "Authorising...")
+            $0.expectCall(2, wrong, "Authorizing...")
         }
         d.reply(.authorisation(.refused(.invalidCheckerCredentials(attemptsLeft: 2))), "both fields start afresh") {
             $0.pending = nil
@@ -1426,7 +1426,7 @@ final class DMSUpdateTests: XCTestCase {
                 $0.form?.set(Texts.authorizationCode, currentPassword)
                 $0.form?.focus(on: Texts.authorizationCode)
             }
-            $0.expectCall(3, .authorise(ticket, checkerID: "B01234Y1", code: currentPassword), "Authorising...")
+            $0.expectCall(3, .authorise(ticket, checkerID: "B01234Y1", code: currentPassword), "Authorizing...")
         }
         d.reply(.authorisation(.applied(ticket))) {
             $0.pending = nil
@@ -1434,7 +1434,7 @@ final class DMSUpdateTests: XCTestCase {
                 $0.stage = .done(ticket)
                 $0.form = Form([.button(id: "back", label: Texts.back)])
             }
-            $0.message = .success("Create user profile B0123410 (new@demo.example): confirmed.")
+            $0.message = .success("Confirmed: create user profile B0123410 (new@demo.example).")
         }
         d.key(.enter) {
             $0.expectScreen(MaintainUserProfileScreen(success: da))
@@ -1456,7 +1456,7 @@ final class DMSUpdateTests: XCTestCase {
                 $0.stage = .checker(ticket)
                 $0.form = self.checkerForm
             }
-            $0.message = .warning("Submitted: create user profile B0123410 (new@demo.example). To be performed by DA Checker on this screen. Note: HKSCC-CP:B01234 has 1 DA maker and 1 DA checker; at least 1 and 2 should be assigned (s5.1).")
+            $0.message = .warning("Submitted: create user profile B0123410 (new@demo.example). To be performed by DA Checker on this screen. Note: HKSCC-CP:B01234 has 1 DA maker and 1 DA checker; at least 1 DA maker and 2 DA checkers should be assigned.")
         }
     }
 
@@ -1575,7 +1575,7 @@ final class DMSUpdateTests: XCTestCase {
                 $0.stage = .checker(self.pending(assignRole))
                 $0.form = self.checkerForm
             }
-            $0.message = .info("Submitted: DA role of B01234X2: DA (maker, checker). To be performed by DA Checker on this screen.")
+            $0.message = .info("Submitted: make B01234X2 a DA maker and checker. To be performed by DA Checker on this screen.")
         }
     }
 
@@ -1647,7 +1647,7 @@ final class DMSUpdateTests: XCTestCase {
         var d = profileScreen(.enquire)
         d.type("B0123401")
         d.press(.enter)
-        d.reply(.failure(.notPermitted(.notLoggedOn))) {
+        d.reply(.failure(.notPermitted(.notLoggedOn)), effects: [.engine(id: 0, .logout(da.session))]) {
             $0.pending = nil
             $0.expectScreen(LandingScreen(console: .dms, phase: .transition))
             $0.message = .error("You are not logged on to DMS.")

@@ -57,9 +57,9 @@ public struct AccountRole: Sendable, Equatable, Hashable, Codable {
         case .user: return "User"
         case .delegatedAdministrator:
             switch (isMaker, isChecker) {
-            case (true, true): return "DA (maker, checker)"
-            case (true, false): return "DA (maker)"
-            case (false, true): return "DA (checker)"
+            case (true, true): return "DA maker and checker"
+            case (true, false): return "DA maker"
+            case (false, true): return "DA checker"
             case (false, false): return "DA"
             }
         }

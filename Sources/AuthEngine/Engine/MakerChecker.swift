@@ -201,7 +201,7 @@ extension AuthEngine {
     /// When a checker with too many wrong codes in the window may confirm again, if suspended.
     private func checkerSuspension(_ checkerID: String, now: Date) throws -> Date? {
         let window = configuration.lockout.window
-        let failures = try store.read { try $0.auditTimes(.authorisationFailed, userID: Self.auditable(checkerID), since: now.addingTimeInterval(-window)) }
+        let failures = try store.read { try $0.auditTimes(.authorisationFailed, userID: Self.auditable(checkerID), after: now.addingTimeInterval(-window)) }
         guard failures.count >= configuration.authorisationFailuresPerChecker, let oldest = failures.first else { return nil }
         return oldest.addingTimeInterval(window)
     }

@@ -10,28 +10,24 @@ extension AuthEngine {
             guard let account = try tx.account(userID) else { return ["\(userID): no such account"] }
             var notes: [String] = []
             let rule = configuration.lockout
-            var first = "\(userID) \(account.state.rawValue)"
-            if account.locked { first += ", LOCKED" }
-            if account.disabled { first += ", disabled" }
-            first += "; failed logons \(rule.recentFailures(account, at: now).count) of \(rule.maxFailures) in 30 min"
-            first += "; wrong OTPs \(account.otpFailures) of \(rule.otpFailuresPerLogonFailure)"
+            var first = "\(userID) \(account.stateWithFlags)"
+            first += " | failed logons \(rule.recentFailures(account, at: now).count)/\(rule.maxFailures) in 30 min"
+            first += " | wrong OTPs \(account.otpFailures)/\(rule.otpFailuresPerLogonFailure)"
             notes.append(first)
             var second: [String] = []
             if let code = try tx.emailCode(userID, .logon) ?? tx.emailCode(userID, .passwordReset) {
                 let left = Int(code.expiresAt.timeIntervalSince(now))
                 second.append(code.consumed ? "email code used" : left > 0 ? "email code \(left / 60):\(String(format: "%02d", left % 60)) left" : "email code expired")
-                let wait = Int(code.issuedAt.addingTimeInterval(configuration.emailOTP.resendInterval).timeIntervalSince(now))
-                second.append(wait > 0 ? "resend in \(wait / 60):\(String(format: "%02d", wait % 60))" : "resend allowed")
             }
             if let expiry = passwordExpiry(of: account) {
                 // Days started count: 82.9 days left is "expires in 83 days".
                 let days = Int((expiry.timeIntervalSince(now) / 86_400).rounded(.up))
-                second.append(days > 0 ? "password expires in \(days) days" : "password expired")
+                second.append(days > 0 ? "password expires in \(days) d" : "password expired")
             } else if account.passwordHash == nil {
                 second.append("no password yet")
             }
-            second.append("phase \(phase.rawValue)")
-            notes.append(second.joined(separator: "; "))
+            second.append(phase.rawValue)
+            notes.append(second.joined(separator: " | "))
             return notes
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,6 +7,9 @@ import Glibc
 /// Writes each message into a Maildir per address (`<root>/<address>/{tmp,new,cur}`),
 /// as mutt and other mail readers expect: written to tmp/, fsynced, renamed into new/.
 public struct MaildirMailer: Mailer {
+    /// Messages this process has written, for their unique names.
+    private static let sequence = Mutex(0)
+
     public let root: URL
 
     public init(root: URL) { self.root = root }
@@ -30,7 +34,14 @@ public struct MaildirMailer: Mailer {
             try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true,
                                    attributes: [.posixPermissions: 0o700])
         }
-        let unique = "\(Int(message.date.timeIntervalSince1970)).M\(UInt32.random(in: 0...UInt32.max))P\(getpid()).ccass-terminal"
+        // Maildir's unique name: the message's time, then the real time in microseconds and a
+        // counter, so two messages with the same Date sort in the order they were written.
+        let microseconds = Int64(Date().timeIntervalSince1970 * 1_000_000)
+        let sequence = Self.sequence.withLock { counter -> Int in
+            counter += 1
+            return counter
+        }
+        let unique = "\(Int(message.date.timeIntervalSince1970)).M\(String(format: "%016lld", microseconds))Q\(sequence)P\(getpid()).ccass-terminal"
         let tmp = dir.appendingPathComponent("tmp").appendingPathComponent(unique)
         let bytes = Array(message.rfc5322.utf8)
         let fd = open(tmp.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)

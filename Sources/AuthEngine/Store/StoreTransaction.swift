@@ -108,9 +108,9 @@ public struct StoreTransaction {
         return try request.fetchAll(db).reversed()
     }
 
-    /// When an event happened for a user ID since a moment, oldest first.
-    func auditTimes(_ event: AuditEvent, userID: String, since: Date) throws -> [Date] {
-        try AuditEntry.filter(Column("event") == event.rawValue && Column("userID") == userID && Column("at") >= since)
+    /// When an event happened for a user ID after a moment, oldest first.
+    func auditTimes(_ event: AuditEvent, userID: String, after: Date) throws -> [Date] {
+        try AuditEntry.filter(Column("event") == event.rawValue && Column("userID") == userID && Column("at") > after)
             .order(Column("id")).fetchAll(db).map(\.at)
     }
 

@@ -20,6 +20,7 @@ public struct LoggedOnScreen: ScreenModel {
     }
 
     public var userID: String? { success.userID }
+    public var logon: ActorSession? { success.session }
 
     /// The menu of each function. The emulation stops at the logon: these are the doors.
     public static func menu(_ function: TerminalFunction) -> [String] {
@@ -47,7 +48,7 @@ public struct LoggedOnScreen: ScreenModel {
             return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
         case .activate(let id):
             guard let index = Int(id.dropFirst(4)), let function else { return [] }
-            return [.message(.info("\(Self.menu(function)[index]): Function not available in this emulator, which covers the logon."))]
+            return [.message(.info("\(Self.menu(function)[index]) is outside this emulator, which covers the logon only."))]
         case .escape:
             form?.focus(on: "logout")
             return [.message(.info("Select Logout to leave."))]

@@ -18,6 +18,7 @@ public struct MaintainUserProfileScreen: ScreenModel {
 
     public var function: TerminalFunction? { .securityManagement }
     public var userID: String? { success.userID }
+    public var logon: ActorSession? { success.session }
 
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         switch form?.handle(input) {
@@ -39,5 +40,9 @@ public struct MaintainUserProfileScreen: ScreenModel {
             return [.show(ProfileListingScreen(success: success).any)]
         }
         return [.show(ProfileScreen(function: function, success: success).any)]
+    }
+
+    public mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {
+        DMSSession.fail(error, success, context) ?? [.message(.error(error.description))]
     }
 }

@@ -9,7 +9,7 @@ public struct PasswordExpiredScreen: ScreenModel {
     public var form: Form? = Form([
         .field(TextField(Texts.newPassword, kind: .password)),
         .field(TextField(Texts.confirmPassword, kind: .password)),
-        .button(id: "submit", label: Texts.submit),
+        .button(id: "submit", label: Texts.update),
     ], submit: "submit")
 
     public init(session: FlowSession, function: TerminalFunction) {
@@ -45,9 +45,11 @@ public struct PasswordExpiredScreen: ScreenModel {
         switch change {
         case .changed(let next):
             var commands = LogonSteps.next(next, function: function ?? .onlineFunctions, userID: session.userID, context)
-            // The OTP step's own notice comes after the news that the password changed.
-            let notice: String? = commands.compactMap { if case .message(let m) = $0 { return m?.text } else { return nil } }.first
-            commands.append(.message(.success("Password changed. " + (notice ?? ""))))
+            // The OTP step's own notice comes after the news that the password changed; a code
+            // that could not be delivered stays an error.
+            let notice = commands.compactMap { command -> StatusMessage? in if case .message(let m) = command { m } else { nil } }.first
+            commands.append(.message(StatusMessage(kind: notice?.kind == .error ? .error : .success,
+                                                   text: "Password changed. " + (notice?.text ?? ""))))
             return commands
         case .notChanged(let outcome):
             form?.clear(Texts.newPassword)

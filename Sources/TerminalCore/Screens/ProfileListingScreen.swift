@@ -16,6 +16,7 @@ public struct ProfileListingScreen: ScreenModel {
 
     public var function: TerminalFunction? { .securityManagement }
     public var userID: String? { success.userID }
+    public var logon: ActorSession? { success.session }
     public var document: [String]? { listing?.lines }
 
     /// Rows of the listing on screen at a size (the rest of the screen is frame and buttons).
@@ -62,5 +63,9 @@ public struct ProfileListingScreen: ScreenModel {
         default:
             return []
         }
+    }
+
+    public mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {
+        DMSSession.fail(error, success, context) ?? [.message(.error(error.description))]
     }
 }

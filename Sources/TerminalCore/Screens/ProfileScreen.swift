@@ -25,11 +25,12 @@ public struct ProfileScreen: ScreenModel {
         stage = .userID
         var items: [FormItem] = [.field(TextField(Texts.userID, kind: .userID))]
         if function == .create { items.append(.field(TextField(Texts.emailAddress, kind: .email))) }
-        items += [.button(id: "submit", label: Texts.submit), .button(id: "back", label: Texts.back)]
+        items += [.button(id: "submit", label: Texts.dmsSubmit), .button(id: "back", label: Texts.back)]
         form = Form(items, submit: "submit")
     }
 
     public var function: TerminalFunction? { .securityManagement }
+    public var logon: ActorSession? { success.session }
     public var userID: String? {
         switch stage {
         case .userID: form?.text(Texts.userID)
@@ -146,7 +147,7 @@ public struct ProfileScreen: ScreenModel {
                 self.form?.focus(on: checker.isEmpty ? Texts.checkerID : Texts.authorizationCode)
                 return [.message(.error("Please enter the Checker ID and the Authorization Code."))]
             }
-            return [.call(.authorise(pending, checkerID: checker, code: code), label: "Authorising...")]
+            return [.call(.authorise(pending, checkerID: checker, code: code), label: "Authorizing...")]
         case .message(let text):
             return [.message(.error(text))]
         default:
@@ -184,8 +185,11 @@ public struct ProfileScreen: ScreenModel {
         case .authorisation(.applied(let pending)):
             stage = .done(pending)
             form = Form([.button(id: "back", label: Texts.back)])
-            let summary = pending.change.summary
-            return [.message(.success("\(summary.prefix(1).uppercased())\(summary.dropFirst()): confirmed."))]
+            var text = "Confirmed: \(pending.change.summary)."
+            if case .resetOTPRegistration(let userID) = pending.change {
+                text += " At the next logon \(userID) sets up the password and the OTP channel again, as at a first-time logon."
+            }
+            return [.message(.success(text))]
         case .authorisation(.refused(let refusal)):
             if refusal == .changeWithdrawn {
                 self = ProfileScreen(function: dmsFunction, success: success)
@@ -205,9 +209,6 @@ public struct ProfileScreen: ScreenModel {
             self = ProfileScreen(function: dmsFunction, success: success)
             return [.message(.error("The request is no longer waiting for a checker; nothing was changed. Please submit it again."))]
         }
-        if case .notPermitted(.notLoggedOn) = error {
-            return [.message(.error(error.description)), .show(LandingScreen(console: context.console, phase: context.phase).any)]
-        }
-        return [.message(.error(error.description))]
+        return DMSSession.fail(error, success, context) ?? [.message(.error(error.description))]
     }
 }

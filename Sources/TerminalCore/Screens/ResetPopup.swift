@@ -162,7 +162,7 @@ public struct ResetPopup: ScreenModel {
             guard case .newPassword(let session, var new, var confirmation) = stage else { return [] }
             if outcome == .changed {
                 go(.done)
-                return [.message(.success(Texts.passwordChanged))]
+                return [.message(.success(Texts.passwordChanged + ". Close, then LOG IN with the new password."))]
             }
             new.clear()
             confirmation.clear()

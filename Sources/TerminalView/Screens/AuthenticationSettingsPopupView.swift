@@ -2,7 +2,7 @@ import TerminalCore
 
 extension AuthenticationSettingsPopup: Drawable {
     public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
-        Renderer.popup(&canvas, content, title: Texts.authenticationSettings, width: 70, state: state) { w in
+        Renderer.popup(&canvas, content, title: Texts.authenticationSettings, width: 66, state: state) { w in
             let form = self.form ?? Form([])
             switch stage {
             case .credentials:
@@ -25,7 +25,7 @@ extension AuthenticationSettingsPopup: Drawable {
                 w.gap()
                 w.form(form)
             case .oath:
-                w.paragraph("Switch \(Texts.oathSetting) off to receive the OTP by email from your next logon.", role: .subtle)
+                w.paragraph("Clear \"\(Texts.oathSetting)\" (Space) and select Save to receive the OTP by email from your next logon.", role: .subtle)
                 w.gap()
                 w.form(form)
             case .done(let text):

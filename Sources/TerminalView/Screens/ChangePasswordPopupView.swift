@@ -2,7 +2,7 @@ import TerminalCore
 
 extension ChangePasswordPopup: Drawable {
     public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
-        Renderer.popup(&canvas, content, title: Texts.changePassword, width: 70, state: state) { w in
+        Renderer.popup(&canvas, content, title: Texts.changePassword, width: 66, state: state) { w in
             let form = self.form ?? Form([])
             switch stage {
             case .newPassword(let userID, let new, let confirmation):

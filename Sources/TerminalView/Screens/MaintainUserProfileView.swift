@@ -14,5 +14,5 @@ extension MaintainUserProfileScreen: Drawable {
         }
     }
 
-    public var hints: [String] { ["↑↓ choose", "Enter open"] }
+    public func hints(_ state: AppState) -> [String] { ["↑↓ choose", "Enter open"] }
 }

@@ -16,5 +16,5 @@ extension ProfileListingScreen: Drawable {
         }
     }
 
-    public var hints: [String] { ["↑↓ PgUp PgDn scroll", "←→ long lines", "Tab move", "Enter select"] }
+    public func hints(_ state: AppState) -> [String] { ["↑↓ PgUp PgDn scroll", "←→ long lines", "Tab move", "Enter select"] }
 }

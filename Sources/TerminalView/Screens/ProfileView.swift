@@ -6,7 +6,7 @@ extension ProfileScreen: Drawable {
         Renderer.panel(&canvas, content, title: title, width: 76, state: state) { w in
             switch stage {
             case .userID:
-                w.line(dmsFunction == .create ? "Enter the new User ID and the user's email address, then SUBMIT." : "Enter the User ID, then SUBMIT.",
+                w.line(dmsFunction == .create ? "Enter the new User ID and the user's email address, then Submit." : "Enter the User ID, then Submit.",
                        role: .subtle)
                 w.gap()
                 if let form { w.form(form, fieldWidth: 40) }

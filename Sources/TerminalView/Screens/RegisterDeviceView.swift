@@ -26,12 +26,12 @@ extension RegisterDeviceScreen: Drawable {
             let x = content.column + drawn.columns + 5
             var w = Writer(canvas, Rect(row: content.row + 1, column: x, width: content.width - drawn.columns - 7, height: content.height - 1))
             w.redact = state.redactSecrets
-            details(&w, state)
+            details(&w, state, codeShown: true)
             canvas = w.canvas
             return
         }
         Renderer.panel(&canvas, content, title: Texts.forgeRock, width: 76, state: state) { w in
-            details(&w, state)
+            details(&w, state, codeShown: false)
             if qr != nil, let needed = Self.neededSize(registration, trainer: state.trainer) {
                 w.gap()
                 w.paragraph("The QR code needs a window of at least \(needed.columns) x \(needed.rows); enlarge it to scan, or type the key into the app.",
@@ -41,8 +41,9 @@ extension RegisterDeviceScreen: Drawable {
     }
 
     /// The account, the key in groups of four with its type, the steps and the form.
-    private func details(_ w: inout Writer, _ state: AppState) {
-        w.line(Texts.registerDevice, role: .heading)
+    private func details(_ w: inout Writer, _ state: AppState, codeShown: Bool) {
+        if codeShown { w.line(Texts.forgeRock, role: .heading) }
+        w.line(Texts.registerDevice, role: codeShown ? .label : .heading)
         w.gap()
         w.pairs([("Account:", "\(registration.issuer):\(registration.accountName)"),
                  ("Key:", w.redact ? String(registration.manualKey.map { $0 == " " ? " " : "*" as Character }) : registration.manualKey),
@@ -52,7 +53,7 @@ extension RegisterDeviceScreen: Drawable {
         case .scan:
             w.paragraph(Texts.getTheApp, role: .subtle)
             w.gap()
-            w.paragraph(Texts.scanInstructions)
+            w.paragraph(codeShown ? Texts.scanInstructions : Texts.typeKeyInstructions)
             w.gap()
         case .code:
             w.paragraph(Texts.enterAppOTP(registration.digits))
