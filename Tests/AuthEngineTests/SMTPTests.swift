@@ -8,8 +8,6 @@ import Glibc
 
 /// Real delivery to a real SMTP server (aiosmtpd from Debian) on 127.0.0.1.
 final class SMTPTests: XCTestCase {
-    private static let python = URL(fileURLWithPath: "/usr/bin/python3")
-
     /// A free port on the loopback interface.
     private func freePort() -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -25,12 +23,12 @@ final class SMTPTests: XCTestCase {
     }
 
     func testOTPMailReachesTheServerAndStaysInTheMaildir() throws {
-        try requirePythonModule("aiosmtpd", package: "python3-aiosmtpd")
+        let python = try requirePythonModule("aiosmtpd", package: "python3-aiosmtpd")
         let env = try TestEnvironment()
         let received = env.directory.appendingPathComponent("server-mail")
         let port = freePort()
         let server = Process()
-        server.executableURL = Self.python
+        server.executableURL = python
         server.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", received.path]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice

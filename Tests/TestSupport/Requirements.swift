@@ -19,10 +19,14 @@ public func requireTool(_ name: String, file: StaticString = #filePath, line: UI
     throw XCTSkip("\(name) is not installed (make deps installs it)")
 }
 
-/// A Python module a peer server needs, likewise.
-public func requirePythonModule(_ module: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let python = try requireTool("python3", file: file, line: line)
-    if (try? Programs.run(python, ["-c", "import \(module)"]))?.status == 0 { return }
+/// A Python module a peer server needs, likewise; returns the Python that has it. Debian's
+/// packages (python3-aiosmtpd) go to the system Python, which may not be first on the PATH.
+@discardableResult
+public func requirePythonModule(_ module: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    let candidates = [URL(fileURLWithPath: "/usr/bin/python3")] + (Programs.which("python3").map { [$0] } ?? [])
+    for python in candidates where FileManager.default.isExecutableFile(atPath: python.path) {
+        if (try? Programs.run(python, ["-c", "import \(module)"]))?.status == 0 { return python }
+    }
     if Programs.toolsRequired {
         XCTFail("\(package) is not installed (make deps installs it)", file: file, line: line)
         throw TestFailure("\(package) is missing")
