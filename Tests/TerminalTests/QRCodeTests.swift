@@ -48,6 +48,18 @@ final class QRCodeTests: XCTestCase {
         XCTAssertTrue(text.contains("The QR code needs a window of at least \(needed.columns) x \(needed.rows)"), s.text)
     }
 
+    /// README and the screen agree on the window REGISTER DEVICE needs.
+    func testTheREADMEGivesTheSizeTheScreenAsksFor() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../README.md").standardizedFileURL, encoding: .utf8)
+        for trainer in [false, true] {
+            let s = try registerDevice(size: Size(columns: 80, rows: 24), trainer: trainer)
+            let registration = try XCTUnwrap(s.state.screen.as(RegisterDeviceScreen.self)?.registration)
+            let needed = try XCTUnwrap(RegisterDeviceScreen.neededSize(registration, trainer: trainer))
+            XCTAssertTrue(readme.contains("\(needed.columns) x \(needed.rows)"), "README does not give \(needed.columns) x \(needed.rows)")
+        }
+    }
+
     /// At every size from the smallest to the one the code needs, the key and its type are
     /// whole, nothing is drawn over the trainer's panel, and the code appears exactly when the
     /// window is as large as the screen says.
