@@ -28,10 +28,6 @@ public struct PasswordPolicy: Sendable {
     public let maxAge: TimeInterval?
     private let check: @Sendable (PasswordRule, String, PasswordContext) -> Bool
 
-    /// The rule every profile has on submission: the new password is not the current one.
-    /// It needs the stored hash, so the engine checks it, not `evaluate`.
-    public static let differsFromCurrent = PasswordRule(id: "differs", label: "Different from the current password")
-
     public func satisfies(_ rule: PasswordRule, _ password: String, context: PasswordContext = PasswordContext()) -> Bool {
         check(rule, password, context)
     }

@@ -27,9 +27,7 @@ public struct AppOTPScreen: ScreenModel {
         self.form = form
         switch action {
         case .activate("submit"):
-            let code = form.text(Texts.otp)
-            if let problem = OTPReply.shapeProblem(code, prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+            return OTPEntry.submit(form.text(Texts.otp), prompt, session)
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
@@ -41,8 +39,6 @@ public struct AppOTPScreen: ScreenModel {
 
     public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .otp(let outcome) = answer else { return [] }
-        if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
-        form?.clear(Texts.otp)
-        return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
+        return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
     }
 }

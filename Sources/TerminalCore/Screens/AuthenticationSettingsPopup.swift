@@ -75,6 +75,8 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         }
     }
 
+    private var isDone: Bool { if case .done = stage { true } else { false } }
+
     private mutating func go(_ next: Stage, focus: Int = 0) {
         stage = next
         self.focus = focus
@@ -86,10 +88,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         self.form = form
         switch (action, stage) {
         case (.activate("close"), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
-            var commands: [ScreenCommand] = [.close]
-            if case .done = stage {} else { commands.append(.message(nil)) }
-            if let session { commands.append(.send(.cancel(session))) }
-            return commands
+            return PopupClose.commands(done: isDone, session: session)
         case (.escape, .confirmDelete(let session)), (.activate("keep"), .confirmDelete(let session)), (.escape, .oath(let session, _)):
             go(.settings(session), focus: 2)
             return [.message(.info(Texts.oneRegisteredDevice))]
@@ -105,8 +104,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
             return [.call(.startAuthenticationSettings(userID: userID.text, password: password.text, context.console.service),
                           label: "Verifying your User ID and Password...")]
         case (.activate("submit"), .otp(let session, let prompt, let otp)):
-            if let problem = OTPReply.shapeProblem(otp.text, prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+            return OTPEntry.submit(otp.text, prompt, session)
         case (.activate("delete"), .settings(let session)):
             go(.confirmDelete(session))
             return [.message(.warning("Delete the registered device? At your next logon you will set up the OTP channel again."))]

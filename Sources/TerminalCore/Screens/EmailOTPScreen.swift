@@ -31,9 +31,7 @@ public struct EmailOTPScreen: ScreenModel {
         self.form = form
         switch action {
         case .activate("submit"):
-            let code = form.text(Texts.otp)
-            if let problem = OTPReply.shapeProblem(code, notice.prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+            return OTPEntry.submit(form.text(Texts.otp), notice.prompt, session)
         case .activate("resend"):
             return OTPReply.requestNew(session, notice, now: context.now)
         case .escape:
@@ -52,9 +50,7 @@ public struct EmailOTPScreen: ScreenModel {
             if case .sent = outcome { form?.clear(Texts.otp) }
             return [.message(OTPReply.notice(notice))]
         case .otp(let outcome):
-            if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
-            form?.clear(Texts.otp)
-            return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
+            return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
         default:
             return []
         }

@@ -64,10 +64,11 @@ public struct ProfileScreen: ScreenModel {
                 items.append(.toggle(Toggle(id: "checker", label: "DA checker", isOn: profile.role.isChecker)))
             }
             items.append(.button(id: "change", label: Texts.change))
+            return Form(items + [.button(id: "back", label: Texts.back)], submit: "change")
         }
         if profile.function == .delete, profile.restriction == nil { items.append(.button(id: "delete", label: Texts.delete)) }
         items.append(.button(id: "back", label: Texts.back))
-        return Form(items, submit: items.contains(.button(id: "change", label: Texts.change)) ? "change" : nil)
+        return Form(items)
     }
 
     static let checkerForm = Form([

@@ -46,9 +46,7 @@ public struct RegisterDeviceScreen: ScreenModel {
             self.form = Self.codeForm(digits: registration.digits)
             return [.message(.info(Texts.enterAppOTP(registration.digits)))]
         case .activate("submit"):
-            let code = form.text(Texts.otp)
-            if let problem = OTPReply.shapeProblem(code, registration.prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+            return OTPEntry.submit(form.text(Texts.otp), registration.prompt, session)
         case .activate("back"), .escape:
             if step == .code {
                 step = .scan
@@ -67,8 +65,6 @@ public struct RegisterDeviceScreen: ScreenModel {
 
     public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .otp(let outcome) = answer else { return [] }
-        if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
-        form?.clear(Texts.otp)
-        return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
+        return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
     }
 }

@@ -87,10 +87,7 @@ public struct ResetPopup: ScreenModel {
         self.form = form
         switch action {
         case .activate("close"), .escape:
-            var commands: [ScreenCommand] = [.close]
-            if stage != .done { commands.append(.message(nil)) }
-            if let session { commands.append(.send(.cancel(session))) }
-            return commands
+            return PopupClose.commands(done: stage == .done, session: session)
         case .activate("submit"):
             return submit(form, context)
         case .activate("resend"):
@@ -109,11 +106,9 @@ public struct ResetPopup: ScreenModel {
             if let problem = LogonScreen.checkUserID(field.text) { return [.message(.error(problem))] }
             return [.message(nil), .call(.startPasswordReset(userID: field.text, context.console.service), label: "Checking your User ID...")]
         case .emailOTP(let session, let notice, let otp):
-            if let problem = OTPReply.shapeProblem(otp.text, notice.prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+            return OTPEntry.submit(otp.text, notice.prompt, session)
         case .appOTP(let session, let prompt, let otp):
-            if let problem = OTPReply.shapeProblem(otp.text, prompt) { return [.message(.error(problem))] }
-            return [.call(.submitOTP(session, code: otp.text), label: "Verifying your OTP...")]
+            return OTPEntry.submit(otp.text, prompt, session)
         case .newPassword(let session, let new, let confirmation):
             if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: session.userID, policy: context.policy) {
                 focus = problem.field == Texts.newPassword ? 0 : 1

@@ -50,3 +50,27 @@ enum OTPReply {
 
     static func clockTime(_ date: Date) -> String { String(HongKongTime.format(date).dropFirst(11).prefix(8)) }
 }
+
+/// A code field on any screen: SUBMIT checks the shape and asks the engine; on a screen of the
+/// logon flow a refused code empties the field and says why, anything else moves the logon on.
+enum OTPEntry {
+    static func submit(_ code: String, _ prompt: OTPPrompt, _ session: FlowSession) -> [ScreenCommand] {
+        if let problem = OTPReply.shapeProblem(code, prompt) { return [.message(.error(problem))] }
+        return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+    }
+
+    static func logonAnswer(_ outcome: OTPOutcome, _ session: FlowSession, _ function: TerminalFunction?, _ context: ScreenContext,
+                            form: inout Form?) -> [ScreenCommand] {
+        if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
+        form?.clear(Texts.otp)
+        return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
+    }
+}
+
+/// Closing a pop-up of a flow: the pop-up goes, its message too unless it reports what was
+/// done, and the flow it held ends.
+enum PopupClose {
+    static func commands(done: Bool, session: FlowSession?) -> [ScreenCommand] {
+        [.close] + (done ? [] : [.message(nil)]) + (session.map { [.send(.cancel($0))] } ?? [])
+    }
+}
