@@ -63,14 +63,7 @@ public final class CursesBackend: TerminalBackend {
             finish(canvas)
             return
         }
-        for row in 0..<canvas.rows {
-            guard var first = (0..<canvas.columns).first(where: { previous[row, $0] != canvas[row, $0] }),
-                  var last = (0..<canvas.columns).last(where: { previous[row, $0] != canvas[row, $0] }) else { continue }
-            // Whole wide characters, before and after the change, in the old frame and the new.
-            while first > 0, canvas[row, first].isContinuation || previous[row, first].isContinuation { first -= 1 }
-            while last + 1 < canvas.columns, canvas[row, last + 1].isContinuation || previous[row, last + 1].isContinuation { last += 1 }
-            write(row: row, from: first, to: last, canvas)
-        }
+        for span in canvas.changedSpans(from: previous) { write(row: span.row, from: span.first, to: span.last, canvas) }
         finish(canvas)
     }
 

@@ -126,6 +126,23 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// The spans of each row that differ from `old`, widened to whole wide characters of both
+    /// frames: writing the new cells of these spans over `old` gives exactly this frame.
+    public func changedSpans(from old: Canvas) -> [(row: Int, first: Int, last: Int)] {
+        guard old.columns == columns, old.rows == rows else {
+            return (0..<rows).map { ($0, 0, columns - 1) }
+        }
+        var spans: [(row: Int, first: Int, last: Int)] = []
+        for row in 0..<rows {
+            guard var first = (0..<columns).first(where: { old[row, $0] != self[row, $0] }),
+                  var last = (0..<columns).last(where: { old[row, $0] != self[row, $0] }) else { continue }
+            while first > 0, self[row, first].isContinuation || old[row, first].isContinuation { first -= 1 }
+            while last + 1 < columns, self[row, last + 1].isContinuation || old[row, last + 1].isContinuation { last += 1 }
+            spans.append((row, first, last))
+        }
+        return spans
+    }
+
     public static func == (a: Canvas, b: Canvas) -> Bool {
         a.columns == b.columns && a.rows == b.rows && a.cells == b.cells && a.cursorRow == b.cursorRow && a.cursorColumn == b.cursorColumn
     }
