@@ -19,11 +19,23 @@ public enum ResourceFiles {
     }
 
     public static func url(_ path: String) throws -> URL {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent(path),
+        guard let url = (beside ?? Bundle.module.resourceURL)?.appendingPathComponent(path),
               FileManager.default.fileExists(atPath: url.path)
         else { throw Missing(path: path) }
         return url
     }
+
+    /// The resource directory SwiftPM puts beside the executable, found without `Bundle.module`,
+    /// whose search cost milliseconds at start-up; nil when it is not there (then the bundle decides).
+    private static let beside: URL? = {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let executable = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            .appendingPathComponent("ccass-terminal_CCASSResources.resources", isDirectory: true)
+        return FileManager.default.fileExists(atPath: directory.path) ? directory : nil
+    }()
 
     public static func data(_ path: String) throws -> Data { try Data(contentsOf: url(path)) }
 

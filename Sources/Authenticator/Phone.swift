@@ -20,6 +20,8 @@ public struct Phone: Sendable {
 
     public let url: URL
     public private(set) var entries: [Entry]
+    /// Whether something changed since it was loaded (a counter moved, an account added).
+    public private(set) var hasChanges = false
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -47,6 +49,7 @@ public struct Phone: Sendable {
         } else {
             entries.append(entry)
         }
+        hasChanges = true
         return uri
     }
 
@@ -76,6 +79,7 @@ public struct Phone: Sendable {
         case .hotp:
             let code = try uri.generator.hotp(secret: uri.secret, counter: entries[index].counter)
             entries[index].counter += 1
+            hasChanges = true
             return (code, nil)
         }
     }

@@ -26,8 +26,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store (or a working copy of it) and builds an engine with the store's
     /// training settings, if any.
-    func engine(phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, shiftable: Bool = false, workingCopy: StoreLocation? = nil,
-                start: Date? = nil, hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil) throws -> AuthEngine {
+    func engine(phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, clock: (any Clock)? = nil, workingCopy: StoreLocation? = nil,
+                hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil) throws -> AuthEngine {
         try SecurityResources.check()
         var store = try AccountStore(location: location)
         if let workingCopy {
@@ -41,8 +41,7 @@ struct StoreOptions: ParsableArguments {
         configuration.phaseOverride = phase
         configuration.hours = hours
         configuration.connectivityTest = connectivityTest
-        let clock: any Clock = shiftable ? ShiftableClock(base: clockSource(start: start)) : clockSource(start: start)
-        return AuthEngine(store: store, clock: clock, mailer: mailer ?? MaildirMailer(root: location.mailURL), configuration: configuration)
+        return AuthEngine(store: store, clock: clock ?? clockSource(), mailer: mailer ?? MaildirMailer(root: location.mailURL), configuration: configuration)
     }
 
     /// --clock (or a default start) runs on from its moment as the wall clock runs from this

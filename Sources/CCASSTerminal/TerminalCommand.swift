@@ -62,53 +62,71 @@ struct TerminalCommand: ParsableCommand {
         // Raw mode first: nothing typed from here on is echoed; it waits for the first screen.
         let backend = plain ? nil : CursesBackend(noColor: ProgramTerminal.noColor)
         if plain { ccass_guard_install() }
-        let copy = connectivityTest == .secondary ? try WorkingCopy.make() : nil
-        defer { copy?.remove() }
-        let engine: AuthEngine
-        do {
-            engine = try makeEngine(workingCopy: copy?.location)
-        } catch {
-            backend?.restore()
-            throw CommandFailure("\(error)")
-        }
+        // The landing page needs the clock, the phase and the hours, not the store: the store is
+        // opened (and the demo data created on a first start) by the runner once it is on screen.
+        let clock = sessionClock
+        let phaseOverride = phase ?? (connectivityTest != nil ? .transition : nil)
+        let hours: ServiceHours? = ignoreHours ? nil : .shipped
+        let now = clock.now()
         let console: Console = dms ? .dms : .terminal
-        var state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: backend?.size ?? Size.minimum,
-                             policyName: engine.policy.name)
-        state.hours = engine.configuration.hours
+        var state = AppState(console: console, phase: phaseOverride ?? ServicePhase.at(now), now: now, size: backend?.size ?? Size.minimum,
+                             policyName: store.policy ?? PasswordPolicy.hkex2023.name)
+        state.hours = hours
         state.trainer = trainer
         state.connectivityTest = connectivityTest
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
         let window = backend?.size ?? Size.minimum
-        let model = TerminalModel(state: state, window: window, presenting: presenter, phaseOverride: engine.configuration.phaseOverride)
-        let runner = TerminalRunner(engine: engine, threaded: !plain,
-                                    panels: presenter ? PanelSource.reading(directory: store.location.directory, engine: engine) : nil)
+        let model = TerminalModel(state: state, window: window, presenting: presenter, phaseOverride: phaseOverride)
+        let copy = connectivityTest == .secondary ? WorkingCopy.ofThisProcess : nil
+        defer { copy?.remove() }
+        let options = store, connectivityTest = connectivityTest, smtp = smtp
+        let runner = TerminalRunner(threaded: !plain, panels: presenter ? PanelSource.reading(directory: store.location.directory) : nil) { progress in
+            try copy?.create()
+            return try Self.openEngine(options, clock: clock, phase: phaseOverride, hours: hours, connectivityTest: connectivityTest,
+                                       smtp: smtp, workingCopy: copy?.location, progress: progress)
+        }
         defer { runner.finish() }
         let recorder = try record.map { try CastRecorder(path: $0, columns: window.columns, rows: window.rows,
                                                           term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm") }
         defer { recorder?.close() }
-        let clock = { @Sendable in engine.clock.now() }
-        let end: ProgramEnd
+        let readClock: @Sendable () -> Date = { clock.now() }
+        let end: ProgramEnd, failure: String?
         if let backend {
-            end = ProgramTerminal.run(model, backend: backend, clock: clock, perform: runner.run) { program in
+            var ran: Program<TerminalModel>?
+            end = ProgramTerminal.run(model, backend: backend, clock: readClock, perform: runner.run) { program in
+                ran = program
                 guard let recorder else { return }
                 program.onFrame = { [unowned program] _ in recorder.frame(program.model.redactedCanvas) }
             }
+            failure = ran?.model.failure
         } else {
-            end = Program(model: model, backend: PlainBackend(), clock: clock, run: runner.run).run()
+            let program = Program(model: model, backend: PlainBackend(), clock: readClock, run: runner.run)
+            end = program.run()
+            failure = program.model.failure
         }
+        if let failure { throw CommandFailure(failure) }
         if case .signal(let number) = end { throw ExitCode(128 + number) }
     }
 
+    /// The session's clock, made before the store: --clock, else the connectivity test's window,
+    /// else the system clock; a trainer can move it.
+    private var sessionClock: any Clock {
+        let source = store.clockSource(start: connectivityTest?.window.start)
+        return trainer ? ShiftableClock(base: source) : source
+    }
+
     /// The engine for this session: the store (or the secondary session's copy), the mailer,
-    /// the trainer's clock, the hours and the connectivity test's window.
-    private func makeEngine(workingCopy: StoreLocation?) throws -> AuthEngine {
+    /// the session's clock, the hours and the connectivity test's window; the demo data on an
+    /// empty store.
+    private static func openEngine(_ store: StoreOptions, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
+                                   connectivityTest: ConnectivitySession?, smtp: String?, workingCopy: StoreLocation?,
+                                   progress: (String) -> Void) throws -> AuthEngine {
         let maildir = MaildirMailer(root: store.location.mailURL)
         let mailer: any Mailer = smtp.flatMap(SMTPMailer.parse).map { SMTPMailer(host: $0.host, port: $0.port, maildir: maildir) } ?? maildir
-        // On 10 June 2023 2FA was already deployed for the test: both methods are offered.
-        let engine = try store.engine(phase: phase ?? (connectivityTest != nil ? .transition : nil), mailer: mailer, shiftable: trainer,
-                                      workingCopy: workingCopy, start: connectivityTest?.window.start,
-                                      hours: ignoreHours ? nil : .shipped, connectivityTest: connectivityTest)
+        let engine = try store.engine(phase: phase, mailer: mailer, clock: clock, workingCopy: workingCopy, hours: hours,
+                                      connectivityTest: connectivityTest)
         if try engine.store.read({ try $0.accountCount() }) == 0 {
+            progress("Creating the demo data…")
             try DemoSetup.install(into: engine, directory: store.location.directory)
         }
         return engine
@@ -121,16 +139,20 @@ extension ConnectivitySession: ExpressibleByArgument {}
 /// The secondary connectivity session's copy of the store and its key, in the temporary
 /// directory: removed on every exit this process controls, by the crash handler, and, if a
 /// SIGKILL left one behind, by the next start (its process is gone).
-struct WorkingCopy {
+struct WorkingCopy: Sendable {
     static let prefix = "ccass-secondary-"
     let location: StoreLocation
 
-    static func make() throws -> WorkingCopy {
-        sweep()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        ccass_guard_remove_on_crash(directory.path)
-        return WorkingCopy(location: StoreLocation(directory: directory))
+    /// Where this process keeps its copy (nothing is created yet).
+    static var ofThisProcess: WorkingCopy {
+        WorkingCopy(location: StoreLocation(directory: FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(getpid())")))
+    }
+
+    func create() throws {
+        Self.sweep()
+        try FileManager.default.createDirectory(at: location.directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        ccass_guard_remove_on_crash(location.directory.path)
     }
 
     func remove() {

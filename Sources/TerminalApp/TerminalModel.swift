@@ -22,7 +22,14 @@ public struct TerminalModel: ProgramModel {
         public init() {}
     }
 
+    /// Why the store could not be opened, once it is known: the program ends and says so.
+    public var failure: String?
+    /// The notice shown while the store opens, cleared when it is open.
+    var startupNotice: StatusMessage?
+
     public enum Command: Sendable {
+        /// Open the store (and create the demo data on a first start) once the first frame is up.
+        case open
         case effect(Effect)
         /// Read the phone and the inbox for the presenter's panels (off the input path).
         case loadPanels
@@ -33,6 +40,11 @@ public struct TerminalModel: ProgramModel {
     public enum Message: Sendable {
         case event(Event)
         case panels(phone: [PhoneView.Row], inbox: [InboxView.Row])
+        /// What a long first start is doing ("Creating the demo data").
+        case opening(String)
+        /// The store is open; the password rules are those of its policy.
+        case opened(policyName: String)
+        case failed(String)
     }
 
     public init(state: AppState, window: Size, presenting: Bool = false, phaseOverride: ServicePhase? = nil) {
@@ -56,7 +68,7 @@ public struct TerminalModel: ProgramModel {
     }
 
     public mutating func start() -> [Command] {
-        var commands: [Command] = []
+        var commands: [Command] = [.open]
         if panels != nil { commands.append(.loadPanels) }
         if state.trainer { commands.append(.loadTrainerNotes(state.currentUserID)) }
         return commands
@@ -98,6 +110,19 @@ public struct TerminalModel: ProgramModel {
             panels?.phone = phone
             panels?.inbox = inbox
             return []
+        case .opening(let text):
+            startupNotice = .info(text)
+            state.message = startupNotice
+            return []
+        case .opened(let policyName):
+            state.policyName = policyName
+            // The start-up notice goes unless another message has replaced it.
+            if let notice = startupNotice, state.message == notice { state.message = nil }
+            startupNotice = nil
+            return []
+        case .failed(let reason):
+            failure = reason
+            return []
         }
     }
 
@@ -122,7 +147,7 @@ public struct TerminalModel: ProgramModel {
         return next
     }
 
-    public var isFinished: Bool { state.quitting }
+    public var isFinished: Bool { state.quitting || failure != nil }
 
     public func frame(size: Size) -> Frame {
         let terminal = Renderer.render(state)

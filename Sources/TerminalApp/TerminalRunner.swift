@@ -1,35 +1,69 @@
 import AuthEngine
 import Authenticator
 import Foundation
+import Synchronization
 import TerminalCore
 import TerminalView
 
 /// Runs the terminal model's commands against an engine: on a serial worker thread for the
 /// interactive terminal (the screen keeps drawing while the KDF runs), or inline for headless
 /// drivers. Reading the store, the phone and the Maildirs happens here, never on the loop.
+///
+/// The interactive terminal hands over how to open the engine rather than an engine: the
+/// worker opens the store (and installs the demo data on a first start) after the landing
+/// page is on screen, and every command waits for it in order, so keys typed meanwhile are
+/// answered as soon as it is ready and none is lost.
 public final class TerminalRunner: Sendable {
-    public let engine: AuthEngine
+    /// Opens the engine; `progress` tells the operator what a long first start is doing.
+    public typealias Opening = @Sendable (_ progress: @Sendable (String) -> Void) throws -> AuthEngine
+    private let opening: Opening
+    /// The engine once opened, or why it could not be; only the worker (or the inline caller) sets it.
+    private let opened = Mutex<Result<AuthEngine, StoreUnavailable>?>(nil)
     private let queue: DispatchQueue?
     private let panels: PanelSource?
 
     /// `threaded`: commands run on a worker thread, in order; otherwise inline.
-    public init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil) {
-        self.engine = engine
+    public convenience init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil) {
+        self.init(threaded: threaded, panels: panels) { _ in engine }
+    }
+
+    public init(threaded: Bool, panels: PanelSource? = nil, opening: @escaping Opening) {
+        self.opening = opening
         queue = threaded ? DispatchQueue(label: "ccass-terminal.engine") : nil
         self.panels = panels
     }
 
+    /// The engine, opened on first use; a failure is kept and reported once.
+    private func engine(post: @escaping @Sendable (TerminalModel.Message) -> Void) -> AuthEngine? {
+        if let result = opened.withLock({ $0 }) { return try? result.get() }
+        let result: Result<AuthEngine, StoreUnavailable>
+        do {
+            let engine = try opening { post(.opening($0)) }
+            result = .success(engine)
+            post(.opened(policyName: engine.policy.name))
+        } catch {
+            result = .failure(StoreUnavailable(reason: "\(error)"))
+            post(.failed("\(error)"))
+        }
+        opened.withLock { $0 = result }
+        return try? result.get()
+    }
+
     public func run(_ command: TerminalModel.Command, post: @escaping @Sendable (TerminalModel.Message) -> Void) {
-        let engine = self.engine, panels = self.panels
+        let panels = self.panels
         let work: @Sendable () -> Void
         switch command {
+        case .open:
+            work = { _ = self.engine(post: post) }
         case .effect(.engine(let id, let request)):
             work = {
+                guard let engine = self.engine(post: post) else { return }
                 let answer = EngineRunner.perform(request, on: engine)
                 if id != 0 { post(.event(.engine(id: id, answer))) }
             }
         case .effect(.advanceClock(let interval)):
             work = {
+                guard let engine = self.engine(post: post) else { return }
                 (engine.clock as? ShiftableClock)?.advance(by: interval)
                 (engine.clock as? VirtualClock)?.advance(by: interval)
                 post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
@@ -38,12 +72,16 @@ public final class TerminalRunner: Sendable {
             return
         case .loadTrainerNotes(let userID):
             work = {
+                guard let engine = self.engine(post: post) else { return }
                 let notes = userID.flatMap { $0.count == 8 ? (try? engine.trainerNotes(userID: $0)) : nil } ?? []
                 post(.event(.trainerNotes(notes)))
             }
         case .loadPanels:
             guard let panels else { return }
-            work = { post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox())) }
+            work = {
+                guard let engine = self.engine(post: post) else { return }
+                post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox(engine)))
+            }
         }
         if let queue { queue.async(execute: work) } else { work() }
     }
@@ -52,26 +90,32 @@ public final class TerminalRunner: Sendable {
     public func finish() { queue?.sync {} }
 }
 
+/// Why the store could not be opened, as the program reports it on exit.
+public struct StoreUnavailable: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
+}
+
 /// Where the presenter's panels read the phone and the inbox from.
 public struct PanelSource: Sendable {
     public var phone: @Sendable (Date) -> [PhoneView.Row]
-    public var inbox: @Sendable () -> [InboxView.Row]
+    public var inbox: @Sendable (AuthEngine) -> [InboxView.Row]
 
-    public init(phone: @escaping @Sendable (Date) -> [PhoneView.Row], inbox: @escaping @Sendable () -> [InboxView.Row]) {
+    public init(phone: @escaping @Sendable (Date) -> [PhoneView.Row], inbox: @escaping @Sendable (AuthEngine) -> [InboxView.Row]) {
         self.phone = phone
         self.inbox = inbox
     }
 
     /// The phone file and the Maildirs of a data directory; the inbox shows the newest messages
     /// of every address with where their codes stand.
-    public static func reading(directory: URL, engine: AuthEngine) -> PanelSource {
+    public static func reading(directory: URL) -> PanelSource {
         let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
         return PanelSource(
             phone: { now in
                 guard let phone = try? Phone.load(directory: directory) else { return [] }
                 return (try? PhoneRows.totp(phone, at: now)) ?? []
             },
-            inbox: {
+            inbox: { engine in
                 let messages = mailbox.addresses().flatMap { address in
                     ((try? mailbox.messages(for: address)) ?? []).prefix(3).map { (address, $0) }
                 }

@@ -6,7 +6,7 @@ import TerminalView
 /// A model the program loop runs: the screens of the terminal, the phone, the inbox, the
 /// trainer's dashboard. Everything that changes it comes in as input, a tick, or a message
 /// from a command it asked for; it renders as a pure function of itself.
-public protocol ProgramModel: Equatable {
+public protocol ProgramModel: Equatable, SendableMetatype {
     associatedtype Command: Sendable
     associatedtype Message: Sendable
 

@@ -63,6 +63,28 @@ final class EndToEndTests: XCTestCase {
 }
 
 extension EndToEndTests {
+    /// A first start on an empty store shows the landing page at once and creates the demo data
+    /// behind it; what is typed meanwhile is never echoed and lands in the right fields.
+    func testKeysTypedWhileTheDemoDataIsCreatedAreNeitherEchoedNorLost() throws {
+        let term = try TmuxTerminal(testCase: self)
+        try term.start("\(Programs.ccassTerminal.path) --data-dir \(term.directory.path) --clock 2023-06-12T10:00+08:00")
+        let landing = try term.waitFor(Texts.landingOption)
+        XCTAssertTrue(landing.contains("Creating the demo data…"), "the landing page is up before the demo data:\n\(landing)")
+        term.keys("Enter")
+        term.type("B0123402")
+        term.keys("Tab")
+        term.type("Training#2023Pass")
+        let typed = try term.waitFor("*****************")
+        XCTAssertFalse(typed.contains("Training#2023Pass"), "the password was echoed:\n\(typed)")
+        XCTAssertTrue(typed.contains("B0123402"), "the user ID is in its field:\n\(typed)")
+        term.keys("Enter")
+        try term.waitFor("OTP shown in your authenticator app.", timeout: 30)
+        term.keys("C-c")
+        try term.waitForExit()
+    }
+}
+
+extension EndToEndTests {
     /// Without colour, the focus stays visible in reverse video; with colour, it has a colour pair.
     func testFocusIsVisibleWithAndWithoutColour() throws {
         for noColor in [true, false] {

@@ -51,4 +51,31 @@ final class PlainModeTests: XCTestCase {
         XCTAssertFalse(seen.contains("\u{1B}["), "no cursor movement or attributes")
         XCTAssertFalse(seen.contains("Training#2023Pass"), "the password is not echoed")
     }
+
+    /// A store that cannot be opened ends the program, after the first screen, with one clear
+    /// line on stderr and a failing status, whatever the operator has typed.
+    func testAStoreThatCannotBeOpenedEndsTheProgramWithOneLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-not-a-dir-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: file.path, contents: Data("not a store".utf8))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = Programs.ccassTerminal
+        process.arguments = ["--plain", "--data-dir", file.path, "--clock", "2023-06-12T10:00+08:00"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        XCTAssertFalse(process.isRunning, "the program waited for input instead of ending")
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(stderr.hasPrefix("Error: "), stderr)
+        XCTAssertTrue(stderr.contains(file.lastPathComponent), "names the store: \(stderr)")
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
+        try input.fileHandleForWriting.close()
+    }
 }

@@ -25,7 +25,7 @@ public struct CommonPasswords: Sendable {
 
     private static func entries(_ text: String) -> Set<String> {
         Set(text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingBlanks.lowercased() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 

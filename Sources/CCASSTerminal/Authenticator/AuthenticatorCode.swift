@@ -11,7 +11,8 @@ struct AuthenticatorCode: ParsableCommand {
         var phone = try Phone.load(directory: store.location.directory)
         let index = try phone.index(of: account)
         let shown = try phone.show(index, at: store.clockNow())
-        try phone.save()
+        // A TOTP code changes nothing on the phone; an HOTP code moves the counter on.
+        if phone.hasChanges { try phone.save() }
         print(shown.code)
     }
 }
