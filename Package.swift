@@ -45,7 +45,7 @@ let package = Package(
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthDomain", "CQRencode"]),
         // The one program loop: backends (plain lines, a test double) and the loop itself.
-        .target(name: "TerminalProgram", dependencies: ["TerminalCore", "TerminalView"]),
+        .target(name: "TerminalProgram", dependencies: ["TerminalCore", "TerminalView", "CTerminalGuard"]),
         // ncursesw: the only target that touches the terminal goes through it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),

@@ -1,3 +1,4 @@
+import CTerminalGuard
 import Foundation
 import TerminalCore
 import TerminalView
@@ -16,6 +17,10 @@ public final class PlainBackend: TerminalBackend {
     private var afterPrompt = false
     private let input: FileHandle
     private let output: FileHandle
+    /// A stop signal (SIGTERM, SIGHUP, SIGINT) that arrived while waiting for a line.
+    private var stopSignal: Int32?
+    /// What ends the wait when no line came: the signal, or the end of input.
+    private var ended: [TerminalEvent] { [stopSignal.map(TerminalEvent.signal) ?? .endOfInput] }
 
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
         self.input = input
@@ -35,23 +40,23 @@ public final class PlainBackend: TerminalBackend {
     }
 
     public func invalidate() { shown = "" }
-    public func wake() {}
+    public func wake() { ccass_guard_wake() }
 
     public func wait(timeout: TimeInterval?) -> [TerminalEvent] {
-        guard let prompt else { return [.endOfInput] }
+        guard let prompt else { return ended }
         if prompt.fields.isEmpty, prompt.actions.isEmpty {
             return menu(prompt)
         }
         var fields: [String: String] = [:]
         for field in prompt.fields {
-            guard let value = ask("\(field.label): ", echo: !field.masked) else { return [.endOfInput] }
+            guard let value = ask("\(field.label): ", echo: !field.masked) else { return ended }
             fields[field.label] = value
         }
         guard !prompt.actions.isEmpty else { return [.submitForm(fields: fields, action: "")] }
         var choice = prompt.actions[0].id
         if prompt.actions.count > 1 || !fields.isEmpty {
             let list = prompt.actions.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  ")
-            guard let answer = ask("\(list)  b) back  q) quit [1]: ") else { return [.endOfInput] }
+            guard let answer = ask("\(list)  b) back  q) quit [1]: ") else { return ended }
             switch answer {
             case "q": return [.endOfInput]
             case "b": return [.key(.escape)]
@@ -70,7 +75,7 @@ public final class PlainBackend: TerminalBackend {
     private func menu(_ prompt: Prompt) -> [TerminalEvent] {
         let extra = prompt.keys.map { ", \($0.key) for \($0.label)" }.joined()
         let range = prompt.choices > 0 ? "1-\(prompt.choices)" : "nothing"
-        guard let answer = ask("Choose \(range)\(extra), or q to quit: ") else { return [.endOfInput] }
+        guard let answer = ask("Choose \(range)\(extra), or q to quit: ") else { return ended }
         if answer == "q" { return [.endOfInput] }
         if let key = prompt.keys.first(where: { String($0.key) == answer.lowercased() }) { return [.key(.character(key.key))] }
         guard let n = Int(answer), (1...max(1, prompt.choices)).contains(n), prompt.choices > 0 else {
@@ -123,14 +128,24 @@ public final class PlainBackend: TerminalBackend {
         return line?.trimmingCharacters(in: .whitespaces)
     }
 
-    /// One line from the input, byte by byte so nothing after it is consumed.
+    /// One line from the input, byte by byte so nothing after it is consumed; nil at the end of
+    /// input or when a stop signal arrives (kept in `stopSignal`).
     private func readLine(from handle: FileHandle) -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while read(handle.fileDescriptor, &byte, 1) == 1 {
+        while true {
+            let signal = ccass_guard_take_stop_signal()
+            if signal != 0 {
+                stopSignal = signal
+                return nil
+            }
+            // Waits on the input and the wake pipe, so a signal ends the wait at once.
+            guard ccass_guard_wait(handle.fileDescriptor, -1) == 1 else { continue }
+            let count = read(handle.fileDescriptor, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1 else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
             if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
             if byte != 13 { bytes.append(byte) }
         }
-        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
