@@ -8,6 +8,8 @@ let package = Package(
     name: "ccass-terminal",
     products: [
         .executable(name: "ccass-terminal", targets: ["CCASSTerminal"]),
+        // Not part of the product: the LD_PRELOAD library of the fault-injection tests.
+        .library(name: "CCASSFaultShim", type: .dynamic, targets: ["CCASSFaultShim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -69,6 +71,7 @@ let package = Package(
         .executableTarget(name: "CCASSBench", dependencies: ["AuthEngine", "CCrypto", "CPty"], path: "Tools/Bench"),
         .target(name: "CPty", path: "Tools/CPty", linkerSettings: [.linkedLibrary("util")]),
         .executableTarget(name: "BareStart", path: "Tools/BareStart"),
+        .target(name: "CCASSFaultShim", path: "Tools/FaultShim", linkerSettings: [.linkedLibrary("dl")]),
         .executableTarget(name: "BareFoundationStart", path: "Tools/BareFoundationStart"),
         .executableTarget(name: "Drill", dependencies: ["AuthEngine", "Authenticator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Tools/Drill"),

@@ -27,8 +27,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// eService DA3: the registered email given with the request is not the DA's.
     case emailMismatch(userID: String)
     case nothingToChange
-    /// The store or a file could not be read or written; the detail names what.
-    case storeFailure(String)
+    /// The store or a file could not be read or written; nothing was changed.
+    case storeFailure(StoreFault)
 
     public var description: String {
         switch self {
@@ -52,7 +52,7 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noEmailRegistered(let id): return "No email address is registered for \(id)."
         case .emailMismatch(let id): return "The email address given is not the one registered for \(id); the request was not processed."
         case .nothingToChange: return "Nothing to change."
-        case .storeFailure(let detail): return "The request could not be completed: \(detail). Nothing was changed; please try again."
+        case .storeFailure(let fault): return "The request could not be completed: \(fault). Nothing was changed; please try again."
         }
     }
 }
@@ -158,6 +158,36 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
         case .hkexOnly: "eService requests are processed by HKEX."
         case .locked(let id): "The account \(id) is locked."
         case .disabled(let id): "The account \(id) is disabled."
+        }
+    }
+}
+
+/// Why the store or one of its files could not be read or written, in the operator's words.
+public enum StoreFault: Equatable, Sendable, CustomStringConvertible {
+    /// No space left (a full disk, a quota, a file size limit).
+    case diskFull
+    /// The store or its folder cannot be written.
+    case readOnly
+    /// The disk reported an error reading or writing.
+    case ioError
+    /// A file of the store (its journal, its shared memory) could not be opened.
+    case cannotOpen
+    /// Another session holds the store longer than the wait allows.
+    case busy
+    /// The database is damaged.
+    case damaged
+    /// Anything else, with its detail (a file that could not be written, named).
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .diskFull: return "the disk holding the store is full"
+        case .readOnly: return "the store is read-only"
+        case .ioError: return "the disk reported an error reading or writing the store"
+        case .cannotOpen: return "a file of the store could not be opened"
+        case .busy: return "the store is busy in another session"
+        case .damaged: return "the store is damaged"
+        case .other(let detail): return detail
         }
     }
 }

@@ -43,15 +43,18 @@ public struct EmailOTPNotice: Sendable, Equatable {
     /// The registered address, partly masked, e.g. "j***e@example.com".
     public let sentTo: String
     public let sentAt: Date
-    public let expiresAt: Date
+    public package(set) var expiresAt: Date
     /// No new code may be requested before this moment.
-    public let nextRequestAt: Date
+    public package(set) var nextRequestAt: Date
     /// False when the code sent earlier is still unused and valid: no new code was sent.
     public let newlySent: Bool
     /// The code's shape, from the engine's rule.
     public let digits: Int
-    /// Set when delivery failed; the code is still recorded in the Maildir.
+    /// Set when delivery failed somewhere (a mail server down: the code is still in the Maildir).
     public var deliveryProblem: String?
+    /// False when the mail reached nobody: the code was withdrawn, and a new one may be
+    /// requested at once.
+    public package(set) var delivered = true
 
     package init(sentTo: String, sentAt: Date, expiresAt: Date, nextRequestAt: Date, newlySent: Bool, digits: Int,
                  deliveryProblem: String? = nil) {
@@ -65,12 +68,15 @@ public struct EmailOTPNotice: Sendable, Equatable {
     }
 
     /// How long the code is valid, in whole minutes (5 in the package).
+
     public var validMinutes: Int { Int((expiresAt.timeIntervalSince(sentAt) / 60).rounded()) }
 
     public var prompt: OTPPrompt { OTPPrompt(source: .email, digits: digits) }
 
+    /// The wait before a new code may be requested; none when this one was never delivered.
     public func secondsUntilNextRequest(at now: Date) -> Int {
-        max(0, Int(nextRequestAt.timeIntervalSince(now).rounded(.up)))
+        guard delivered else { return 0 }
+        return max(0, Int(nextRequestAt.timeIntervalSince(now).rounded(.up)))
     }
 }
 

@@ -63,7 +63,7 @@ public enum EngineRunner {
             return .failure(error)
         } catch {
             // A store or file failure: one line, nothing half-done (the write rolled back).
-            return .failure(.storeFailure("\(error)"))
+            return .failure(.storeFailure(StoreFault(error)))
         }
     }
 }

@@ -101,6 +101,9 @@ public final class Program<Model: ProgramModel>: @unchecked Sendable {
     @discardableResult
     public func feed(_ events: [TerminalEvent]) -> ProgramEnd? {
         begin()
+        // Time went on while the backend waited (a line-based backend waits for a whole line,
+        // past any tick): the screens see the moment before they see the input.
+        tickIfDue()
         for event in events {
             switch event {
             case .signal(let number):
@@ -122,12 +125,15 @@ public final class Program<Model: ProgramModel>: @unchecked Sendable {
             settle()
             if model.isFinished { return .finished }
         }
-        if let due = dueTick, clock() >= due {
-            dueTick = nil
-            perform(model.tick(clock()))
-        }
+        tickIfDue()
         settle()
         return model.isFinished ? .finished : nil
+    }
+
+    private func tickIfDue() {
+        guard let due = dueTick, clock() >= due else { return }
+        dueTick = nil
+        perform(model.tick(clock()))
     }
 
     /// Messages from commands (and those they lead to), then a frame if anything changed.

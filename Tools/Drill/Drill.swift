@@ -8,7 +8,7 @@ import Foundation
 @main
 struct Drill: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ccass-drill", abstract: "Test drills on a ccass-terminal store.",
-                                                    subcommands: [Writer.self, Logon.self])
+                                                    subcommands: [Writer.self, Logon.self, DMSChange.self])
 
     struct StoreArguments: ParsableArguments {
         @Option(name: .customLong("data-dir")) var dataDir: String
@@ -23,6 +23,36 @@ struct Drill: ParsableCommand {
             }
             return AuthEngine(store: store, clock: clock, configuration: configuration)
         }
+
+        /// The demo's DA maker logged on to DMS with the phone's code (each run has its own
+        /// --clock, so its code is fresh).
+        func makerLogon(_ engine: AuthEngine) throws -> LogonSuccess {
+            var phone = try Phone.load(directory: URL(fileURLWithPath: dataDir))
+            let code = try phone.show(try phone.index(of: "HKEX:B01234X1"), at: engine.clock.now()).code
+            guard case .enterAppOTP(let session, _) = try engine.logon(userID: "B01234X1", password: "Training#2023Pass", service: .dms),
+                  case .accepted(.loggedOn(let maker)) = try engine.submitOTP(session, code: code) else {
+                throw DrillFailure.makerLogon
+            }
+            return maker
+        }
+    }
+
+    /// One DMS maker-checker change: the demo's DA maker changes B0123409's email and the
+    /// demo's DA checker authorises it; prints "applied". For the fault-injection tests.
+    struct DMSChange: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dms-change")
+        @OptionGroup var store: StoreArguments
+        @Option var email: String
+
+        func run() throws {
+            let engine = try store.engine()
+            let maker = try store.makerLogon(engine)
+            let change = try engine.submit(.changeEmail(userID: "B0123409", email: email), by: maker.session)
+            guard case .applied = try engine.authorise(change, checkerID: "B01234Y1", authorizationCode: "Training#2023Pass") else {
+                throw DrillFailure.checkerRefused
+            }
+            say("applied")
+        }
     }
 
     /// Commits numbered changes to one account forever, printing "committed N" after each commit.
@@ -33,14 +63,7 @@ struct Drill: ParsableCommand {
 
         func run() throws {
             let engine = try store.engine()
-            // A DA maker logged on to DMS with the phone's code, for maker-checker changes (each
-            // run has its own --clock, so its code is fresh).
-            var phone = try Phone.load(directory: URL(fileURLWithPath: store.dataDir))
-            let code = try phone.show(try phone.index(of: "HKEX:B01234X1"), at: engine.clock.now()).code
-            guard case .enterAppOTP(let session, _) = try engine.logon(userID: "B01234X1", password: "Training#2023Pass", service: .dms),
-                  case .accepted(.loggedOn(let maker)) = try engine.submitOTP(session, code: code) else {
-                throw DrillFailure.makerLogon
-            }
+            let maker = try store.makerLogon(engine)
             // Numbers go on from what the store holds, so they only ever grow across runs.
             let email = try engine.account(user)?.email ?? ""
             var n = Int(email.dropFirst("drill".count).prefix { $0.isNumber }) ?? 0

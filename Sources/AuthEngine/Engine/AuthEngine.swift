@@ -204,6 +204,6 @@ public final class AuthEngine: Sendable {
 
     /// Wraps a store or file failure in the one error callers show.
     func storeFailure(_ error: any Error) -> EngineError {
-        (error as? EngineError) ?? .storeFailure("\(error)")
+        (error as? EngineError) ?? .storeFailure(StoreFault(error))
     }
 }

@@ -51,22 +51,40 @@ extension AuthEngine {
             guard let account = try tx.account(userID) else { throw EngineError.sessionEnded }
             return try issueEmailCode(tx, account: account, purpose: purpose, now: now)
         }
-        return deliver(mail, outcome, userID: userID)
+        return deliver(mail, outcome, userID: userID, purpose: purpose, issuedAt: now)
     }
 
-    /// Sends a mail made inside a committed transaction; a failure is reported on the
-    /// notice and in the audit log, and the code stays valid.
-    func deliver(_ mail: MailMessage?, _ outcome: EmailOTPRequestOutcome, userID: String) -> EmailOTPRequestOutcome {
+    /// Sends a mail made inside a committed transaction. A mail that reached nobody withdraws
+    /// its code (it expires at once, so the next request sends a new one rather than wait out
+    /// the resend interval for a code nobody received); one the mail server did not take is
+    /// still in the Maildir, and its code stands. The notice and the audit log say which.
+    func deliver(_ mail: MailMessage?, _ outcome: EmailOTPRequestOutcome, userID: String, purpose: EmailCodePurpose,
+                 issuedAt: Date) -> EmailOTPRequestOutcome {
         guard let mail else { return outcome }
         do {
             try mailer.send(mail)
             return outcome
         } catch {
-            let problem = "The OTP email could not be delivered: \(error)."
-            try? store.write { try audit($0, .emailOTPDeliveryFailed, userID, "\(error)") }
+            let keptInMaildir = error is SMTPMailer.Failure
+            let problem = keptInMaildir ? "The OTP email could not be delivered: \(error)."
+                                        : "The OTP email could not be delivered: \(StoreFault(error)). Please request a new OTP."
+            try? store.write { tx in
+                // The code this request issued (the store keeps dates to the millisecond).
+                if !keptInMaildir, var record = try tx.emailCode(userID, purpose),
+                   abs(record.issuedAt.timeIntervalSince(issuedAt)) < 0.001, !record.consumed {
+                    record.expiresAt = issuedAt
+                    try tx.save(record)
+                }
+                try audit(tx, .emailOTPDeliveryFailed, userID, keptInMaildir ? "\(error)" : "\(StoreFault(error))")
+            }
             switch outcome {
             case .sent(var notice):
                 notice.deliveryProblem = problem
+                if !keptInMaildir {
+                    notice.delivered = false
+                    notice.expiresAt = issuedAt
+                    notice.nextRequestAt = issuedAt
+                }
                 return .sent(notice)
             case .throttled(var notice, let seconds):
                 notice.deliveryProblem = problem

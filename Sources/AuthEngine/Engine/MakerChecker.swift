@@ -274,7 +274,7 @@ extension AuthEngine {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Data(report.text.utf8).write(to: file, options: .atomic)
             } catch {
-                throw EngineError.storeFailure("the export \(file.path) could not be written (\(error.localizedDescription))")
+                throw EngineError.storeFailure(.other("the export \(file.path) could not be written (\(StoreFault(error)))"))
             }
             try store.write { try audit($0, .listingExported, nil, "by \(actor): \(file.path)") }
             return file

@@ -16,6 +16,8 @@ public struct MaildirMailer: Mailer {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        /// The errno of the call that failed, when one did.
+        public var code: Int32? = nil
     }
 
     /// The Maildir of one address. Addresses are lower-cased; a '/' or a leading '.' is refused.
@@ -45,17 +47,20 @@ public struct MaildirMailer: Mailer {
         let tmp = dir.appendingPathComponent("tmp").appendingPathComponent(unique)
         let bytes = Array(message.rfc5322.utf8)
         let fd = open(tmp.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot write \(tmp.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(description: "cannot write \(tmp.path): \(String(cString: strerror(errno)))", code: errno) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let writeError = written == bytes.count ? nil : errno
         let synced = fsync(fd) == 0
+        let syncError = synced ? nil : errno
         close(fd)
         guard written == bytes.count, synced else {
             unlink(tmp.path)
-            throw Failure(description: "cannot write \(tmp.path)")
+            let code = writeError ?? syncError
+            throw Failure(description: "cannot write \(tmp.path): \(String(cString: strerror(code ?? EIO)))", code: code)
         }
         let final = dir.appendingPathComponent("new").appendingPathComponent(unique)
         guard rename(tmp.path, final.path) == 0 else {
-            throw Failure(description: "cannot deliver into \(final.path): \(String(cString: strerror(errno)))")
+            throw Failure(description: "cannot deliver into \(final.path): \(String(cString: strerror(errno)))", code: errno)
         }
     }
 

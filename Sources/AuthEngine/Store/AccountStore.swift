@@ -68,7 +68,7 @@ public final class AccountStore: Sendable {
             switch error.resultCode {
             case .SQLITE_NOTADB: throw StoreError.notADatabase(path: dbPath)
             case .SQLITE_CORRUPT: throw StoreError.corrupt(path: dbPath, detail: error.message ?? "corrupt")
-            default: throw error
+            default: throw StoreError.cannotOpen(path: dbPath, fault: StoreFault(error))
             }
         } catch {
             if "\(error)".contains("unknown migration") || "\(error)".contains("has been applied") {
@@ -137,12 +137,21 @@ public final class AccountStore: Sendable {
 
     /// Reads a consistent snapshot.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(StoreTransaction(db: db, store: self)) }
+        do {
+            return try pool.read { db in try body(StoreTransaction(db: db, store: self)) }
+        } catch let error as DatabaseError {
+            throw EngineError.storeFailure(StoreFault(error))
+        }
     }
 
-    /// One IMMEDIATE transaction: all of `body` is committed, or none of it.
+    /// One IMMEDIATE transaction: all of `body` is committed, or none of it. An SQLite failure
+    /// (a full disk, an I/O error) comes out as the engine's typed store failure.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+        do {
+            return try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+        } catch let error as DatabaseError {
+            throw EngineError.storeFailure(StoreFault(error))
+        }
     }
 
     /// `PRAGMA integrity_check`; "ok" when the file is sound.

@@ -5,7 +5,9 @@ import TerminalCore
 extension EmailOTPScreen: Drawable {
     public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
         Renderer.panel(&canvas, content, title: Texts.enterOTPOrRequest, width: 72, state: state) { w in
-            w.paragraph("The OTP was sent to \(notice.sentTo). It is valid for \(notice.validMinutes) minutes and can be used once.", role: .subtle)
+            w.paragraph(notice.delivered
+                ? "The OTP was sent to \(notice.sentTo). It is valid for \(notice.validMinutes) minutes and can be used once."
+                : "No OTP could be sent to \(notice.sentTo). Select REQUEST A NEW OTP.", role: .subtle)
             w.gap()
             if let form { w.form(form, labelWidth: 6, fieldWidth: 12) }
             EmailOTPScreen.resendLine(&w, notice, now: state.now)

@@ -10,7 +10,8 @@ extension ResetPopup: Drawable {
                 w.gap()
                 w.form(form, labelWidth: 10, fieldWidth: 12)
             case .emailOTP(_, let notice, _):
-                w.paragraph("An OTP was sent to \(notice.sentTo). Enter it, then select SUBMIT OTP.", role: .subtle)
+                w.paragraph(notice.delivered ? "An OTP was sent to \(notice.sentTo). Enter it, then select SUBMIT OTP."
+                                             : "No OTP could be sent to \(notice.sentTo). Select REQUEST A NEW OTP.", role: .subtle)
                 w.gap()
                 w.form(form, labelWidth: 6, fieldWidth: 12)
                 EmailOTPScreen.resendLine(&w, notice, now: state.now)
