@@ -73,7 +73,8 @@ let package = Package(
         .executableTarget(name: "BareStart", path: "Tools/BareStart"),
         .target(name: "CCASSFaultShim", path: "Tools/FaultShim", linkerSettings: [.linkedLibrary("dl")]),
         .executableTarget(name: "BareFoundationStart", path: "Tools/BareFoundationStart"),
-        .executableTarget(name: "Drill", dependencies: ["AuthEngine", "Authenticator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        .executableTarget(name: "Drill", dependencies: ["AuthEngine", "Authenticator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                                  .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Tools/Drill"),
         // libFuzzer entry points, built by `make fuzz` only (-sanitize=fuzzer).
         .target(name: "FuzzSupport", path: "Tools/FuzzSupport"),

@@ -84,7 +84,10 @@ public enum HongKongTime {
 
     /// Year, month, day, hour, minute, second in Hong Kong.
     public static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
+        // Clamped to years 1-9999 so that no date, however damaged, traps the arithmetic.
+        let seconds1970 = date.timeIntervalSince1970
+        let clamped = seconds1970.isNaN ? 0 : min(max(seconds1970, -62_135_596_800), 253_402_300_799)
+        let local = Int64(clamped.rounded(.down)) + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let seconds = Int(local - days * 86_400)
         let (year, month, day) = civil(fromDays: days)

@@ -52,7 +52,10 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noEmailRegistered(let id): return "No email address is registered for \(id)."
         case .emailMismatch(let id): return "The email address given is not the one registered for \(id); the request was not processed."
         case .nothingToChange: return "Nothing to change."
-        case .storeFailure(let fault): return "The request could not be completed: \(fault). Nothing was changed; please try again."
+        case .storeFailure(let fault):
+            // Trying again helps with a full disk or a busy store, not with a damaged one.
+            if case .damaged = fault { return "The request could not be completed: \(fault). Nothing was changed; please tell HKEX." }
+            return "The request could not be completed: \(fault). Nothing was changed; please try again."
         }
     }
 }
@@ -174,8 +177,8 @@ public enum StoreFault: Equatable, Sendable, CustomStringConvertible {
     case cannotOpen
     /// Another session holds the store longer than the wait allows.
     case busy
-    /// The database is damaged.
-    case damaged
+    /// The database is damaged; the column holding a value this program cannot read, if known.
+    case damaged(column: String?)
     /// Anything else, with its detail (a file that could not be written, named).
     case other(String)
 
@@ -186,7 +189,8 @@ public enum StoreFault: Equatable, Sendable, CustomStringConvertible {
         case .ioError: return "the disk reported an error reading or writing the store"
         case .cannotOpen: return "a file of the store could not be opened"
         case .busy: return "the store is busy in another session"
-        case .damaged: return "the store is damaged"
+        case .damaged(let column?): return "the store is damaged: its \(column) column holds a value this program cannot read"
+        case .damaged(nil): return "the store is damaged"
         case .other(let detail): return detail
         }
     }

@@ -24,8 +24,8 @@ struct DemoCommand: ParsableCommand {
         let location = store.location
         let accountStore = try AccountStore(location: location)
         try accountStore.write { tx in
-            if let n = trainingKdfIterations { try tx.setSetting(EngineSetup.trainingKDFSetting, String(n)) }
-            if let policy = store.policy { try tx.setSetting(EngineSetup.policySetting, policy) }
+            if let n = trainingKdfIterations { try tx.setSetting(StoredSettings.trainingKDF, String(n)) }
+            if let policy = store.policy { try tx.setSetting(StoredSettings.policy, policy) }
         }
         try accountStore.close()
         let engine = try store.engine()

@@ -36,7 +36,7 @@ struct StoreOptions: ParsableArguments {
             store = try original.copy(to: workingCopy)
             try original.close()
         }
-        var configuration = try EngineSetup.configuration(for: store)
+        var configuration = try StoredSettings.configuration(for: store)
         if let policy { configuration.policy = PasswordPolicy.named(policy)! }
         configuration.phaseOverride = phase
         configuration.hours = hours

@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import TestSupport
 import XCTest
 
 final class StoreTests: XCTestCase {
@@ -114,5 +115,56 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"]).directory.path, "/tmp/y")
         XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]).directory.path, "/d/ccass-terminal")
         XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]).directory.path, "/h/.local/share/ccass-terminal")
+    }
+}
+
+/// Reopening a store while this process has it open, and other processes closing it meanwhile:
+/// the "SQLite error 10: disk I/O error" seen once in the kill test (SECURITY.md).
+final class StoreReopenTests: XCTestCase {
+    /// A check that opened and closed the database file by hand dropped every POSIX lock this
+    /// process held on it (Linux semantics), including the open connections' shared lock.
+    func testOpeningTheStoreAgainKeepsTheLocksOfTheOpenConnections() throws {
+        let env = try TestEnvironment()
+        _ = try env.engine.accounts()
+        let before = try Self.locks(on: env.directory.appendingPathComponent(StoreLocation.databaseName))
+        XCTAssertFalse(before.isEmpty, "the open store holds a shared lock on its file")
+        let again = try AccountStore(location: StoreLocation(directory: env.directory))
+        try again.close()
+        XCTAssertEqual(try Self.locks(on: env.directory.appendingPathComponent(StoreLocation.databaseName)), before,
+                       "opening the store again took the open connections' locks away")
+    }
+
+    /// With the store open here, another process that opens and closes it cleanly must not take
+    /// itself for the last user (checkpoint, delete the -wal and -shm): three reopens in a row.
+    func testAnotherProcessClosingTheStoreLeavesTheOpenConnectionsWorking() throws {
+        let env = try TestEnvironment()
+        _ = try env.engine.accounts()
+        for round in 1...3 {
+            let reopened = try AccountStore(location: StoreLocation(directory: env.directory))
+            XCTAssertEqual(try reopened.integrityCheck(), "ok", "round \(round)")
+            try reopened.close()
+            let drill = try Programs.run(Programs.drill, ["logon", "--data-dir", env.directory.path, "--user", "B0123402",
+                                                          "--password", "Wrong#Password1x", "--clock", "2023-06-12T10:00+08:00"])
+            XCTAssertEqual(drill.status, 0, drill.err)
+            for suffix in ["-wal", "-shm"] {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: env.directory.appendingPathComponent(StoreLocation.databaseName + suffix).path),
+                              "round \(round): \(suffix) deleted under an open connection")
+            }
+            XCTAssertNoThrow(try env.engine.accounts(), "round \(round)")
+        }
+    }
+
+    /// GRDB sets synchronous = NORMAL on a WAL pool's writer; the store sets FULL again.
+    func testTheWriterSyncsEveryCommit() throws {
+        let env = try TestEnvironment()
+        XCTAssertEqual(try env.engine.store.writerSynchronous(), 2)
+    }
+
+    /// This process's POSIX locks on a file, from /proc/locks.
+    static func locks(on file: URL) throws -> [String] {
+        let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int)
+        let table = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        return table.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ") }
+            .filter { $0.contains(" \(getpid()) ") && $0.contains(":\(inode) ") }.sorted()
     }
 }

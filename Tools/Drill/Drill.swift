@@ -8,7 +8,7 @@ import Foundation
 @main
 struct Drill: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ccass-drill", abstract: "Test drills on a ccass-terminal store.",
-                                                    subcommands: [Writer.self, Logon.self, DMSChange.self])
+                                                    subcommands: [Writer.self, Logon.self, DMSChange.self, Hostile.self])
 
     struct StoreArguments: ParsableArguments {
         @Option(name: .customLong("data-dir")) var dataDir: String
@@ -17,11 +17,7 @@ struct Drill: ParsableCommand {
         func engine() throws -> AuthEngine {
             let store = try AccountStore(location: StoreLocation(directory: URL(fileURLWithPath: dataDir)))
             let clock: any Clock = clock.flatMap(HongKongTime.parse).map { OffsetClock(offset: $0.timeIntervalSinceNow) } ?? SystemClock()
-            var configuration = EngineConfiguration()
-            if let iterations = try store.read({ try $0.setting("training.kdf-iterations") }).flatMap(Int.init) {
-                configuration.hasher = try PasswordHasher(iterations: iterations, allowReducedCost: true)
-            }
-            return AuthEngine(store: store, clock: clock, configuration: configuration)
+            return AuthEngine(store: store, clock: clock, configuration: try StoredSettings.configuration(for: store))
         }
 
         /// The demo's DA maker logged on to DMS with the phone's code (each run has its own
@@ -125,6 +121,6 @@ enum DrillFailure: Error, CustomStringConvertible {
 }
 
 /// Writes a line straight to the pipe, so a reader sees it before the process dies.
-private func say(_ line: String) {
+func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

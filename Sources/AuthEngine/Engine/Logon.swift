@@ -27,6 +27,10 @@ extension AuthEngine {
     func verify(_ typed: String, _ secret: Secret, userID: String) throws -> (before: Account?, verified: Bool, stored: PasswordHash?) {
         let before = try store.read { try $0.account(userID) }
         let stored = secret.hash(of: before).flatMap(PasswordHash.init(encoded:))
+        // A hash that is there but cannot be read is a damaged store, not a wrong password.
+        if secret.hash(of: before) != nil, stored == nil {
+            throw EngineError.storeFailure(.damaged(column: secret == .password ? "passwordHash" : "smartcardPasswordHash"))
+        }
         let hasher = configuration.hasher
         guard let stored else {
             try hasher.dummyVerify(typed)
@@ -246,7 +250,7 @@ extension AuthEngine {
 
     func checkTOTP(_ tx: StoreTransaction, _ account: inout Account, sealed: Data?, code: String, now: Date) throws -> CodeCheck {
         guard let sealed else { return .wrong }
-        var seed = try tx.openSeed(sealed, for: account.userID)
+        var seed = try tx.openSeed(sealed, for: account.userID, column: sealed == account.pendingSeed ? "pendingSeed" : "sealedSeed")
         defer { wipe(&seed) }
         guard let step = try OneTimePassword.issued.matchingStep(code: code, secret: seed, at: now, window: configuration.totpWindow) else {
             return .wrong

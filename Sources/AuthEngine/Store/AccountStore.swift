@@ -41,11 +41,13 @@ public final class AccountStore: Sendable {
         if !existed {
             // Create the file ourselves so it is 0600 from the first byte; SQLite gives
             // the -wal and -shm files the same mode.
-            let fd = open(dbPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-            guard fd >= 0 else {
+            // O_EXCL: an existing (empty) file is left to SQLite rather than opened here.
+            let fd = open(dbPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                Glibc.close(fd)
+            } else if errno != EEXIST {
                 throw StoreError.unusableDirectory(path: dir, detail: String(cString: strerror(errno)))
             }
-            Glibc.close(fd)
             // Mark the file as ours in its header straight away, before WAL mode defers writes.
             let queue = try DatabaseQueue(path: dbPath)
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
@@ -63,7 +65,14 @@ public final class AccountStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: dbPath, configuration: config)
+            // GRDB sets synchronous = NORMAL on a WAL pool's writer after prepareDatabase; a
+            // commit must survive a power cut (the lockout counters), so FULL is set again on it.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
+            if let mismatch = try pool.read(StoredTypes.firstMismatch) {
+                try? pool.close()
+                throw StoreError.corrupt(path: dbPath, detail: mismatch)
+            }
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: throw StoreError.notADatabase(path: dbPath)
@@ -79,38 +88,40 @@ public final class AccountStore: Sendable {
     }
 
     /// True if the file exists with content; throws if it is not a store of ours.
+    ///
+    /// The file itself is never opened here, only through SQLite: on Linux, closing any
+    /// descriptor of a file drops every POSIX lock this process holds on it, so a check that
+    /// opened and closed the database while another connection of this process had it open
+    /// would take that connection's shared lock away. The next process to close the store
+    /// would then think itself the last, checkpoint and delete the -wal and -shm files under the
+    /// open connection, which then read a short WAL: "SQLite error 10: disk I/O error"
+    /// (SQLITE_IOERR_SHORT_READ), seen once in the kill test. SQLite's own descriptors are
+    /// shared between its connections and never closed while one holds a lock.
     static func checkExistingFile(at path: String) throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        if header.isEmpty { return false }
-        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return false }
+        var config = Configuration()
+        config.readonly = true
+        // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
+        let tables: [String]
+        let appID: Int32
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            (tables, appID) = try queue.read { db in
+                (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                 try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+            }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
+        } catch {
+            throw StoreError.corrupt(path: path, detail: "\(error)")
         }
-        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
         if appID != 0 && appID != applicationID {
             throw StoreError.foreignDatabase(path: path, detail: String(format: "SQLite application_id 0x%08x", appID))
         }
-        if appID == 0 {
-            // An SQLite file without our mark: only an empty one may become a store.
-            var config = Configuration()
-            config.readonly = true
-            // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
-            let tables: [String]
-            let markedInWAL: Bool
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                (tables, markedInWAL) = try queue.read { db in
-                    (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
-                     try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
-                }
-                try queue.close()
-            } catch {
-                throw StoreError.corrupt(path: path, detail: "\(error)")
-            }
-            if !tables.isEmpty && !markedInWAL {
-                throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
-            }
+        // An SQLite file without our mark: only an empty one may become a store.
+        if appID == 0 && !tables.isEmpty {
+            throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
         }
         return true
     }
@@ -139,19 +150,32 @@ public final class AccountStore: Sendable {
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try pool.read { db in try body(StoreTransaction(db: db, store: self)) }
-        } catch let error as DatabaseError {
-            throw EngineError.storeFailure(StoreFault(error))
+        } catch {
+            throw Self.typed(error)
         }
     }
 
-    /// One IMMEDIATE transaction: all of `body` is committed, or none of it. An SQLite failure
-    /// (a full disk, an I/O error) comes out as the engine's typed store failure.
+    /// One IMMEDIATE transaction: all of `body` is committed, or none of it.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
-        } catch let error as DatabaseError {
-            throw EngineError.storeFailure(StoreFault(error))
+        } catch {
+            throw Self.typed(error)
         }
+    }
+
+    /// SQLite failures and records that cannot be read come out as the engine's typed store
+    /// failure; the engine's own refusals pass through.
+    static func typed(_ error: any Error) -> any Error {
+        switch error {
+        case is DatabaseError, is RowDecodingError, is DecodingError, is StoreFaultError: return EngineError.storeFailure(StoreFault(error))
+        default: return error
+        }
+    }
+
+    /// The writer's `PRAGMA synchronous` (2 is FULL).
+    public func writerSynchronous() throws -> Int {
+        try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// `PRAGMA integrity_check`; "ok" when the file is sound.

@@ -50,19 +50,19 @@ public struct StoreTransaction {
     let store: AccountStore
 
     public func account(_ userID: String) throws -> Account? {
-        try Account.fetchOne(db, key: userID)
+        try Account.fetchOne(db, key: userID)?.plausible()
     }
 
     public func accountCount() throws -> Int { try Account.fetchCount(db) }
 
     public func accounts() throws -> [Account] {
-        try Account.order(Column("clearingHouse"), Column("participantID"), Column("userID")).fetchAll(db)
+        try Account.order(Column("clearingHouse"), Column("participantID"), Column("userID")).fetchAll(db).map { try $0.plausible() }
     }
 
     public func accounts(of participant: Participant) throws -> [Account] {
         try Account.filter(Column("clearingHouse") == participant.clearingHouse.rawValue
             && Column("participantID") == participant.participantID)
-            .order(Column("userID")).fetchAll(db)
+            .order(Column("userID")).fetchAll(db).map { try $0.plausible() }
     }
 
     public func insert(_ account: Account) throws { try account.insert(db) }
@@ -81,13 +81,13 @@ public struct StoreTransaction {
     public func save(_ participant: Participant) throws { try participant.update(db) }
 
     func emailCode(_ userID: String, _ purpose: EmailCodePurpose) throws -> EmailCode? {
-        try EmailCode.fetchOne(db, key: ["userID": userID, "purpose": purpose.rawValue])
+        try EmailCode.fetchOne(db, key: ["userID": userID, "purpose": purpose.rawValue])?.plausible()
     }
 
     func save(_ code: EmailCode) throws { try code.save(db) }
 
     func emailCodes(sentTo address: String) throws -> [EmailCode] {
-        try EmailCode.filter(sql: "lower(sentTo) = lower(?)", arguments: [address]).fetchAll(db)
+        try EmailCode.filter(sql: "lower(sentTo) = lower(?)", arguments: [address]).fetchAll(db).map { try $0.plausible() }
     }
 
     func deleteEmailCodes(of userID: String) throws {
@@ -105,13 +105,13 @@ public struct StoreTransaction {
         var request = AuditEntry.order(Column("id").desc)
         if let userID { request = request.filter(Column("userID") == userID) }
         if let limit { request = request.limit(limit) }
-        return try request.fetchAll(db).reversed()
+        return try request.fetchAll(db).map { try $0.plausible() }.reversed()
     }
 
     /// When an event happened for a user ID after a moment, oldest first.
     func auditTimes(_ event: AuditEvent, userID: String, after: Date) throws -> [Date] {
         try AuditEntry.filter(Column("event") == event.rawValue && Column("userID") == userID && Column("at") > after)
-            .order(Column("id")).fetchAll(db).map(\.at)
+            .order(Column("id")).fetchAll(db).map { try $0.plausible().at }
     }
 
     public func insert(_ fee: FeeEntry) throws -> FeeEntry {
@@ -120,7 +120,7 @@ public struct StoreTransaction {
         return entry
     }
 
-    public func fees() throws -> [FeeEntry] { try FeeEntry.order(Column("id")).fetchAll(db) }
+    public func fees() throws -> [FeeEntry] { try FeeEntry.order(Column("id")).fetchAll(db).map { try $0.plausible() } }
 
     public func setting(_ name: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
@@ -136,8 +136,14 @@ public struct StoreTransaction {
         Data(try store.cipher.seal(seed, associatedData: "totp:\(userID)"))
     }
 
-    func openSeed(_ sealed: Data, for userID: String) throws -> [UInt8] {
-        try store.cipher.open(Array(sealed), associatedData: "totp:\(userID)")
+    /// The seed a column holds; one that cannot be opened (too short, altered, another store's
+    /// key) is a damaged store, named by its column.
+    func openSeed(_ sealed: Data, for userID: String, column: String) throws -> [UInt8] {
+        do {
+            return try store.cipher.open(Array(sealed), associatedData: "totp:\(userID)")
+        } catch is SeedCipher.Failure {
+            throw StoreFaultError(fault: .damaged(column: column))
+        }
     }
 
     func codeMAC(_ code: String, userID: String, purpose: EmailCodePurpose) throws -> Data {
