@@ -39,7 +39,8 @@ bench: deps
 clean:
 	$(SWIFT) package clean
 
-# Coverage-guided fuzzing (libFuzzer, AddressSanitizer and LeakSanitizer) of the URI parser,
+# Coverage-guided fuzzing (libFuzzer, AddressSanitizer and LeakSanitizer) of the URI parser
+# (with seeds and a dictionary: Foundation's URLComponents is not instrumented),
 # the scenario parser, key decoding with the state machine, and engine operation sequences:
 # FUZZ_SECONDS each (default 60). A crash, a leak, a hang or a broken property fails; artifacts
 # go to .build-fuzz/artifacts/, never the repository.
@@ -51,7 +52,9 @@ fuzz: deps
 	  $(SWIFT) build $(FUZZ_FLAGS) --product $$target || exit 1; \
 	  mkdir -p .build-fuzz/corpus/$$target; \
 	  echo "== $$target for $(FUZZ_SECONDS) s"; \
+	  dict=""; [ -f Tools/FuzzData/$$target.dict ] && dict="-dict=Tools/FuzzData/$$target.dict"; \
+	  seeds=""; [ -d Tools/FuzzData/seeds/$$target ] && seeds="Tools/FuzzData/seeds/$$target"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tools/FuzzData/lsan.supp:print_suppressions=0 \
-	  .build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tools/FuzzData/regressions/$$target || exit 1; \
+	  .build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
+	    -artifact_prefix=.build-fuzz/artifacts/$$target- .build-fuzz/corpus/$$target Tools/FuzzData/regressions/$$target $$seeds || exit 1; \
 	done

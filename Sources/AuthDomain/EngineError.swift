@@ -53,9 +53,13 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emailMismatch(let id): return "The email address given is not the one registered for \(id); the request was not processed."
         case .nothingToChange: return "Nothing to change."
         case .storeFailure(let fault):
+            switch fault {
             // Trying again helps with a full disk or a busy store, not with a damaged one.
-            if case .damaged = fault { return "The request could not be completed: \(fault). Nothing was changed; please tell HKEX." }
-            return "The request could not be completed: \(fault). Nothing was changed; please try again."
+            case .damaged: return "The request could not be completed: \(fault). Nothing was changed; please tell HKEX."
+            // A failed sync comes after the write: the change may be on the disk all the same.
+            case .ioError: return "The request could not be completed: \(fault). It may or may not have been recorded; please try again."
+            default: return "The request could not be completed: \(fault). Nothing was changed; please try again."
+            }
         }
     }
 }

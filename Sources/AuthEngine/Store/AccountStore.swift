@@ -1,6 +1,7 @@
 import CCrypto
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,7 +38,9 @@ public final class AccountStore: Sendable {
             throw StoreError.unusableDirectory(path: dir, detail: error.localizedDescription)
         }
         let dbPath = location.databaseURL.path
-        let existed = try Self.checkExistingFile(at: dbPath)
+        // Checked by the store that opened it first in this process (see checkExistingFile).
+        let alreadyOpen = Self.openFiles.withLock { ($0[dbPath] ?? 0) > 0 }
+        let existed = alreadyOpen ? true : try Self.checkExistingFile(at: dbPath)
         if !existed {
             // Create the file ourselves so it is 0600 from the first byte; SQLite gives
             // the -wal and -shm files the same mode.
@@ -73,6 +76,8 @@ public final class AccountStore: Sendable {
                 try? pool.close()
                 throw StoreError.corrupt(path: dbPath, detail: mismatch)
             }
+            Self.openFiles.withLock { $0[dbPath, default: 0] += 1 }
+            registered.withLock { $0 = true }
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: throw StoreError.notADatabase(path: dbPath)
@@ -89,41 +94,61 @@ public final class AccountStore: Sendable {
 
     /// True if the file exists with content; throws if it is not a store of ours.
     ///
-    /// The file itself is never opened here, only through SQLite: on Linux, closing any
-    /// descriptor of a file drops every POSIX lock this process holds on it, so a check that
-    /// opened and closed the database while another connection of this process had it open
-    /// would take that connection's shared lock away. The next process to close the store
-    /// would then think itself the last, checkpoint and delete the -wal and -shm files under the
-    /// open connection, which then read a short WAL: "SQLite error 10: disk I/O error"
-    /// (SQLITE_IOERR_SHORT_READ), seen once in the kill test. SQLite's own descriptors are
-    /// shared between its connections and never closed while one holds a lock.
+    /// The header is read by hand (a read-only SQLite connection cannot open a WAL database
+    /// that needs recovery after a crash). `init` never calls this while this process has the
+    /// file open: on Linux, closing any descriptor of a file drops every POSIX lock the process
+    /// holds on it, which would take the open connections' shared lock away; the next process to
+    /// close the store would then think itself the last, checkpoint and delete the -wal and -shm
+    /// files under those connections, which then read a short WAL: the "SQLite error 10: disk
+    /// I/O error" (SQLITE_IOERR_SHORT_READ) once seen in the kill test.
     static func checkExistingFile(at path: String) throws -> Bool {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return false }
-        var config = Configuration()
-        config.readonly = true
-        // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
-        let tables: [String]
-        let appID: Int32
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            (tables, appID) = try queue.read { db in
-                (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
-                 try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
-            }
-        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_NOTADB {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return false }
+        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError.notADatabase(path: path)
-        } catch {
-            throw StoreError.corrupt(path: path, detail: "\(error)")
         }
+        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
         if appID != 0 && appID != applicationID {
             throw StoreError.foreignDatabase(path: path, detail: String(format: "SQLite application_id 0x%08x", appID))
         }
-        // An SQLite file without our mark: only an empty one may become a store.
-        if appID == 0 && !tables.isEmpty {
-            throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
+        if appID == 0 {
+            // An SQLite file without our mark: only an empty one may become a store.
+            var config = Configuration()
+            config.readonly = true
+            // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
+            let tables: [String]
+            let markedInWAL: Bool
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                (tables, markedInWAL) = try queue.read { db in
+                    (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                     try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
+                }
+                try queue.close()
+            } catch {
+                throw StoreError.corrupt(path: path, detail: "\(error)")
+            }
+            if !tables.isEmpty && !markedInWAL {
+                throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
+            }
         }
         return true
+    }
+
+    /// Database files this process has open, with how many stores hold each.
+    private static let openFiles = Mutex<[String: Int]>([:])
+    /// Whether this store still counts in `openFiles`.
+    private let registered = Mutex(false)
+
+    private func unregister() {
+        guard registered.withLock({ was in defer { was = false }; return was }) else { return }
+        let path = location.databaseURL.path
+        Self.openFiles.withLock { files in
+            files[path, default: 1] -= 1
+            if files[path] == 0 { files[path] = nil }
+        }
     }
 
     static func loadOrCreateKey(location: StoreLocation, databaseExisted: Bool) throws -> [UInt8] {
@@ -183,7 +208,12 @@ public final class AccountStore: Sendable {
         try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        try pool.close()
+        unregister()
+    }
+
+    deinit { unregister() }
 
     /// A consistent copy of the store (SQLite's backup) and its key in another directory: the
     /// connectivity test's secondary session works on one, so that nothing it changes is kept.
