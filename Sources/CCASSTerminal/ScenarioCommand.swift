@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCASSResources
 import Foundation
 import TerminalApp
 
@@ -11,24 +12,42 @@ struct ScenarioCommand: ParsableCommand {
         One step a line: size 80x24, clock 2023-06-12T09:00+08:00, phase transition, console dms, ignore-hours, connectivity-test primary, \
         type TEXT, key Tab, paste TEXT, expect "TEXT", expect-not "TEXT", otp app ACCOUNT, \
         otp email ADDRESS, scan, advance 5m, snapshot NAME. Snapshots live in snapshots/ beside \
-        the file. Exit 0 when every expectation holds.
+        the file. Exit 0 when every expectation holds. With --coverage (and no files: the shipped \
+        suite), also which screens, buttons and engine outcomes the runs reached, and which not.
         """
     )
 
-    @Argument(help: "Scenario files.") var files: [String]
+    @Argument(help: "Scenario files (with --coverage and none given: the shipped suite).") var files: [String] = []
+
+    @Flag(help: "Report the screens and pop-ups shown, the buttons pressed and the engine outcomes and refusals reached, and what was not.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("With --coverage: write the report as JSON here.", valueName: "file")) var coverageJson: String?
+
+    @Option(help: ArgumentHelp("With --coverage: write the report as Cobertura XML here (for CI tools).", valueName: "file"))
+    var coverageXml: String?
 
     @Option(help: ArgumentHelp("Write a JUnit XML report here.", valueName: "file")) var junit: String?
 
     @Flag(help: "Rewrite the snapshots instead of comparing with them.") var updateSnapshots = false
 
     func validate() throws {
-        if files.isEmpty { throw CommandFailure("give at least one scenario file") }
+        if files.isEmpty, !coverage { throw CommandFailure("give at least one scenario file (or --coverage for the shipped suite)") }
+        if (coverageJson != nil || coverageXml != nil), !coverage { throw CommandFailure("--coverage-json and --coverage-xml go with --coverage") }
+    }
+
+    /// The files given, or with --coverage and none, the shipped suite.
+    private func scenarioPaths() throws -> [String] {
+        guard files.isEmpty else { return files }
+        let directory = try ResourceFiles.url("scenarios")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".scenario") }.sorted().map { directory.appendingPathComponent($0).path }
     }
 
     func run() throws {
         // Parse everything first: a bad file stops the run before anything runs.
         var scenarios: [(Scenario, URL)] = []
-        for path in files {
+        for path in try scenarioPaths() {
             let url = URL(fileURLWithPath: path)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw CommandFailure("cannot read \(path)") }
             do {
@@ -59,6 +78,20 @@ struct ScenarioCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.passed }.count
         print("scenarios: \(results.count - failed) passed, \(failed) failed")
+        if coverage { try report(results.reduce(into: Coverage()) { $0.merge($1.coverage) }) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func report(_ reached: Coverage) throws {
+        print("")
+        print(reached.table(except: Coverage.notFromATerminal))
+        for (path, text) in [(coverageJson, reached.json(except: Coverage.notFromATerminal)), (coverageXml, reached.cobertura())] {
+            guard let path else { continue }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandFailure("cannot write \(path): \(error)")
+            }
+        }
     }
 }

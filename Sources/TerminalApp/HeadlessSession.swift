@@ -12,6 +12,9 @@ public final class HeadlessSession {
     private let backend: CaptureBackend
     private let program: Program<TerminalModel>
     public private(set) var ended: ProgramEnd?
+    private let recorder = CoverageRecorder()
+    /// The screens shown, buttons pressed and engine outcomes reached so far.
+    public var coverage: Coverage { recorder.coverage }
 
     public init(engine: AuthEngine, console: Console, size: Size, hours: ServiceHours? = .shipped,
                 connectivityTest: ConnectivitySession? = nil, trainer: Bool = false) {
@@ -21,9 +24,11 @@ public final class HeadlessSession {
         state.connectivityTest = connectivityTest
         state.trainer = trainer
         backend = CaptureBackend(size: size)
-        let runner = TerminalRunner(engine: engine, threaded: false)
+        let recorder = self.recorder
+        let runner = TerminalRunner(engine: engine, threaded: false) { recorder.reached($0) }
         program = Program(model: TerminalModel(state: state, window: size, phaseOverride: engine.configuration.phaseOverride),
                           backend: backend, clock: { engine.clock.now() }, run: runner.run)
+        program.onFrame = { [unowned program] _ in recorder.shown(program.model.state) }
         program.begin()
     }
 
@@ -34,6 +39,7 @@ public final class HeadlessSession {
 
     /// One input, and everything it leads to, through the loop.
     public func feed(_ event: TerminalEvent) {
+        recorder.pressed(event, on: state)
         if let end = program.feed([event]) { ended = end }
     }
 
@@ -83,4 +89,41 @@ final class CaptureBackend: TerminalBackend {
     func wait(timeout: TimeInterval?) -> [TerminalEvent] { [.endOfInput] }
     func wake() {}
     func invalidate() {}
+}
+
+/// Collects what a headless run reaches, for `scenario --coverage`.
+final class CoverageRecorder: @unchecked Sendable {
+    // Unchecked: the engine answers arrive on the session's own thread (the runner is inline);
+    // the lock keeps it safe all the same.
+    private let lock = NSLock()
+    private var collected = Coverage()
+
+    var coverage: Coverage { lock.withLock { collected } }
+
+    func reached(_ answer: EngineAnswer) {
+        lock.withLock { collected.outcomes.formUnion(answer.coverageKeys) }
+    }
+
+    func shown(_ state: AppState) {
+        lock.withLock {
+            collected.screens.insert(state.screen.name)
+            if let popup = state.popup { collected.screens.insert(popup.name) }
+        }
+    }
+
+    /// The button an input presses on the screen in front, worked out on a copy of its form.
+    func pressed(_ event: TerminalEvent, on state: AppState) {
+        let screen = state.active
+        var id: String?
+        switch event {
+        case .key(let key):
+            if var form = screen.form, case .activate(let pressed) = form.handle(key) { id = pressed }
+        case .submitForm(_, let action):
+            id = action
+        default:
+            break
+        }
+        guard let id else { return }
+        lock.withLock { collected.buttons.insert("\(screen.name): \(screen.coverageButton(id))") }
+    }
 }

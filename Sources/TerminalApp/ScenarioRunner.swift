@@ -15,6 +15,8 @@ public struct ScenarioRunner {
         public var passed: Bool { failure == nil }
         /// Snapshots written because they were asked to be (--update-snapshots).
         public var written: [String]
+        /// What the run reached: screens, buttons, engine outcomes.
+        public var coverage = Coverage()
     }
 
     public var snapshotDirectory: URL
@@ -32,8 +34,10 @@ public struct ScenarioRunner {
         let started = Date()
         var written: [String] = []
         var steps = 0
+        var live: HeadlessSession?
         func result(_ failure: String?) -> Result {
-            Result(name: scenario.name, failure: failure, steps: steps, seconds: Date().timeIntervalSince(started), written: written)
+            Result(name: scenario.name, failure: failure, steps: steps, seconds: Date().timeIntervalSince(started), written: written,
+                   coverage: live?.coverage ?? Coverage())
         }
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccass-scenario-\(UUID().uuidString)")
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -64,6 +68,7 @@ public struct ScenarioRunner {
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
+        live = session
         let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
         for line in scenario.lines {
             steps += 1

@@ -21,16 +21,21 @@ public final class TerminalRunner: Sendable {
     private let opened = Mutex<Result<AuthEngine, StoreUnavailable>?>(nil)
     private let queue: DispatchQueue?
     private let panels: PanelSource?
+    /// Sees every engine answer (a coverage recorder).
+    private let observe: (@Sendable (EngineAnswer) -> Void)?
 
     /// `threaded`: commands run on a worker thread, in order; otherwise inline.
-    public convenience init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil) {
-        self.init(threaded: threaded, panels: panels) { _ in engine }
+    public convenience init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil,
+                            observe: (@Sendable (EngineAnswer) -> Void)? = nil) {
+        self.init(threaded: threaded, panels: panels, observe: observe) { _ in engine }
     }
 
-    public init(threaded: Bool, panels: PanelSource? = nil, opening: @escaping Opening) {
+    public init(threaded: Bool, panels: PanelSource? = nil, observe: (@Sendable (EngineAnswer) -> Void)? = nil,
+                opening: @escaping Opening) {
         self.opening = opening
         queue = threaded ? DispatchQueue(label: "ccass-terminal.engine") : nil
         self.panels = panels
+        self.observe = observe
     }
 
     /// The engine, opened on first use; a failure is kept and reported once.
@@ -50,7 +55,7 @@ public final class TerminalRunner: Sendable {
     }
 
     public func run(_ command: TerminalModel.Command, post: @escaping @Sendable (TerminalModel.Message) -> Void) {
-        let panels = self.panels
+        let panels = self.panels, observe = self.observe
         let work: @Sendable () -> Void
         switch command {
         case .open:
@@ -59,6 +64,7 @@ public final class TerminalRunner: Sendable {
             work = {
                 guard let engine = self.engine(post: post) else { return }
                 let answer = EngineRunner.perform(request, on: engine)
+                observe?(answer)
                 if id != 0 { post(.event(.engine(id: id, answer))) }
             }
         case .effect(.advanceClock(let interval)):

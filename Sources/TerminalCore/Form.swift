@@ -28,6 +28,11 @@ public enum FormItem: Equatable, Sendable {
     case button(id: String, label: String)
     case toggle(Toggle)
 
+    /// A button named by its screen's `Button` enumeration (what the coverage report counts).
+    public static func button<B: RawRepresentable>(_ button: B, label: String) -> FormItem where B.RawValue == String {
+        .button(id: button.rawValue, label: label)
+    }
+
     public var isField: Bool { if case .field = self { return true } else { return false } }
 
     /// A field's label, or a button's or toggle's id.

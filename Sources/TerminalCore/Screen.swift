@@ -60,9 +60,15 @@ public protocol ScreenModel: Equatable, Sendable {
     static var isPopup: Bool { get }
     /// When the screen's look next changes with time alone (a countdown), if it does.
     func nextChange(after now: Date) -> Date?
+    /// Every button its forms can offer, by id, for coverage reports.
+    static var buttons: [String] { get }
+    /// The coverage name of a pressed button (screens with numbered buttons group them).
+    static func coverageButton(_ id: String) -> String
 }
 
 extension ScreenModel {
+    public static var buttons: [String] { [] }
+    public static func coverageButton(_ id: String) -> String { id }
     public func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     /// A scrolling text that front ends without scrolling (plain mode) print whole.
     public var document: [String]? { nil }
@@ -95,6 +101,8 @@ public struct AnyScreen: Equatable, Sendable {
 
     public var name: String { model.name }
     public var isPopup: Bool { type(of: model).isPopup }
+    /// The coverage name of a button this screen's form pressed.
+    public func coverageButton(_ id: String) -> String { type(of: model).coverageButton(id) }
 
     /// The screen as its own type, or nil.
     public func `as`<S: ScreenModel>(_ type: S.Type) -> S? { model as? S }

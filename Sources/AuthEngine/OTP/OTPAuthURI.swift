@@ -91,6 +91,11 @@ public struct OTPAuthURI: Sendable, Equatable {
         guard secret.count >= 10 else {
             throw ParseError("secret is too short: \(secret.count * 8) bits, at least 80 are needed")
         }
+        // Key Uri Format: the issuer may not contain a colon, which separates it from the account
+        // in the label (the fuzzer found an issuer that printed as a different label).
+        if let issuer = parameters["issuer"], issuer.contains(":") {
+            throw ParseError("issuer parameter \"\(issuer.prefix(40))\" contains a colon, which the label uses to separate it")
+        }
         if let issuer = parameters["issuer"], let labelIssuer, issuer != labelIssuer {
             throw ParseError("issuer parameter \"\(issuer)\" differs from the label's issuer \"\(labelIssuer)\"")
         }

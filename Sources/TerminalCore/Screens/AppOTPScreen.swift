@@ -3,6 +3,9 @@ import AuthDomain
 /// Ongoing logon with the authenticator app: the OTP and SUBMIT (Appendix C w).
 public struct AppOTPScreen: ScreenModel {
     public static let name = "app-otp"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case submit }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
     public var prompt: OTPPrompt
@@ -14,8 +17,8 @@ public struct AppOTPScreen: ScreenModel {
         self.prompt = prompt
         form = Form([
             .field(TextField(Texts.otp, kind: .digits(max: prompt.digits))),
-            .button(id: "submit", label: Texts.submit),
-        ], submit: "submit")
+            .button(Button.submit, label: Texts.submit),
+        ], submit: Button.submit.rawValue)
     }
 
     public var flows: [FlowSession] { [session] }
@@ -26,7 +29,7 @@ public struct AppOTPScreen: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch action {
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             return OTPEntry.submit(form.text(Texts.otp), prompt, session)
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]

@@ -5,6 +5,9 @@ import AuthDomain
 /// switch OATH off and use email. The form is derived from the stage.
 public struct AuthenticationSettingsPopup: ScreenModel {
     public static let name = "authentication-settings"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case close, submit, delete, oath, keep, confirmDelete = "confirm-delete", save }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
 
     public enum Stage: Equatable, Sendable {
@@ -40,21 +43,21 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         return session?.userID
     }
 
-    private static let close = FormItem.button(id: "close", label: Texts.close)
+    private static let close = FormItem.button(Button.close, label: Texts.close)
 
     public var form: Form? {
         get {
             switch stage {
             case .credentials(let userID, let password):
-                return Form([.field(userID), .field(password), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+                return Form([.field(userID), .field(password), .button(Button.submit, label: Texts.submit), Self.close], submit: Button.submit.rawValue, focus: focus)
             case .otp(_, _, let otp):
-                return Form([.field(otp), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+                return Form([.field(otp), .button(Button.submit, label: Texts.submit), Self.close], submit: Button.submit.rawValue, focus: focus)
             case .settings:
-                return Form([.button(id: "delete", label: Texts.deleteDevice), .button(id: "oath", label: Texts.settings), Self.close], focus: focus)
+                return Form([.button(Button.delete, label: Texts.deleteDevice), .button(Button.oath, label: Texts.settings), Self.close], focus: focus)
             case .confirmDelete:
-                return Form([.button(id: "keep", label: "Keep the device"), .button(id: "confirm-delete", label: Texts.deleteDevice)], focus: focus)
+                return Form([.button(Button.keep, label: "Keep the device"), .button(Button.confirmDelete, label: Texts.deleteDevice)], focus: focus)
             case .oath(_, let toggle):
-                return Form([.toggle(toggle), .button(id: "save", label: Texts.save), Self.close], submit: "save", focus: focus)
+                return Form([.toggle(toggle), .button(Button.save, label: Texts.save), Self.close], submit: Button.save.rawValue, focus: focus)
             case .done, .refused:
                 return Form([Self.close])
             }
@@ -87,12 +90,12 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch (action, stage) {
-        case (.activate("close"), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
+        case (.activate(Button.close.rawValue), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
             return PopupClose.commands(done: isDone, session: session)
-        case (.escape, .confirmDelete(let session)), (.activate("keep"), .confirmDelete(let session)), (.escape, .oath(let session, _)):
+        case (.escape, .confirmDelete(let session)), (.activate(Button.keep.rawValue), .confirmDelete(let session)), (.escape, .oath(let session, _)):
             go(.settings(session), focus: 2)
             return [.message(.info(Texts.oneRegisteredDevice))]
-        case (.activate("submit"), .credentials(let userID, let password)):
+        case (.activate(Button.submit.rawValue), .credentials(let userID, let password)):
             if let problem = LogonScreen.checkUserID(userID.text) {
                 focus = 0
                 return [.message(.error(problem))]
@@ -103,17 +106,17 @@ public struct AuthenticationSettingsPopup: ScreenModel {
             }
             return [.call(.startAuthenticationSettings(userID: userID.text, password: password.text, context.console.service),
                           label: "Verifying your User ID and Password...")]
-        case (.activate("submit"), .otp(let session, let prompt, let otp)):
+        case (.activate(Button.submit.rawValue), .otp(let session, let prompt, let otp)):
             return OTPEntry.submit(otp.text, prompt, session)
-        case (.activate("delete"), .settings(let session)):
+        case (.activate(Button.delete.rawValue), .settings(let session)):
             go(.confirmDelete(session))
             return [.message(.warning("Delete the registered device? At your next logon you will set up the OTP channel again."))]
-        case (.activate("confirm-delete"), .confirmDelete(let session)):
+        case (.activate(Button.confirmDelete.rawValue), .confirmDelete(let session)):
             return [.call(.changeSettings(session, .deviceDeleted), label: "Deleting the registered device...")]
-        case (.activate("oath"), .settings(let session)):
+        case (.activate(Button.oath.rawValue), .settings(let session)):
             go(.oath(session, Toggle(id: "oath", label: Texts.oathSetting, isOn: true)))
             return [.message(.info("Space turns the setting on or off; Save keeps it."))]
-        case (.activate("save"), .oath(let session, let toggle)):
+        case (.activate(Button.save.rawValue), .oath(let session, let toggle)):
             if toggle.isOn { return [.message(.info("Nothing changed: OATH stays enabled."))] }
             return [.call(.changeSettings(session, .oathDisabled), label: "Saving...")]
         case (.message(let text), _):

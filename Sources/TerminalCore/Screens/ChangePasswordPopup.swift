@@ -5,6 +5,9 @@ import AuthDomain
 /// derived from the stage.
 public struct ChangePasswordPopup: ScreenModel {
     public static let name = "change-password"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case close, update, settings }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
 
     public enum Stage: Equatable, Sendable {
@@ -34,16 +37,16 @@ public struct ChangePasswordPopup: ScreenModel {
         }
     }
 
-    private static let close = FormItem.button(id: "close", label: Texts.close)
+    private static let close = FormItem.button(Button.close, label: Texts.close)
 
     public var form: Form? {
         get {
             switch stage {
             case .newPassword(let userID, let new, let confirmation):
-                return Form([.field(userID), .field(new), .field(confirmation), .button(id: "update", label: Texts.update),
-                             .button(id: "settings", label: Texts.authenticationSettings), Self.close], submit: "update", focus: focus)
+                return Form([.field(userID), .field(new), .field(confirmation), .button(Button.update, label: Texts.update),
+                             .button(Button.settings, label: Texts.authenticationSettings), Self.close], submit: Button.update.rawValue, focus: focus)
             case .currentPassword(_, _, let current):
-                return Form([.field(current), .button(id: "update", label: Texts.update), Self.close], submit: "update", focus: focus)
+                return Form([.field(current), .button(Button.update, label: Texts.update), Self.close], submit: Button.update.rawValue, focus: focus)
             case .done:
                 return Form([Self.close])
             }
@@ -68,11 +71,11 @@ public struct ChangePasswordPopup: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch (action, stage) {
-        case (.activate("close"), _), (.escape, _):
+        case (.activate(Button.close.rawValue), _), (.escape, _):
             return stage == .done ? [.close] : [.close, .message(nil)]
-        case (.activate("settings"), .newPassword(let userID, _, _)):
+        case (.activate(Button.settings.rawValue), .newPassword(let userID, _, _)):
             return [.message(nil), .open(AuthenticationSettingsPopup(userID: userID.text).any)]
-        case (.activate("update"), .newPassword(let userID, let new, let confirmation)):
+        case (.activate(Button.update.rawValue), .newPassword(let userID, let new, let confirmation)):
             if let problem = LogonScreen.checkUserID(userID.text) {
                 focus = 0
                 return [.message(.error(problem))]
@@ -84,7 +87,7 @@ public struct ChangePasswordPopup: ScreenModel {
             stage = .currentPassword(userID: userID.text, new: new.text, current: TextField(Texts.currentPassword, kind: .password))
             focus = 0
             return [.message(.info("Please enter your current password."))]
-        case (.activate("update"), .currentPassword(let userID, let new, let current)):
+        case (.activate(Button.update.rawValue), .currentPassword(let userID, let new, let current)):
             guard !current.text.isEmpty else { return [.message(.error("Please enter your current password."))] }
             return [.call(.changePassword(userID: userID, current: current.text, new: new, confirmation: new, context.console.service),
                           label: "Changing your password...")]

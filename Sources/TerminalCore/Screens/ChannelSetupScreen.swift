@@ -3,11 +3,14 @@ import AuthDomain
 /// After the first password logon: REGISTER DEVICE or SKIP THIS STEP (Appendix C h, i, o).
 public struct ChannelSetupScreen: ScreenModel {
     public static let name = "channel-setup"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case register, skip }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
     public var form: Form? = Form([
-        .button(id: "register", label: Texts.registerDevice),
-        .button(id: "skip", label: Texts.skipThisStep),
+        .button(Button.register, label: Texts.registerDevice),
+        .button(Button.skip, label: Texts.skipThisStep),
     ])
 
     public init(session: FlowSession, function: TerminalFunction) {
@@ -21,9 +24,9 @@ public struct ChannelSetupScreen: ScreenModel {
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard let action = form?.handle(input) else { return [] }
         switch action {
-        case .activate("register"):
+        case .activate(Button.register.rawValue):
             return [.call(.beginDeviceRegistration(session), label: "Preparing your QR code...")]
-        case .activate("skip"):
+        case .activate(Button.skip.rawValue):
             return [.message(nil), .show(RiskWarningScreen(session: session, function: function ?? .onlineFunctions).any)]
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]

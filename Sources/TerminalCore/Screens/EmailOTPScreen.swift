@@ -5,6 +5,9 @@ import Foundation
 /// once the previous one is used, expired, or five minutes old (Appendix C q-s, w).
 public struct EmailOTPScreen: ScreenModel {
     public static let name = "email-otp"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case submit, resend }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
     public var notice: EmailOTPNotice
@@ -16,9 +19,9 @@ public struct EmailOTPScreen: ScreenModel {
         self.notice = notice
         form = Form([
             .field(TextField(Texts.otp, kind: .digits(max: notice.digits))),
-            .button(id: "submit", label: Texts.submitOTP),
-            .button(id: "resend", label: Texts.requestNewOTP),
-        ], submit: "submit")
+            .button(Button.submit, label: Texts.submitOTP),
+            .button(Button.resend, label: Texts.requestNewOTP),
+        ], submit: Button.submit.rawValue)
     }
 
     public var flows: [FlowSession] { [session] }
@@ -30,9 +33,9 @@ public struct EmailOTPScreen: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch action {
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             return OTPEntry.submit(form.text(Texts.otp), notice.prompt, session)
-        case .activate("resend"):
+        case .activate(Button.resend.rawValue):
             return OTPReply.requestNew(session, notice, now: context.now)
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]

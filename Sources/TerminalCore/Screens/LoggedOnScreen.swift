@@ -4,6 +4,10 @@ import AuthDomain
 /// last logon time, and Logout back to the landing page.
 public struct LoggedOnScreen: ScreenModel {
     public static let name = "logged-on"
+    /// Logout, and the function's menu (whose entries count as one button: "menu").
+    public enum Button: String, CaseIterable { case logout, menu }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
+    public static func coverageButton(_ id: String) -> String { id == Button.logout.rawValue ? id : Button.menu.rawValue }
     public var success: LogonSuccess
     public var function: TerminalFunction?
     /// During the connectivity test no function is available: the logon itself is the test.
@@ -16,7 +20,7 @@ public struct LoggedOnScreen: ScreenModel {
         self.connectivityTest = connectivityTest
         let menu = connectivityTest == nil ? Self.menu(function) : []
         form = Form(menu.enumerated().map { .button(id: "item\($0.offset)", label: $0.element) }
-            + [.button(id: "logout", label: Texts.logout)])
+            + [.button(Button.logout, label: Texts.logout)])
     }
 
     public var userID: String? { success.userID }
@@ -41,7 +45,7 @@ public struct LoggedOnScreen: ScreenModel {
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard let action = form?.handle(input) else { return [] }
         switch action {
-        case .activate("logout"):
+        case .activate(Button.logout.rawValue):
             return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).any),
                     .message(.info("\(success.userID) logged out."))]
         case .activate("item0") where function == .securityManagement:

@@ -3,6 +3,9 @@ import AuthDomain
 /// User ID, Password, LOG IN, Forgot/Reset your Password, Change Password.
 public struct LogonScreen: ScreenModel {
     public static let name = "logon"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case login, forgot, change }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var function: TerminalFunction?
     public var form: Form?
 
@@ -11,10 +14,10 @@ public struct LogonScreen: ScreenModel {
         form = Form([
             .field(TextField(Texts.userID, kind: .userID, text: userID)),
             .field(TextField(Texts.password, kind: .password)),
-            .button(id: "login", label: Texts.logIn),
-            .button(id: "forgot", label: Texts.forgot),
-            .button(id: "change", label: Texts.changePassword),
-        ], submit: "login", focus: focusOnPassword ? 1 : 0)
+            .button(Button.login, label: Texts.logIn),
+            .button(Button.forgot, label: Texts.forgot),
+            .button(Button.change, label: Texts.changePassword),
+        ], submit: Button.login.rawValue, focus: focusOnPassword ? 1 : 0)
     }
 
     public var userID: String? { form?.text(Texts.userID) }
@@ -26,7 +29,7 @@ public struct LogonScreen: ScreenModel {
         case .none, .toggled: return []
         case .message(let text): return [.message(.error(text))]
         case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).any)]
-        case .activate("login"):
+        case .activate(Button.login.rawValue):
             let userID = form.text(Texts.userID)
             if let problem = Self.checkUserID(userID) {
                 form.focus(on: Texts.userID)
@@ -39,9 +42,9 @@ public struct LogonScreen: ScreenModel {
             }
             return [.message(nil), .call(.logon(userID: userID, password: password, context.console.service),
                                          label: "Verifying your User ID and Password...")]
-        case .activate("forgot"):
+        case .activate(Button.forgot.rawValue):
             return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).any)]
-        case .activate("change"):
+        case .activate(Button.change.rawValue):
             return [.message(nil), .open(ChangePasswordPopup(userID: form.text(Texts.userID)).any)]
         case .activate: return []
         }

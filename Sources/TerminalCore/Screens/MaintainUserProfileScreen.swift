@@ -4,6 +4,10 @@ import AuthDomain
 /// engine says is not available yet (Create before the launch) says when instead of opening.
 public struct MaintainUserProfileScreen: ScreenModel {
     public static let name = "maintain-user-profile"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case back }
+    /// A button per DMS function, and Back.
+    public static var buttons: [String] { DMSFunction.allCases.map(\.rawValue) + Button.allCases.map(\.rawValue) }
     public var success: LogonSuccess
     public var form: Form? = Form([
         .button(id: DMSFunction.create.rawValue, label: Texts.createUserProfile),
@@ -11,7 +15,7 @@ public struct MaintainUserProfileScreen: ScreenModel {
         .button(id: DMSFunction.delete.rawValue, label: Texts.deleteUserProfile),
         .button(id: DMSFunction.enquire.rawValue, label: Texts.enquireUserProfile),
         .button(id: DMSFunction.listing.rawValue, label: Texts.userProfileListing),
-        .button(id: "back", label: Texts.back),
+        .button(Button.back, label: Texts.back),
     ])
 
     public init(success: LogonSuccess) { self.success = success }

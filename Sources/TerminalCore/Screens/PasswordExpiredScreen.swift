@@ -4,13 +4,16 @@ import AuthDomain
 /// logon goes on to the OTP.
 public struct PasswordExpiredScreen: ScreenModel {
     public static let name = "password-expired"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case submit }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
     public var form: Form? = Form([
         .field(TextField(Texts.newPassword, kind: .password)),
         .field(TextField(Texts.confirmPassword, kind: .password)),
-        .button(id: "submit", label: Texts.update),
-    ], submit: "submit")
+        .button(Button.submit, label: Texts.update),
+    ], submit: Button.submit.rawValue)
 
     public init(session: FlowSession, function: TerminalFunction) {
         self.session = session
@@ -24,7 +27,7 @@ public struct PasswordExpiredScreen: ScreenModel {
         guard var form else { return [] }
         defer { self.form = form }
         switch form.handle(input) {
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             let new = form.text(Texts.newPassword), confirmation = form.text(Texts.confirmPassword)
             if let problem = PasswordChecks.precheck(new, confirmation, userID: session.userID, policy: context.policy) {
                 form.focus(on: problem.field)

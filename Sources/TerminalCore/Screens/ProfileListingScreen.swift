@@ -5,12 +5,15 @@ import AuthDomain
 /// text file.
 public struct ProfileListingScreen: ScreenModel {
     public static let name = "user-profile-listing"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case export, back }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var success: LogonSuccess
     public var listing: UserProfileListing?
     public var scroll = 0
     /// Columns scrolled to the right, for lines wider than the window.
     public var shift = 0
-    public var form: Form? = Form([.button(id: "export", label: Texts.export), .button(id: "back", label: Texts.back)])
+    public var form: Form? = Form([.button(Button.export, label: Texts.export), .button(Button.back, label: Texts.back)])
 
     public init(success: LogonSuccess) { self.success = success }
 
@@ -44,9 +47,9 @@ public struct ProfileListingScreen: ScreenModel {
             }
         }
         switch form?.handle(input) {
-        case .activate("export")?:
+        case .activate(Button.export.rawValue)?:
             return [.call(.exportListing(success.session), label: "Exporting...")]
-        case .activate("back")?, .escape?:
+        case .activate(Button.back.rawValue)?, .escape?:
             return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
         default:
             return []

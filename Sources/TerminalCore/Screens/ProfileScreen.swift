@@ -6,6 +6,9 @@ import AuthDomain
 /// engine's answer (`UserProfile`); the screen only lays it out.
 public struct ProfileScreen: ScreenModel {
     public static let name = "user-profile"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case submit, back, change, delete, confirm }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
 
     public enum Stage: Equatable, Sendable {
         case userID
@@ -25,8 +28,8 @@ public struct ProfileScreen: ScreenModel {
         stage = .userID
         var items: [FormItem] = [.field(TextField(Texts.userID, kind: .userID))]
         if function == .create { items.append(.field(TextField(Texts.emailAddress, kind: .email))) }
-        items += [.button(id: "submit", label: Texts.dmsSubmit), .button(id: "back", label: Texts.back)]
-        form = Form(items, submit: "submit")
+        items += [.button(Button.submit, label: Texts.dmsSubmit), .button(Button.back, label: Texts.back)]
+        form = Form(items, submit: Button.submit.rawValue)
     }
 
     public var function: TerminalFunction? { .securityManagement }
@@ -63,20 +66,20 @@ public struct ProfileScreen: ScreenModel {
                 items.append(.toggle(Toggle(id: "maker", label: "DA maker", isOn: profile.role.isMaker)))
                 items.append(.toggle(Toggle(id: "checker", label: "DA checker", isOn: profile.role.isChecker)))
             }
-            items.append(.button(id: "change", label: Texts.change))
-            return Form(items + [.button(id: "back", label: Texts.back)], submit: "change")
+            items.append(.button(Button.change, label: Texts.change))
+            return Form(items + [.button(Button.back, label: Texts.back)], submit: Button.change.rawValue)
         }
-        if profile.function == .delete, profile.restriction == nil { items.append(.button(id: "delete", label: Texts.delete)) }
-        items.append(.button(id: "back", label: Texts.back))
+        if profile.function == .delete, profile.restriction == nil { items.append(.button(Button.delete, label: Texts.delete)) }
+        items.append(.button(Button.back, label: Texts.back))
         return Form(items)
     }
 
     static let checkerForm = Form([
         .field(TextField(Texts.checkerID, kind: .userID)),
         .field(TextField(Texts.authorizationCode, kind: .password)),
-        .button(id: "confirm", label: Texts.confirm),
-        .button(id: "back", label: Texts.back),
-    ], submit: "confirm")
+        .button(Button.confirm, label: Texts.confirm),
+        .button(Button.back, label: Texts.back),
+    ], submit: Button.confirm.rawValue)
 
     /// "Settlement, Nominee" -> ["Settlement", "Nominee"]
     static func groups(_ text: String) -> [String] {
@@ -119,9 +122,9 @@ public struct ProfileScreen: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch action {
-        case .activate("back"), .escape:
+        case .activate(Button.back.rawValue), .escape:
             return back()
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             let userID = form.text(Texts.userID)
             if let problem = LogonScreen.checkUserID(userID) {
                 self.form?.focus(on: Texts.userID)
@@ -132,16 +135,16 @@ public struct ProfileScreen: ScreenModel {
                                              label: "Submitting...")]
             }
             return [.message(nil), .call(.profile(userID: userID, dmsFunction, success.session), label: "Reading the profile...")]
-        case .activate("change"):
+        case .activate(Button.change.rawValue):
             guard case .profile(let profile) = stage else { return [] }
             switch requestedChange(profile, form) {
             case .success(let change): return [.call(.submitChange(change, success.session), label: "Submitting...")]
             case .failure(let problem): return [.message(.error(problem.message))]
             }
-        case .activate("delete"):
+        case .activate(Button.delete.rawValue):
             guard case .profile(let profile) = stage else { return [] }
             return [.call(.submitChange(.delete(userID: profile.userID), success.session), label: "Submitting...")]
-        case .activate("confirm"):
+        case .activate(Button.confirm.rawValue):
             guard case .checker(let pending) = stage else { return [] }
             let checker = form.text(Texts.checkerID), code = form.text(Texts.authorizationCode)
             guard !checker.isEmpty, !code.isEmpty else {
@@ -185,7 +188,7 @@ public struct ProfileScreen: ScreenModel {
             return [.message(pending.belowMinimum == nil ? .info(text) : .warning(text))]
         case .authorisation(.applied(let pending)):
             stage = .done(pending)
-            form = Form([.button(id: "back", label: Texts.back)])
+            form = Form([.button(Button.back, label: Texts.back)])
             var text = "Confirmed: \(pending.change.summary)."
             if case .resetOTPRegistration(let userID) = pending.change {
                 text += " At the next logon \(userID) sets up the password and the OTP channel again, as at a first-time logon."

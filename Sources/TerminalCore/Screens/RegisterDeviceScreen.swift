@@ -4,6 +4,9 @@ import AuthDomain
 /// CODE, the OTP and SUBMIT (Appendix C i-m).
 public struct RegisterDeviceScreen: ScreenModel {
     public static let name = "register-device"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case code, back, submit }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public enum Step: Equatable, Sendable { case scan, code }
 
     public var session: FlowSession
@@ -21,16 +24,16 @@ public struct RegisterDeviceScreen: ScreenModel {
     }
 
     static let scanForm = Form([
-        .button(id: "code", label: Texts.loginUsingCode),
-        .button(id: "back", label: Texts.back),
+        .button(Button.code, label: Texts.loginUsingCode),
+        .button(Button.back, label: Texts.back),
     ])
 
     static func codeForm(digits: Int) -> Form {
         Form([
             .field(TextField(Texts.otp, kind: .digits(max: digits))),
-            .button(id: "submit", label: Texts.submit),
-            .button(id: "back", label: Texts.back),
-        ], submit: "submit")
+            .button(Button.submit, label: Texts.submit),
+            .button(Button.back, label: Texts.back),
+        ], submit: Button.submit.rawValue)
     }
 
     public var flows: [FlowSession] { [session] }
@@ -41,13 +44,13 @@ public struct RegisterDeviceScreen: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch action {
-        case .activate("code"):
+        case .activate(Button.code.rawValue):
             step = .code
             self.form = Self.codeForm(digits: registration.digits)
             return [.message(.info(Texts.enterAppOTP(registration.digits)))]
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             return OTPEntry.submit(form.text(Texts.otp), registration.prompt, session)
-        case .activate("back"), .escape:
+        case .activate(Button.back.rawValue), .escape:
             if step == .code {
                 step = .scan
                 self.form = Self.scanForm

@@ -7,6 +7,9 @@ import Foundation
 /// own fields, so no stage can show another's.
 public struct ResetPopup: ScreenModel {
     public static let name = "forgot-reset-password"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case close, submit, resend }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
 
     public enum Stage: Equatable, Sendable {
@@ -44,20 +47,20 @@ public struct ResetPopup: ScreenModel {
         return session?.userID
     }
 
-    private static let close = FormItem.button(id: "close", label: Texts.close)
+    private static let close = FormItem.button(Button.close, label: Texts.close)
 
     public var form: Form? {
         get {
             switch stage {
             case .userID(let field):
-                return Form([.field(field), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+                return Form([.field(field), .button(Button.submit, label: Texts.submit), Self.close], submit: Button.submit.rawValue, focus: focus)
             case .emailOTP(_, _, let otp):
-                return Form([.field(otp), .button(id: "submit", label: Texts.submitOTP), .button(id: "resend", label: Texts.requestNewOTP), Self.close],
-                            submit: "submit", focus: focus)
+                return Form([.field(otp), .button(Button.submit, label: Texts.submitOTP), .button(Button.resend, label: Texts.requestNewOTP), Self.close],
+                            submit: Button.submit.rawValue, focus: focus)
             case .appOTP(_, _, let otp):
-                return Form([.field(otp), .button(id: "submit", label: Texts.submitOTP), Self.close], submit: "submit", focus: focus)
+                return Form([.field(otp), .button(Button.submit, label: Texts.submitOTP), Self.close], submit: Button.submit.rawValue, focus: focus)
             case .newPassword(_, let new, let confirmation):
-                return Form([.field(new), .field(confirmation), .button(id: "submit", label: Texts.submit), Self.close], submit: "submit", focus: focus)
+                return Form([.field(new), .field(confirmation), .button(Button.submit, label: Texts.submit), Self.close], submit: Button.submit.rawValue, focus: focus)
             case .done, .refused:
                 return Form([Self.close])
             }
@@ -86,11 +89,11 @@ public struct ResetPopup: ScreenModel {
         let action = form.handle(input)
         self.form = form
         switch action {
-        case .activate("close"), .escape:
+        case .activate(Button.close.rawValue), .escape:
             return PopupClose.commands(done: stage == .done, session: session)
-        case .activate("submit"):
+        case .activate(Button.submit.rawValue):
             return submit(form, context)
-        case .activate("resend"):
+        case .activate(Button.resend.rawValue):
             guard case .emailOTP(let session, let notice, _) = stage else { return [] }
             return OTPReply.requestNew(session, notice, now: context.now)
         case .message(let text):

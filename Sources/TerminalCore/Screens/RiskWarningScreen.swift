@@ -3,11 +3,14 @@ import AuthDomain
 /// "Potential Risk" after SKIP THIS STEP: ACCEPT, or back to the channel choice (Appendix C p).
 public struct RiskWarningScreen: ScreenModel {
     public static let name = "potential-risk"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case accept, back }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
     public var form: Form? = Form([
-        .button(id: "accept", label: Texts.accept),
-        .button(id: "back", label: Texts.back),
+        .button(Button.accept, label: Texts.accept),
+        .button(Button.back, label: Texts.back),
     ])
 
     public init(session: FlowSession, function: TerminalFunction) {
@@ -21,9 +24,9 @@ public struct RiskWarningScreen: ScreenModel {
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard let action = form?.handle(input) else { return [] }
         switch action {
-        case .activate("accept"):
+        case .activate(Button.accept.rawValue):
             return [.call(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
-        case .activate("back"), .escape:
+        case .activate(Button.back.rawValue), .escape:
             return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).any)]
         default:
             return []

@@ -3,14 +3,17 @@ import AuthDomain
 /// Logon with smartcard while it is in service: User ID and the 6-8 digit smartcard password.
 public struct SmartcardScreen: ScreenModel {
     public static let name = "smartcard"
+    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public enum Button: String, CaseIterable { case logon }
+    public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var function: TerminalFunction?
     /// The panel's title: the landing option that led here.
     public var option: LogonOption
     public var form: Form? = Form([
         .field(TextField(Texts.userID, kind: .userID)),
         .field(TextField(Texts.smartcardPassword, kind: .digits(max: SmartcardPassword.lengths.upperBound), masked: true)),
-        .button(id: "logon", label: Texts.logon),
-    ], submit: "logon")
+        .button(Button.logon, label: Texts.logon),
+    ], submit: Button.logon.rawValue)
 
     public init(function: TerminalFunction, console: Console) {
         self.function = function
@@ -23,7 +26,7 @@ public struct SmartcardScreen: ScreenModel {
         guard var form else { return [] }
         defer { self.form = form }
         switch form.handle(input) {
-        case .activate("logon"):
+        case .activate(Button.logon.rawValue):
             let userID = form.text(Texts.userID)
             if let problem = LogonScreen.checkUserID(userID) {
                 form.focus(on: Texts.userID)
