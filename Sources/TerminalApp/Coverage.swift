@@ -1,3 +1,4 @@
+import AuthDomain
 import Foundation
 import TerminalCore
 
@@ -11,8 +12,38 @@ public struct Coverage: Equatable, Sendable {
 
     public init() {}
 
-    /// What no session at a terminal can reach, and why (README lists them too).
-    public static let notFromATerminal: [String: String] = [:]
+    /// What no session at a terminal can reach, and why (README lists them too). Each is a
+    /// guard of the engine for callers other than the screens, or needs more than one terminal,
+    /// HKEX's back office, or a failing disk; other tests reach them.
+    public static let notFromATerminal: [String: String] = {
+        var why: [String: String] = [
+            "OTPOutcome.malformed": "the code screens check the number of digits before asking",
+            "OTPOutcome.locked": "another terminal must lock the account while this one waits for the code",
+            "EmailOTPRequestOutcome.throttled": "REQUEST A NEW OTP waits out the countdown on screen",
+            "PasswordChangeOutcome.mismatch": "the password screens check that both entries match before asking",
+            "PasswordChangeOutcome.rejected": "the password screens check the policy before asking",
+            "AuthorisationRefusal.noLongerValid": "another terminal must change the profile after the maker submitted",
+            "EngineError.nothingToChange": "the profile screen submits a change only",
+            "EngineError.noEmailRegistered": "every way to an email code first checks for an address (ResetStart.noEmailRegistered)",
+            "EngineError.emailMismatch": "eService DA3 requests, processed by HKEX (hkex da unlock)",
+            "Unavailability.eServiceNotYetProcessed": "eService requests, processed by HKEX",
+            "Unavailability.twoFactorNotLaunched": "before 12 June the landing pages offer the smartcard only, and the clock moves forward",
+            "Unavailability.daRoleBeforeDecommissioning": "the profile screen offers the DA role only after decommissioning",
+            "Unavailability.businessGroupsBeforeDecommissioning": "the profile screen offers business groups only after decommissioning",
+            "Refusal.notLoggedOn": "DMS screens call only while their logon lasts",
+            "Refusal.belowMinimumDAs": "HKEX back office (hkex da); DMS warns instead",
+            "Refusal.hkexOnly": "HKEX back office",
+            "EngineError.wrongStep": "screens call only the step their flow is at",
+            "EngineError.storeFailure": "a failing disk or a damaged store (FaultInjectionTests, HostileStoreTests)",
+        ]
+        for key in FlowStep.allCoverageKeys { why[key] = "screens call only the step their flow is at" }
+        for key in StoreFault.allCoverageKeys { why[key] = "a failing disk or a damaged store (FaultInjectionTests, HostileStoreTests)" }
+        for key in ["unknownParticipant", "duplicateParticipant", "quotaReached", "noFreeDAUserID", "invalidParticipantID", "invalidCount",
+                    "maxUsersBelowInUse"] {
+            why["EngineError.\(key)"] = "HKEX back office (hkex participant, hkex da)"
+        }
+        return why
+    }()
 
     /// One area of the report: what there is, and what was reached of it.
     public struct Area: Equatable, Sendable {

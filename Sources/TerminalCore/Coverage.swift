@@ -43,7 +43,9 @@ extension EngineAnswer: CoverageCases {
         case .changeSubmitted(let pending): pending.change.coverageKeys
         case .authorisation(let outcome): outcome.coverageKeys
         case .failure(let error): error.coverageKeys
-        case .registration, .skipped, .profile, .listing, .exported, .done: []
+        // A profile the engine restricts (a DA's before decommissioning) carries the refusal.
+        case .profile(let profile): profile.restriction?.coverageKeys ?? []
+        case .registration, .skipped, .listing, .exported, .done: []
         }
     }
 }

@@ -14,12 +14,42 @@ final class ScenarioTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path).filter { $0.hasSuffix(".scenario") }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 16)
         let runner = ScenarioRunner(snapshotDirectory: Self.directory.appendingPathComponent("snapshots"))
+        var reached = Coverage()
         for file in files {
             let text = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
             let result = runner.run(try Scenario(name: file, text: text))
             XCTAssertNil(result.failure, "\(file): \(result.failure ?? "")")
             XCTAssertEqual(result.written, [], "\(file) wrote a snapshot that should have been committed")
+            reached.merge(result.coverage)
         }
+        // The shipped suite reaches every screen, pop-up, button and engine outcome, but those
+        // no terminal can reach (each with its reason, README lists them).
+        XCTAssertTrue(reached.isComplete(except: Coverage.notFromATerminal), reached.table(except: Coverage.notFromATerminal))
+        // An exception that a scenario now reaches, or that the catalogue no longer has, is stale.
+        let all = Set(reached.areas.flatMap(\.all))
+        for key in Coverage.notFromATerminal.keys.sorted() {
+            XCTAssertTrue(all.contains(key), "\(key) is listed as not reachable from a terminal but is not in the catalogue")
+            XCTAssertFalse(reached.outcomes.contains(key), "\(key) is listed as not reachable from a terminal, yet a scenario reaches it")
+        }
+    }
+
+    /// The catalogue comes from the code: every case of the typed outcomes, the screens of
+    /// Screens.all and the buttons each declares; a reached key the catalogue lacks is reported.
+    func testTheCatalogueListsEveryCaseAndReportsWhatIsNotReached() {
+        XCTAssertTrue(CoverageCatalog.outcomeKeys.contains("LogonOutcome.invalid"))
+        XCTAssertTrue(CoverageCatalog.outcomeKeys.contains("Refusal.ownRequest"))
+        XCTAssertTrue(CoverageCatalog.buttonKeys.contains("logon: forgot"))
+        XCTAssertEqual(Set(CoverageCatalog.screenNames).count, Screens.all.count, "screen names are unique")
+        var coverage = Coverage()
+        coverage.outcomes = ["LogonOutcome.invalid"]
+        coverage.buttons = ["logon: no-such-button"]
+        XCTAssertEqual(coverage.undeclared, ["logon: no-such-button"])
+        XCTAssertFalse(coverage.isComplete(except: [:]))
+        let table = coverage.table()
+        XCTAssertTrue(table.contains("Not reached, engine outcomes and refusals:\n  EngineAnswer.logon"), table)
+        XCTAssertTrue(table.contains("Pressed but not declared by their screen: logon: no-such-button"), table)
+        XCTAssertTrue(coverage.cobertura().contains("<line number=\"1\" hits=\"0\" name=\"landing\"/>"))
+        XCTAssertTrue(coverage.json().contains("\"key\" : \"LogonOutcome.invalid\""))
     }
 
     func testTheSameFileGivesTheSameScreens() throws {
