@@ -91,12 +91,15 @@ public struct OTPAuthURI: Sendable, Equatable {
         guard secret.count >= 10 else {
             throw ParseError("secret is too short: \(secret.count * 8) bits, at least 80 are needed")
         }
+        // The issuer parameter is read as the label's issuer is: without surrounding blanks, and
+        // none if blank (the fuzzer found "  u" printing as the label issuer "u").
+        let issuerParameter = parameters["issuer"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         // Key Uri Format: the issuer may not contain a colon, which separates it from the account
         // in the label (the fuzzer found an issuer that printed as a different label).
-        if let issuer = parameters["issuer"], issuer.contains(":") {
+        if let issuer = issuerParameter, issuer.contains(":") {
             throw ParseError("issuer parameter \"\(issuer.prefix(40))\" contains a colon, which the label uses to separate it")
         }
-        if let issuer = parameters["issuer"], let labelIssuer, issuer != labelIssuer {
+        if let issuer = issuerParameter, let labelIssuer, issuer != labelIssuer {
             throw ParseError("issuer parameter \"\(issuer)\" differs from the label's issuer \"\(labelIssuer)\"")
         }
         var algorithm = HashAlgorithm.sha1
@@ -127,7 +130,7 @@ public struct OTPAuthURI: Sendable, Equatable {
             guard let value = UInt64(text) else { throw ParseError("counter must be a non-negative number, found \"\(text)\"") }
             counter = value
         }
-        self.init(kind: kind, issuer: parameters["issuer"] ?? labelIssuer, account: account, secret: secret,
+        self.init(kind: kind, issuer: issuerParameter ?? labelIssuer, account: account, secret: secret,
                   algorithm: algorithm, digits: digits, period: period, counter: counter)
     }
 }
