@@ -70,9 +70,11 @@ public struct OTPAuthURI: Sendable, Equatable {
         label = label.removingPercentEncoding ?? label
         guard !label.isEmpty else { throw ParseError("label is missing: expected /ISSUER:ACCOUNT after the type") }
         var labelIssuer: String? = nil
-        var account = label
+        // Blanks around the account are not part of it, with an issuer before it or not.
+        var account = label.trimmingCharacters(in: .whitespaces)
         if let colon = label.firstIndex(of: ":") {
-            labelIssuer = String(label[..<colon]).trimmingCharacters(in: .whitespaces)
+            let issuer = String(label[..<colon]).trimmingCharacters(in: .whitespaces)
+            labelIssuer = issuer.isEmpty ? nil : issuer
             account = String(label[label.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         }
         guard !account.isEmpty else { throw ParseError("label has no account name after the issuer") }
