@@ -115,12 +115,17 @@ public struct DemoData: Sendable, Decodable {
     }
 
     static func parallelHashes(_ passwords: [String], hasher: PasswordHasher) throws -> [PasswordHash] {
-        let results = Mutex<[PasswordHash?]>(Array(repeating: nil, count: passwords.count))
+        // Each iteration writes its own slot, and concurrentPerform returns after all of them:
+        // no lock is needed (a Synchronization.Mutex here was a race to ThreadSanitizer, which
+        // does not see inside that module's atomics).
+        let results = UnsafeMutableBufferPointer<PasswordHash?>.allocate(capacity: passwords.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: passwords.count) { index in
-            let hash = try? hasher.hash(passwords[index])
-            results.withLock { $0[index] = hash }
+            slots[index] = try? hasher.hash(passwords[index])
         }
-        return try results.withLock { $0 }.map { hash in
+        return try results.map { hash in
             guard let hash else { throw SecureRandom.Failure() }
             return hash
         }

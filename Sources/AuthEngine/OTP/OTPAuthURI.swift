@@ -78,6 +78,9 @@ public struct OTPAuthURI: Sendable, Equatable {
             account = String(label[label.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         }
         guard !account.isEmpty else { throw ParseError("label has no account name after the issuer") }
+        // Key Uri Format: neither the issuer nor the account may contain a colon (an account
+        // "th://hotp/@" printed as the issuer "th" and another account; found by the fuzzer).
+        guard !account.contains(":") else { throw ParseError("the account name \"\(account.prefix(40))\" contains a colon, which the label uses to separate the issuer") }
         var parameters: [String: String] = [:]
         for item in components.queryItems ?? [] {
             let name = item.name.lowercased()
