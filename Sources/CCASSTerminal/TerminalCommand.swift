@@ -34,6 +34,9 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as asciicast v2 (asciinema play FILE); OTPs, keys and passwords are never written.", valueName: "file.cast"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Write the session as a scenario file while it runs (replay: ccass-terminal scenario FILE); OTPs are written as otp app/email steps and REGISTER DEVICE as scan, never the codes or the key. Passwords typed are written: keep the file private (0600).", valueName: "file.scenario"))
+    var recordScenario: String?
+
     @Flag(help: "Line-by-line prompts with no cursor movement or box drawing (screen readers, pipes, expect); passwords are not echoed.")
     var plain = false
 
@@ -50,6 +53,9 @@ struct TerminalCommand: ParsableCommand {
     var smtp: String?
 
     func validate() throws {
+        if recordScenario != nil, plain {
+            throw CommandFailure("--record-scenario records keys at the terminal; it does not go with --plain")
+        }
         if let smtp, SMTPMailer.parse(smtp) == nil {
             throw CommandFailure("--smtp \"\(smtp)\" is not HOST:PORT, e.g. 127.0.0.1:1025")
         }
@@ -89,14 +95,26 @@ struct TerminalCommand: ParsableCommand {
         let recorder = try record.map { try CastRecorder(path: $0, columns: window.columns, rows: window.rows,
                                                           term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm") }
         defer { recorder?.close() }
+        let scenarioFile = try recordScenario.map { try PrivateFile(path: $0) }
+        let scenarioRecorder = scenarioFile.map { file in
+            ScenarioRecorder(header: ScenarioRecorder.header(state: state, start: now, phaseOverride: phaseOverride, ignoreHours: ignoreHours),
+                             write: file.line, emailOf: { [runner] in try? runner.openedEngine?.account($0)?.email })
+        }
+        defer {
+            scenarioRecorder?.finish()
+            scenarioFile?.close()
+        }
         let readClock: @Sendable () -> Date = { clock.now() }
         let end: ProgramEnd, failure: String?
         if let backend {
             var ran: Program<TerminalModel>?
             end = ProgramTerminal.run(model, backend: backend, clock: readClock, perform: runner.run) { program in
                 ran = program
-                guard let recorder else { return }
-                program.onFrame = { [unowned program] _ in recorder.frame(program.model.redactedCanvas) }
+                program.onFrame = { [unowned program] _ in
+                    recorder?.frame(program.model.redactedCanvas)
+                    scenarioRecorder?.frame(program.model.state)
+                }
+                if let scenarioRecorder { program.onInput = { event, model in scenarioRecorder.input(event, in: model.state) } }
             }
             failure = ran?.model.failure
         } else {

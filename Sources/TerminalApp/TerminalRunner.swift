@@ -38,6 +38,9 @@ public final class TerminalRunner: Sendable {
         self.observe = observe
     }
 
+    /// The engine if it is open already (for a reader on another thread; it never opens it).
+    public var openedEngine: AuthEngine? { opened.withLock { try? $0?.get() } }
+
     /// The engine, opened on first use; a failure is kept and reported once.
     private func engine(post: @escaping @Sendable (TerminalModel.Message) -> Void) -> AuthEngine? {
         if let result = opened.withLock({ $0 }) { return try? result.get() }

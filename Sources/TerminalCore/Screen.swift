@@ -62,12 +62,27 @@ public protocol ScreenModel: Equatable, Sendable {
     func nextChange(after now: Date) -> Date?
     /// Every button its forms can offer, by id, for coverage reports.
     static var buttons: [String] { get }
+    /// The one-time password the form's code field waits for, if it has one: a recorded
+    /// session writes `otp app`/`otp email` there instead of the digits.
+    var codeEntry: CodeEntry? { get }
     /// The coverage name of a pressed button (screens with numbered buttons group them).
     static func coverageButton(_ id: String) -> String
 }
 
+/// A code field waiting for a one-time password: from the app of a user, or sent by email.
+public struct CodeEntry: Equatable, Sendable {
+    public var source: OTPPrompt.Source
+    public var userID: String
+
+    public init(source: OTPPrompt.Source, userID: String) {
+        self.source = source
+        self.userID = userID
+    }
+}
+
 extension ScreenModel {
     public static var buttons: [String] { [] }
+    public var codeEntry: CodeEntry? { nil }
     public static func coverageButton(_ id: String) -> String { id }
     public func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     /// A scrolling text that front ends without scrolling (plain mode) print whole.
@@ -103,6 +118,7 @@ public struct AnyScreen: Equatable, Sendable {
     public var isPopup: Bool { type(of: model).isPopup }
     /// The coverage name of a button this screen's form pressed.
     public func coverageButton(_ id: String) -> String { type(of: model).coverageButton(id) }
+    public var codeEntry: CodeEntry? { model.codeEntry }
 
     /// The screen as its own type, or nil.
     public func `as`<S: ScreenModel>(_ type: S.Type) -> S? { model as? S }

@@ -45,6 +45,8 @@ public final class Program<Model: ProgramModel>: @unchecked Sendable {
     private let posted = Mutex<[Model.Message]>([])
     /// Called with every frame drawn (a recording).
     public var onFrame: ((Frame) -> Void)?
+    /// Called with every input, before the model sees it (a scenario recording).
+    public var onInput: ((TerminalEvent, Model) -> Void)?
     public private(set) var framesDrawn = 0
 
     /// `run` performs a command, on this thread or another, and posts the messages it leads to.
@@ -105,6 +107,7 @@ public final class Program<Model: ProgramModel>: @unchecked Sendable {
         // past any tick): the screens see the moment before they see the input.
         tickIfDue()
         for event in events {
+            onInput?(event, model)
             switch event {
             case .signal(let number):
                 perform(model.input(.key(.interrupt)))

@@ -87,6 +87,42 @@ extension EndToEndTests {
 }
 
 extension EndToEndTests {
+    /// A first-time logon at the keyboard, recorded as a scenario, replays to the same screens;
+    /// the file holds `otp email`, `scan` and `otp app` steps, never a code or the key.
+    func testARecordedSessionReplaysAndHoldsNoCodeOrKey() throws {
+        let term = try TmuxTerminal(testCase: self)
+        let dir = term.directory
+        let file = dir.appendingPathComponent("recorded.scenario")
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000",
+                                                                 "--clock", "2023-06-12T09:00+08:00"]).status, 0)
+        try term.start("\(Programs.ccassTerminal.path) --data-dir \(dir.path) --clock 2023-06-12T10:00+08:00 --record-scenario \(file.path)")
+        try term.waitFor(Texts.landingOption)
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        let key = try term.firstTimeLogon(userID: "B0123401", address: "first.logon@demo-securities.example",
+                                          password: "Brand-New#Pass2023", mailRoot: dir.appendingPathComponent("mail"))
+        try term.waitFor("Logged on as B0123401 by 2FA (authenticator app).")
+        term.keys("Escape", "Enter")
+        try term.waitFor("B0123401 logged out.")
+        term.keys("C-c")
+        try term.waitForExit()
+
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(recorded.contains("otp email first.logon@demo-securities.example"), recorded)
+        XCTAssertTrue(recorded.contains("\nscan\n"), recorded)
+        XCTAssertTrue(recorded.contains("otp app B0123401"), recorded)
+        XCTAssertTrue(recorded.contains("expect \"Logged on as B0123401 by 2FA (authenticator app).\""), recorded)
+        XCTAssertFalse(recorded.contains(String(key.prefix(8))), "the enrolment key is not in the file")
+        XCTAssertNil(recorded.range(of: #"\b\d{6,8}\b"#, options: .regularExpression), "no code in the file:\n\(recorded)")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600, "it holds the passwords typed")
+
+        let replay = try Programs.run(Programs.ccassTerminal, ["scenario", file.path])
+        XCTAssertEqual(replay.status, 0, "the replay reaches the same screens:\n\(replay.out)\n\(replay.err)\n\(recorded)")
+    }
+}
+
+extension EndToEndTests {
     /// Without colour, the focus stays visible in reverse video; with colour, it has a colour pair.
     func testFocusIsVisibleWithAndWithoutColour() throws {
         for noColor in [true, false] {

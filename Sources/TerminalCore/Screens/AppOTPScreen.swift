@@ -23,6 +23,7 @@ public struct AppOTPScreen: ScreenModel {
 
     public var flows: [FlowSession] { [session] }
     public var userID: String? { session.userID }
+    public var codeEntry: CodeEntry? { CodeEntry(source: prompt.source, userID: session.userID) }
 
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard var form else { return [] }

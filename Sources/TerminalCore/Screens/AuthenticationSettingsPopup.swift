@@ -38,6 +38,10 @@ public struct AuthenticationSettingsPopup: ScreenModel {
     }
 
     public var flows: [FlowSession] { session.map { [$0] } ?? [] }
+    public var codeEntry: CodeEntry? {
+        if case .otp(let s, let prompt, _) = stage { return CodeEntry(source: prompt.source, userID: s.userID) }
+        return nil
+    }
     public var userID: String? {
         if case .credentials(let field, _) = stage { return field.text }
         return session?.userID

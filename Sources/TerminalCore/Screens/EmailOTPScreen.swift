@@ -27,6 +27,7 @@ public struct EmailOTPScreen: ScreenModel {
     public var flows: [FlowSession] { [session] }
     public func nextChange(after now: Date) -> Date? { everySecond(until: notice.nextRequestAt, after: now) }
     public var userID: String? { session.userID }
+    public var codeEntry: CodeEntry? { CodeEntry(source: .email, userID: session.userID) }
 
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard var form else { return [] }

@@ -38,6 +38,7 @@ public struct RegisterDeviceScreen: ScreenModel {
 
     public var flows: [FlowSession] { [session] }
     public var userID: String? { session.userID }
+    public var codeEntry: CodeEntry? { step == .code ? CodeEntry(source: .app, userID: session.userID) : nil }
 
     public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard var form else { return [] }

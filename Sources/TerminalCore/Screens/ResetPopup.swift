@@ -37,6 +37,13 @@ public struct ResetPopup: ScreenModel {
     }
 
     public var flows: [FlowSession] { session.map { [$0] } ?? [] }
+    public var codeEntry: CodeEntry? {
+        switch stage {
+        case .emailOTP(let s, _, _): CodeEntry(source: .email, userID: s.userID)
+        case .appOTP(let s, let prompt, _): CodeEntry(source: prompt.source, userID: s.userID)
+        case .userID, .newPassword, .done, .refused: nil
+        }
+    }
 
     public func nextChange(after now: Date) -> Date? {
         guard case .emailOTP(_, let notice, _) = stage else { return nil }
