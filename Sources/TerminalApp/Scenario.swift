@@ -49,6 +49,8 @@ public struct Scenario: Equatable, Sendable {
 
     public var name: String
     public var lines: [Line]
+    /// The comment lines before step N (`lines[N]`), joined: what `play` shows as captions.
+    public var captions: [Int: String] = [:]
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public var file: String
@@ -64,7 +66,12 @@ public struct Scenario: Equatable, Sendable {
         var interacted = false
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("#") {
+                let comment = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+                if !comment.isEmpty { captions[lines.count] = captions[lines.count].map { $0 + " " + comment } ?? comment }
+                continue
+            }
+            if line.isEmpty { continue }
             let number = index + 1
             func fail(_ message: String) -> ParseError { ParseError(file: name, line: number, message: message) }
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)

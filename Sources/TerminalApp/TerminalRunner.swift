@@ -95,6 +95,12 @@ public final class TerminalRunner: Sendable {
         if let queue { queue.async(execute: work) } else { work() }
     }
 
+    /// Runs other work (the autopilot's phone and inbox) in order with the engine's: on the
+    /// worker thread, or inline.
+    public func perform(_ work: @escaping @Sendable () -> Void) {
+        if let queue { queue.async(execute: work) } else { work() }
+    }
+
     /// Waits for commands still running (a flow being cancelled) before the program exits.
     public func finish() { queue?.sync {} }
 }

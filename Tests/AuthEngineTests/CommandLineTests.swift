@@ -47,6 +47,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: file), junk)
     }
 
+    /// `play` and `scenario --coverage` read a file as `scenario` does: a bad line is named,
+    /// FILE:LINE, before any terminal is touched.
+    func testPlayAndCoverageNameTheLineOfABadScenario() throws {
+        let file = try tempDir().appendingPathComponent("bad.scenario")
+        try "clock 2023-06-12T09:00+08:00\nkey Enter\nfrobnicate 3\n".write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["play", file.path], ["scenario", "--coverage", file.path]] {
+            let result = try Programs.run(Programs.ccassTerminal, arguments)
+            XCTAssertEqual(result.status, 1, arguments.joined(separator: " "))
+            XCTAssertEqual(result.err, "Error: \(file.path):3: unknown step \"frobnicate\"; expected size, clock, phase, console, ignore-hours, "
+                           + "connectivity-test, type, key, paste, expect, expect-not, otp, scan, advance or snapshot\n")
+        }
+    }
+
     func testBadOptionsAreRefusedWithAClearMessage() throws {
         let result = try Programs.run(Programs.ccassTerminal, ["users", "--clock", "yesterday", "--data-dir", try tempDir().path])
         XCTAssertNotEqual(result.status, 0)

@@ -6,7 +6,7 @@ extension LoggedOnScreen: Drawable {
         Renderer.panel(&canvas, content, title: function?.title ?? "", width: 72, state: state) { w in
             w.line("User ID: \(success.userID) (\(success.role.description))")
             w.line("Logged on by: \(success.method.rawValue)")
-            w.line("Last logon: \(success.previousLogonAt.map { HongKongTime.format($0) + " HKT" } ?? "none (first logon)")")
+            w.line("Last logon: \(success.previousLogonAt.map(HongKongTime.format) ?? "none (first logon)")")
             w.gap()
             if let connectivityTest {
                 w.paragraph("\(Texts.functionNotAvailable). The connectivity test of \(connectivityTest == .primary ? "Session 1" : "Session 2") is completed; please log out.",

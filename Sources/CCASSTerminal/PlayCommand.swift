@@ -1,0 +1,65 @@
+import ArgumentParser
+import AuthEngine
+import Authenticator
+import CursesTerminal
+import Foundation
+import TerminalApp
+import TerminalCore
+import TerminalProgram
+
+/// `ccass-terminal play FILE`: a scenario as a demonstration that runs itself.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Run a scenario on the live terminal for an audience: each step taken visibly, its comments shown as captions.",
+        discussion: """
+        Keys are typed at a human pace and named on the bottom line. At each comment line of the file the autopilot \
+        stops and shows it until Space (or --pace SECONDS); Esc hands the keyboard to the trainer on the same state. \
+        As in `scenario`, the clock stands still but for the file's advance steps and F5-F8. \
+        It runs on a fresh demo store (removed afterwards) unless --data-dir names one. With --presenter the room sees \
+        the phone and the inbox change.
+        """
+    )
+
+    @Argument(help: "The scenario file.") var file: String
+
+    @Option(help: ArgumentHelp("Go on after each caption by itself after this many seconds (otherwise Space).", valueName: "seconds"))
+    var pace: Double?
+
+    @Flag(help: "Show the phone and the inbox beside the terminal (needs 120 columns).") var presenter = false
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Play on this store instead of a fresh demo store.", valueName: "dir"))
+    var dataDir: String?
+
+    func validate() throws {
+        if let pace, !(0.5...600).contains(pace) { throw CommandFailure("--pace is a number of seconds from 0.5 to 600") }
+    }
+
+    func run() throws {
+        guard let text = try? String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8) else { throw CommandFailure("cannot read \(file)") }
+        let scenario: Scenario
+        do {
+            scenario = try Scenario(name: file, text: text)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        guard ProgramTerminal.isInteractive else { throw CommandFailure("play needs an interactive terminal on standard input and output") }
+        let setup = PlaySetup(scenario)
+        let directory = dataDir.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccass-play-\(UUID().uuidString)")
+        defer { if dataDir == nil { try? FileManager.default.removeItem(at: directory) } }
+        let engine = try setup.engine(directory: directory, fresh: dataDir == nil)
+        let backend = CursesBackend(noColor: ProgramTerminal.noColor)
+        var state = AppState(console: setup.console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
+                             policyName: engine.policy.name)
+        state.hours = setup.hours
+        state.connectivityTest = setup.connectivityTest
+        let terminal = TerminalModel(state: state, window: backend.size, presenting: presenter, phaseOverride: setup.phase)
+        let runner = TerminalRunner(engine: engine, threaded: true, panels: presenter ? PanelSource.reading(directory: directory) : nil)
+        defer { runner.finish() }
+        let autopilot = AutopilotModel(terminal: terminal, scenario: scenario, pace: pace)
+        let end = ProgramTerminal.run(autopilot, backend: backend, clock: { Date() },
+                                      perform: AutopilotRunner(terminal: runner, directory: directory).run)
+        if case .signal(let number) = end { throw ExitCode(128 + number) }
+    }
+}
