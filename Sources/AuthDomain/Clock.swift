@@ -6,6 +6,11 @@ public protocol Clock: Sendable {
     func now() -> Date
 }
 
+/// A clock a trainer can move (F5-F8, a scenario's `advance`).
+public protocol AdjustableClock: Clock {
+    func advance(by interval: TimeInterval)
+}
+
 public struct SystemClock: Clock {
     public init() {}
     public func now() -> Date { Date() }
@@ -26,7 +31,7 @@ public struct OffsetClock: Clock {
 }
 
 /// A running clock a trainer can move forward (+1 min, +90 days, ...).
-public final class ShiftableClock: Clock {
+public final class ShiftableClock: AdjustableClock {
     private let base: any Clock
     private let shift = Mutex<TimeInterval>(0)
 
@@ -38,7 +43,7 @@ public final class ShiftableClock: Clock {
 }
 
 /// A clock that stands still until a test or a trainer advances it.
-public final class VirtualClock: Clock {
+public final class VirtualClock: AdjustableClock {
     private let current: Mutex<Date>
 
     public init(_ start: Date) { current = Mutex(start) }

@@ -7,7 +7,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Directory of the store and the Maildirs.", valueName: "dir"))
     var dataDir: String?
 
-    @Option(help: ArgumentHelp("Run the clock from this moment, e.g. 2023-06-12T09:00+08:00 (training).", valueName: "time"))
+    @Option(help: ArgumentHelp("Set the store's clock to this moment, e.g. 2023-06-12T09:00+08:00, for every process on the store; it runs on from there (training).", valueName: "time"))
     var clock: String?
 
     @Option(help: ArgumentHelp("Password policy profile: \(PasswordPolicy.profiles.map(\.name).joined(separator: ", ")).", valueName: "name"))
@@ -41,18 +41,26 @@ struct StoreOptions: ParsableArguments {
         configuration.phaseOverride = phase
         configuration.hours = hours
         configuration.connectivityTest = connectivityTest
-        return AuthEngine(store: store, clock: clock ?? clockSource(), mailer: mailer ?? MaildirMailer(root: location.mailURL), configuration: configuration)
+        return AuthEngine(store: store, clock: try clock ?? clockSource(), mailer: mailer ?? MaildirMailer(root: location.mailURL), configuration: configuration)
     }
 
-    /// --clock (or a default start) runs on from its moment as the wall clock runs from this
-    /// process's start; without either, the system clock.
-    func clockSource(start: Date? = nil) -> any Clock {
-        guard let from = clock.flatMap(HongKongTime.parse) ?? start else { return SystemClock() }
-        return OffsetClock(offset: from.timeIntervalSince(processStart))
+    /// The store's clock, which every process on the data directory shares; --clock sets it.
+    /// A session with its own start (the connectivity test, without --clock) runs on its own
+    /// clock from that moment.
+    func clockSource(start: Date? = nil) throws -> any Clock {
+        let shared = StoreClock(directory: location.directory)
+        if let from = clock.flatMap(HongKongTime.parse) {
+            do {
+                try FileManager.default.createDirectory(at: location.directory, withIntermediateDirectories: true)
+                try shared.set(from)
+            } catch {
+                throw CommandFailure("cannot set the clock of \(location.directory.path): \(error.localizedDescription)")
+            }
+            return shared
+        }
+        if let start { return OffsetClock(offset: start.timeIntervalSinceNow) }
+        return shared
     }
 
-    func clockNow() -> Date { clockSource().now() }
+    func clockNow() throws -> Date { try clockSource().now() }
 }
-
-/// When this process started (set on first use, which is before any clock is read).
-private let processStart = Date()

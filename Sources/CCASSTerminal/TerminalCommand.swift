@@ -70,7 +70,7 @@ struct TerminalCommand: ParsableCommand {
         if plain { ccass_guard_install() }
         // The landing page needs the clock, the phase and the hours, not the store: the store is
         // opened (and the demo data created on a first start) by the runner once it is on screen.
-        let clock = sessionClock
+        let clock = try sessionClock
         let phaseOverride = phase ?? (connectivityTest != nil ? .transition : nil)
         let hours: ServiceHours? = ignoreHours ? nil : .shipped
         let now = clock.now()
@@ -126,11 +126,14 @@ struct TerminalCommand: ParsableCommand {
         if case .signal(let number) = end { throw ExitCode(128 + number) }
     }
 
-    /// The session's clock, made before the store: --clock, else the connectivity test's window,
-    /// else the system clock; a trainer can move it.
+    /// The session's clock, made before the store: the store's clock (set by --clock), or the
+    /// connectivity test's window; a trainer's moves go to the store's clock, for every process
+    /// on it.
     private var sessionClock: any Clock {
-        let source = store.clockSource(start: connectivityTest?.window.start)
-        return trainer ? ShiftableClock(base: source) : source
+        get throws {
+            let source = try store.clockSource(start: connectivityTest?.window.start)
+            return trainer && !(source is any AdjustableClock) ? ShiftableClock(base: source) : source
+        }
     }
 
     /// The engine for this session: the store (or the secondary session's copy), the mailer,

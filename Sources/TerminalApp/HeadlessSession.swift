@@ -65,7 +65,7 @@ public final class HeadlessSession {
 
     /// Moves the virtual clock and lets the screens see it.
     public func advance(by interval: TimeInterval) {
-        (clock as? VirtualClock)?.advance(by: interval)
+        (clock as? any AdjustableClock)?.advance(by: interval)
         feed(.clockMoved)
     }
 

@@ -73,8 +73,7 @@ public final class TerminalRunner: Sendable {
         case .effect(.advanceClock(let interval)):
             work = {
                 guard let engine = self.engine(post: post) else { return }
-                (engine.clock as? ShiftableClock)?.advance(by: interval)
-                (engine.clock as? VirtualClock)?.advance(by: interval)
+                (engine.clock as? any AdjustableClock)?.advance(by: interval)
                 post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
             }
         case .effect(.quit):

@@ -12,7 +12,7 @@ struct AuthenticatorAdd: ParsableCommand {
         var phone = try Phone.load(directory: store.location.directory)
         let parsed: OTPAuthURI
         do {
-            parsed = try phone.add(uri, at: store.clockNow())
+            parsed = try phone.add(uri, at: try store.clockNow())
         } catch let error as OTPAuthURI.ParseError {
             throw CommandFailure("invalid otpauth URI: \(error)")
         }

@@ -10,7 +10,7 @@ struct AuthenticatorCode: ParsableCommand {
     func run() throws {
         var phone = try Phone.load(directory: store.location.directory)
         let index = try phone.index(of: account)
-        let shown = try phone.show(index, at: store.clockNow())
+        let shown = try phone.show(index, at: try store.clockNow())
         // A TOTP code changes nothing on the phone; an HOTP code moves the counter on.
         if phone.hasChanges { try phone.save() }
         print(shown.code)

@@ -10,7 +10,7 @@ struct AuthenticatorShow: ParsableCommand {
 
     func run() throws {
         let directory = store.location.directory
-        let clock = store.clockSource()
+        let clock = try store.clockSource()
         guard ProgramTerminal.isInteractive else {
             var phone = try Phone.load(directory: directory)
             let rows = try PhoneRows.all(&phone, at: clock.now())

@@ -1,0 +1,64 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// The clock of a data directory, shared by every process on it (the terminal, every seat of a
+/// class, `authenticator`, `mailbox`, the dashboard): the system clock shifted by the offset
+/// kept in the `clock` file beside the store. No file: the real clock. `--clock`, F5-F8 and
+/// `class clock` write the file; each reading checks it with one stat(2) and rereads it only
+/// when it changed, so a move made in one process is the time of all of them at once.
+public final class StoreClock: AdjustableClock {
+    public static let fileName = "clock"
+
+    public let url: URL
+    private struct Seen { var inode: UInt = 0; var modified = timespec(); var size = -1; var offset: TimeInterval = 0 }
+    private let seen = Mutex(Seen())
+
+    public init(directory: URL) {
+        url = directory.appendingPathComponent(Self.fileName)
+    }
+
+    public func now() -> Date { Date().addingTimeInterval(offset) }
+
+    /// Seconds this store's clock is ahead of the real clock (negative: behind).
+    public var offset: TimeInterval {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return seen.withLock { $0 = Seen(); return 0 } }
+        return seen.withLock { seen in
+            if seen.inode == UInt(info.st_ino), seen.size == Int(info.st_size), seen.modified.tv_sec == info.st_mtim.tv_sec,
+               seen.modified.tv_nsec == info.st_mtim.tv_nsec {
+                return seen.offset
+            }
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let value = text.split(whereSeparator: \.isNewline).first.flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
+            seen = Seen(inode: UInt(info.st_ino), modified: info.st_mtim, size: Int(info.st_size),
+                        offset: value.flatMap { $0.isFinite && abs($0) < 200 * 365 * 86_400 ? $0 : nil } ?? 0)
+            return seen.offset
+        }
+    }
+
+    /// Whether the store runs on the real clock (no offset kept).
+    public var isReal: Bool { !FileManager.default.fileExists(atPath: url.path) }
+
+    /// Every process on the store now reads `date`, and runs on from it.
+    public func set(_ date: Date) throws { try write(offset: date.timeIntervalSinceNow) }
+
+    public func advance(by interval: TimeInterval) {
+        try? write(offset: offset + interval)
+    }
+
+    /// Back to the real clock.
+    public func setReal() throws {
+        if unlink(url.path) != 0, errno != ENOENT { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+    }
+
+    /// Written whole and renamed into place, so a reader never sees half a number.
+    private func write(offset: TimeInterval) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
+        try Data(String(format: "%.3f\n", offset).utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}
