@@ -27,7 +27,8 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store (or a working copy of it) and builds an engine with the store's
     /// training settings, if any.
     func engine(phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, clock: (any Clock)? = nil, workingCopy: StoreLocation? = nil,
-                hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil) throws -> AuthEngine {
+                hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil,
+                seat: (participant: String, terminal: String)? = nil) throws -> AuthEngine {
         try SecurityResources.check()
         var store = try AccountStore(location: location)
         if let workingCopy {
@@ -41,6 +42,10 @@ struct StoreOptions: ParsableArguments {
         configuration.phaseOverride = phase
         configuration.hours = hours
         configuration.connectivityTest = connectivityTest
+        if let seat {
+            configuration.seatParticipant = seat.participant
+            configuration.terminal = seat.terminal
+        }
         return AuthEngine(store: store, clock: try clock ?? clockSource(), mailer: mailer ?? MaildirMailer(root: location.mailURL), configuration: configuration)
     }
 

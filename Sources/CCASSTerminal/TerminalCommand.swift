@@ -49,10 +49,18 @@ struct TerminalCommand: ParsableCommand {
     @Flag(help: "Trainer's split view: the terminal, the phone (codes with countdown) and the inbox, live. Needs 120 columns.")
     var presenter = false
 
+    @Option(help: ArgumentHelp("Be one trainee's terminal in a class: that seat's accounts only, its phone and inbox beside the terminal (120 columns) or on F2/F3. Over SSH, `ssh ... dms` opens DMS.", valueName: "class/seat"))
+    var seat: String?
+
     @Option(help: ArgumentHelp("Also send the OTP emails to this SMTP server (a mail catcher); they stay in the Maildir too.", valueName: "host:port"))
     var smtp: String?
 
     func validate() throws {
+        if let seat {
+            _ = try SeatReference(parsing: seat)
+            if trainer { throw CommandFailure("--seat is a trainee's terminal: the trainer's clock keys (--trainer) stay with the trainer") }
+            if connectivityTest != nil { throw CommandFailure("--seat does not go with --connectivity-test") }
+        }
         if recordScenario != nil, plain {
             throw CommandFailure("--record-scenario records keys at the terminal; it does not go with --plain")
         }
@@ -65,6 +73,7 @@ struct TerminalCommand: ParsableCommand {
         guard plain || ProgramTerminal.isInteractive else {
             throw CommandFailure("the terminal needs an interactive terminal on standard input and output; use --plain for pipes and scripts")
         }
+        let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: store) }
         // Raw mode first: nothing typed from here on is echoed; it waits for the first screen.
         let backend = plain ? nil : CursesBackend(noColor: ProgramTerminal.noColor)
         if plain { ccass_guard_install() }
@@ -74,22 +83,24 @@ struct TerminalCommand: ParsableCommand {
         let phaseOverride = phase ?? (connectivityTest != nil ? .transition : nil)
         let hours: ServiceHours? = ignoreHours ? nil : .shipped
         let now = clock.now()
-        let console: Console = dms ? .dms : .terminal
+        let console: Console = dms || seat?.wantsDMS == true ? .dms : .terminal
         var state = AppState(console: console, phase: phaseOverride ?? ServicePhase.at(now), now: now, size: backend?.size ?? Size.minimum,
                              policyName: store.policy ?? PasswordPolicy.hkex2023.name)
         state.hours = hours
         state.trainer = trainer
         state.connectivityTest = connectivityTest
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
+        if let seat { state.message = .info(seat.greeting) }
         let window = backend?.size ?? Size.minimum
-        let model = TerminalModel(state: state, window: window, presenting: presenter, phaseOverride: phaseOverride)
+        let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil, phaseOverride: phaseOverride)
         let copy = connectivityTest == .secondary ? WorkingCopy.ofThisProcess : nil
         defer { copy?.remove() }
         let options = store, connectivityTest = connectivityTest, smtp = smtp
-        let runner = TerminalRunner(threaded: !plain, panels: presenter ? PanelSource.reading(directory: store.location.directory) : nil) { progress in
+        let panelDirectory = seat?.directory ?? store.location.directory
+        let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil) { progress in
             try copy?.create()
             return try Self.openEngine(options, clock: clock, phase: phaseOverride, hours: hours, connectivityTest: connectivityTest,
-                                       smtp: smtp, workingCopy: copy?.location, progress: progress)
+                                       smtp: smtp, workingCopy: copy?.location, seat: seat, progress: progress)
         }
         defer { runner.finish() }
         let recorder = try record.map { try CastRecorder(path: $0, columns: window.columns, rows: window.rows,
@@ -140,17 +151,51 @@ struct TerminalCommand: ParsableCommand {
     /// the session's clock, the hours and the connectivity test's window; the demo data on an
     /// empty store.
     private static func openEngine(_ store: StoreOptions, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
-                                   connectivityTest: ConnectivitySession?, smtp: String?, workingCopy: StoreLocation?,
+                                   connectivityTest: ConnectivitySession?, smtp: String?, workingCopy: StoreLocation?, seat: Seat?,
                                    progress: (String) -> Void) throws -> AuthEngine {
-        let maildir = MaildirMailer(root: store.location.mailURL)
+        let maildir = MaildirMailer(root: seat?.mail ?? store.location.mailURL)
         let mailer: any Mailer = smtp.flatMap(SMTPMailer.parse).map { SMTPMailer(host: $0.host, port: $0.port, maildir: maildir) } ?? maildir
         let engine = try store.engine(phase: phase, mailer: mailer, clock: clock, workingCopy: workingCopy, hours: hours,
-                                      connectivityTest: connectivityTest)
-        if try engine.store.read({ try $0.accountCount() }) == 0 {
+                                      connectivityTest: connectivityTest, seat: seat.map { (participant: $0.participantKey, terminal: $0.terminalName) })
+        if seat == nil, try engine.store.read({ try $0.accountCount() }) == 0 {
             progress("Creating the demo data…")
             try DemoSetup.install(into: engine, directory: store.location.directory)
         }
         return engine
+    }
+}
+
+/// A trainee's seat (`--seat NAME/K`): the class's participant for that seat, its folder with
+/// the phone and the Maildirs, and the console the SSH client asked for.
+struct Seat: Sendable {
+    let reference: SeatReference
+    let participantKey: String
+    let directory: URL
+    let mail: URL
+    let greeting: String
+    /// `ssh ... dms`: sshd passes the client's command to the forced one as SSH_ORIGINAL_COMMAND.
+    let wantsDMS: Bool
+
+    var terminalName: String { "seat \(reference.description)" }
+
+    init(reference: SeatReference, store: StoreOptions) throws {
+        let (training, folder) = try ClassCommand.load(reference.name, store)
+        do {
+            try training.validate(seat: reference.seat)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        self.reference = reference
+        participantKey = training.participant(seat: reference.seat).key
+        directory = folder.seatDirectory(reference.seat)
+        mail = folder.seatMail(reference.seat)
+        let ids = training.accounts(seat: reference.seat).map(\.userID)
+        greeting = "Seat \(reference.seat) of class \(reference.name): users \(ids[0])-\(ids[3].suffix(2)), DAs \(ids[4]), \(ids[5]), \(ids[6])."
+        switch ProcessInfo.processInfo.environment["SSH_ORIGINAL_COMMAND"]?.trimmingCharacters(in: .whitespaces) ?? "" {
+        case "", "terminal": wantsDMS = false
+        case "dms": wantsDMS = true
+        case let other: throw CommandFailure("a seat opens the terminal or DMS (ssh ... dms), not \"\(other)\"")
+        }
     }
 }
 

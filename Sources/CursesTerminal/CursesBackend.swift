@@ -20,6 +20,11 @@ public final class CursesBackend: TerminalBackend {
     /// are kept for the first screen, never echoed.
     public init(noColor: Bool) {
         setlocale(LC_ALL, "")
+        // No locale at all (an SSH session whose client sent no LANG, a service): the screens
+        // are UTF-8, as every terminal emulator of today is.
+        if let ctype = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: ctype)) {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         ccass_guard_save()
         ccass_guard_install()
         initscr()

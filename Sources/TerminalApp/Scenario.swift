@@ -152,8 +152,9 @@ public struct Scenario: Equatable, Sendable {
         return String(text.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
     }
 
-    static func duration(_ text: String) -> TimeInterval? {
-        guard let unit = text.last, let value = Double(text.dropLast()), value >= 0 else { return nil }
+    /// "90s", "30m", "2h", "90d" (a scenario's `advance`, `class clock --advance`).
+    public static func duration(_ text: String) -> TimeInterval? {
+        guard let unit = text.last, let value = Double(text.dropLast()), value.isFinite, value >= 0, value <= 3650 * 86_400 else { return nil }
         switch unit {
         case "s": return value
         case "m": return value * 60

@@ -19,8 +19,14 @@ public struct TerminalModel: ProgramModel {
         public var phone: [PhoneView.Row] = []
         public var phoneFirst = 0
         public var inbox: [InboxView.Row] = []
+        /// In a narrow window, the panel shown full screen instead of the terminal (F2, F3).
+        public var fullScreen: Side?
+        /// A narrow window flips to the panels on keys instead of saying they need 120 columns.
+        public var flips = false
         public init() {}
     }
+
+    public enum Side: Equatable, Sendable { case phone, inbox }
 
     /// Why the store could not be opened, once it is known: the program ends and says so.
     public var failure: String?
@@ -47,13 +53,17 @@ public struct TerminalModel: ProgramModel {
         case failed(String)
     }
 
-    public init(state: AppState, window: Size, presenting: Bool = false, phaseOverride: ServicePhase? = nil) {
+    /// `flipping`: the phone and the inbox beside the terminal when the window is wide enough,
+    /// else a key away (a class seat); `presenting`: beside it, or not at all.
+    public init(state: AppState, window: Size, presenting: Bool = false, flipping: Bool = false, phaseOverride: ServicePhase? = nil) {
         self.state = state
         self.window = window
         self.phaseOverride = phaseOverride
-        panels = presenting ? Panels() : nil
+        panels = presenting || flipping ? Panels() : nil
+        panels?.flips = flipping
         self.state.size = screenSize
-        if presenting, !isPresenting {
+        self.state.panelKeys = flipping && !isPresenting
+        if presenting, !flipping, !isPresenting {
             self.state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
         }
     }
@@ -77,6 +87,9 @@ public struct TerminalModel: ProgramModel {
     public mutating func input(_ event: TerminalEvent) -> [Command] {
         switch event {
         case .key(let key):
+            if let panels, panels.flips, !isPresenting, panels.fullScreen != nil || Self.side(for: key) != nil {
+                return flip(key)
+            }
             if isPresenting, key == .pageDown || key == .pageUp, state.active.as(ProfileListingScreen.self) == nil {
                 let first = panels?.phoneFirst ?? 0
                 panels?.phoneFirst = max(0, first + (key == .pageDown ? 1 : -1))
@@ -87,6 +100,8 @@ public struct TerminalModel: ProgramModel {
             return update(.paste(text)) + trainerRefresh
         case .resize(let size):
             window = size
+            if isPresenting { panels?.fullScreen = nil }
+            state.panelKeys = panels?.flips == true && !isPresenting
             return update(.resize(screenSize))
         case .submitForm(let fields, let action):
             return update(.submitForm(fields: fields, action: action)) + trainerRefresh
@@ -95,6 +110,34 @@ public struct TerminalModel: ProgramModel {
         case .clockMoved:
             return []
         }
+    }
+
+    static func side(for key: Key) -> Side? {
+        switch key {
+        case .function(2): .phone
+        case .function(3): .inbox
+        default: nil
+        }
+    }
+
+    /// A key while a panel may be full screen: F2 and F3 show or leave the phone and the inbox,
+    /// Esc goes back to the terminal, the arrows scroll the phone; Ctrl-C still quits.
+    private mutating func flip(_ key: Key) -> [Command] {
+        switch key {
+        case .function(2), .function(3):
+            let wanted = Self.side(for: key), current = panels?.fullScreen
+            panels?.fullScreen = current == wanted ? nil : wanted
+        case .escape:
+            panels?.fullScreen = nil
+        case .up, .pageUp, .down, .pageDown:
+            let first = panels?.phoneFirst ?? 0
+            panels?.phoneFirst = max(0, first + ([.down, .pageDown].contains(key) ? 1 : -1))
+        case .interrupt:
+            return update(.key(key))
+        default:
+            break
+        }
+        return []
     }
 
     /// The trainer's panel follows the account on screen.
@@ -155,6 +198,9 @@ public struct TerminalModel: ProgramModel {
         if isPresenting, let panels {
             canvas = PresenterView.render(terminal: terminal, phone: panels.phone, phoneFirst: panels.phoneFirst, inbox: panels.inbox,
                                           size: window, redact: state.redactSecrets)
+        } else if let panels, let side = panels.fullScreen {
+            canvas = PresenterView.fullScreen(side == .phone ? .phone : .inbox, phone: panels.phone, phoneFirst: panels.phoneFirst,
+                                              inbox: panels.inbox, now: state.now, size: window, redact: state.redactSecrets)
         } else {
             canvas = terminal
         }

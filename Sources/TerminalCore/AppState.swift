@@ -52,6 +52,9 @@ public struct AppState: Equatable, Sendable {
     public var connectivityTest: ConnectivitySession?
     /// Trainer controls are on (--trainer): F5-F8 move the clock; the panel explains the account.
     public var trainer = false
+    /// The phone and the inbox are a key away, full screen (a class seat in a window too narrow
+    /// to show them beside the terminal): the hint line names the keys.
+    public var panelKeys = false
     public var trainerNotes: [String] = []
     /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
     public var hours: ServiceHours?

@@ -23,6 +23,10 @@ public struct EngineConfiguration: Sendable {
     public var authorisationFailuresPerChecker = 5
     /// A flow left idle this long ends.
     public var flowTimeout: TimeInterval = 20 * 60
+    /// Set when this engine serves one seat of a class (`--seat`): only the accounts of that
+    /// participant (its key, e.g. HKSCC-CP:T00107) exist for logons and resets here; another
+    /// seat's user ID is an unknown user ID.
+    public var seatParticipant: String?
     /// Names this terminal in the audit log.
     public var terminal: String
     public var issuer = "HKEX"

@@ -21,11 +21,19 @@ extension AuthEngine {
         }
     }
 
+    /// The account of a user ID, unless this engine serves a class seat and the account is
+    /// another participant's: every way in by user ID (logon, smartcard, reset) asks here.
+    func visibleAccount(_ tx: StoreTransaction, _ userID: String) throws -> Account? {
+        guard let account = try tx.account(userID) else { return nil }
+        if let seat = configuration.seatParticipant, account.participantKey != seat { return nil }
+        return account
+    }
+
     /// Runs the KDF for a typed secret against what an account stores, with the same work
     /// whatever the user ID (a dummy KDF for unknown IDs and missing records). Read, verify
     /// outside any transaction, then the caller writes: the one shape of every secret check.
     func verify(_ typed: String, _ secret: Secret, userID: String) throws -> (before: Account?, verified: Bool, stored: PasswordHash?) {
-        let before = try store.read { try $0.account(userID) }
+        let before = try store.read { try visibleAccount($0, userID) }
         let stored = secret.hash(of: before).flatMap(PasswordHash.init(encoded:))
         // A hash that is there but cannot be read is a damaged store, not a wrong password.
         if secret.hash(of: before) != nil, stored == nil {
@@ -47,7 +55,7 @@ extension AuthEngine {
         let (before, verified, stored) = try verify(typed, secret, userID: userID)
         let now = clock.now()
         let result: PasswordCheck = try store.write { tx in
-            guard before != nil, var account = try tx.account(userID) else {
+            guard before != nil, var account = try visibleAccount(tx, userID) else {
                 try audit(tx, failedEvent, Self.auditable(userID), "\(context): unknown user ID")
                 return .invalid
             }

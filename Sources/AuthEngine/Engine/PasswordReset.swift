@@ -10,7 +10,7 @@ extension AuthEngine {
         enum Step { case email, app, refused(ResetStart), decoy }
         let duringTest = configuration.connectivityTest != nil
         let step: Step = try store.write { tx in
-            guard let account = try tx.account(userID) else {
+            guard let account = try visibleAccount(tx, userID) else {
                 try audit(tx, .passwordResetRefused, Self.auditable(userID), "unknown user ID")
                 return .decoy
             }
@@ -58,6 +58,9 @@ extension AuthEngine {
         }
     }
 
+    /// How the audit log says a password was set through Forgot/Reset your Password.
+    static let passwordResetReason = "set through Forgot/Reset your Password"
+
     /// The new password, twice (SUBMIT), once the code was accepted.
     public func completePasswordReset(_ session: FlowSession, newPassword: String, confirmation: String) throws -> PasswordChangeOutcome {
         let flow = try flow(session)
@@ -65,7 +68,7 @@ extension AuthEngine {
             throw EngineError.wrongStep(.otpNotYetAccepted)
         }
         let outcome = try setPassword(userID: flow.userID, newPassword: newPassword, confirmation: confirmation,
-                                      reason: "set through Forgot/Reset your Password")
+                                      reason: Self.passwordResetReason)
         if outcome == .changed { endFlow(session) }
         return outcome
     }

@@ -78,6 +78,7 @@ public struct StoreTransaction {
     }
 
     public func insert(_ participant: Participant) throws { try participant.insert(db) }
+    public func delete(_ participant: Participant) throws { _ = try participant.delete(db) }
     public func save(_ participant: Participant) throws { try participant.update(db) }
 
     func emailCode(_ userID: String, _ purpose: EmailCodePurpose) throws -> EmailCode? {
@@ -106,6 +107,13 @@ public struct StoreTransaction {
         if let userID { request = request.filter(Column("userID") == userID) }
         if let limit { request = request.limit(limit) }
         return try request.fetchAll(db).map { try $0.plausible() }.reversed()
+    }
+
+    /// The entries of the user IDs that start with a prefix (a participant's), after a moment,
+    /// oldest first.
+    public func auditEntries(userIDPrefix prefix: String, after: Date) throws -> [AuditEntry] {
+        try AuditEntry.filter(Column("userID").like(prefix + "%") && Column("at") >= after)
+            .order(Column("id")).fetchAll(db).map { try $0.plausible() }
     }
 
     /// When an event happened for a user ID after a moment, oldest first.

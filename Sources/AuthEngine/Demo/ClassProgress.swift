@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where each trainee of a class stands (SeatProgress), read from the audit log.
+extension TrainingClass {
+    public func progress(in engine: AuthEngine) throws -> [SeatProgress] {
+        try engine.store.read { tx in
+            try seats.map { seat in
+                let pid = participant(seat: seat).participantID
+                let accounts = self.accounts(seat: seat)
+                let firstLogon = accounts.first { $0.exercise == .firstLogon }!.userID
+                var progress = SeatProgress(seat: seat, participantID: pid, done: [:])
+                for entry in try tx.auditEntries(userIDPrefix: pid, after: seatsSetUpAt[seat] ?? createdAt) {
+                    guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon) else {
+                        if entry.event != .accountCreated { progress.lastActivity = entry.at }
+                        continue
+                    }
+                    progress.lastActivity = entry.at
+                    if progress.done[milestone] == nil { progress.done[milestone] = entry.at }
+                }
+                return progress
+            }
+        }
+    }
+
+    /// The exercise an audit entry completes, if any.
+    static func milestone(_ entry: AuditEntry, userID: String, firstLogon: String) -> SeatProgress.Milestone? {
+        switch entry.event {
+        case .passwordChanged where userID == firstLogon: .passwordSet
+        case .passwordChanged where entry.detail == AuthEngine.passwordResetReason: .passwordReset
+        case .deviceRegistered, .riskAccepted: .deviceOrRisk
+        case .logonSucceeded where entry.detail.hasPrefix(LogonMethod.appOTP.rawValue): .appLogon
+        case .logonSucceeded where entry.detail.hasPrefix(LogonMethod.emailOTP.rawValue): .emailLogon
+        case .accountLocked: .locked
+        case .changeAuthorised where entry.detail.hasPrefix(ProfileChange.resetOTPRegistration(userID: userID).summary): .unlocked
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// A hands-on class: one participant per trainee (seat), with the accounts of every exercise,
+/// so trainees never step on each other. Seat K of class number N is HKSCC participant
+/// T{N:03}{K:02} (a capital letter and five digits, s3.2), its users T{N}{K}01-04 and its DAs
+/// T{N}{K}X1, Y1, Z1. The class itself (name, number, size, when each seat was last set up) is
+/// kept in `classes/NAME/class.json` beside the store; the accounts are in the store.
+public struct TrainingClass: Codable, Sendable, Equatable {
+    public static let maxTrainees = 99
+    public static let maxClasses = 999
+
+    public var name: String
+    public var number: Int
+    public var trainees: Int
+    public var createdAt: Date
+    /// When each seat was last set up (created or reset): its progress counts from then.
+    public var seatsSetUpAt: [Int: Date]
+
+    public init(name: String, number: Int, trainees: Int, createdAt: Date) {
+        self.name = name
+        self.number = number
+        self.trainees = trainees
+        self.createdAt = createdAt
+        seatsSetUpAt = Dictionary(uniqueKeysWithValues: (1...max(1, trainees)).map { ($0, createdAt) })
+    }
+
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// A class name is also a directory name and part of an SSH key comment: 1-24 lower-case
+    /// letters, digits and hyphens, starting with a letter.
+    public static func validate(name: String) throws {
+        let ok = (1...24).contains(name.count) && name.first!.isLowercaseASCIILetter
+            && name.allSatisfy { $0.isLowercaseASCIILetter || $0.isASCIIDigit || $0 == "-" }
+        guard ok else { throw Invalid("class name \"\(name)\" must be 1-24 lower-case letters, digits or hyphens, starting with a letter") }
+    }
+
+    public static func validate(trainees: Int) throws {
+        guard (1...maxTrainees).contains(trainees) else {
+            throw Invalid("--trainees \(trainees) is not possible: a class has 1 to \(maxTrainees) seats (one participant ID T\(Self.example)01-99 each)")
+        }
+    }
+
+    static let example = "NNN"
+
+    public func validate(seat: Int) throws {
+        guard (1...trainees).contains(seat) else { throw Invalid("class \(name) has seats 1 to \(trainees), not \(seat)") }
+    }
+
+    public var seats: ClosedRange<Int> { 1...trainees }
+
+    public func participant(seat: Int) -> Participant {
+        Participant(clearingHouse: .hksccParticipant, participantID: String(format: "T%03d%02d", number, seat),
+                    name: "Seat \(seat) Securities Limited (class \(name))", maxUsers: 10)
+    }
+
+    /// What each account of a seat is for, in the order of the roster.
+    public enum Exercise: String, CaseIterable, Sendable {
+        case firstLogon, appUser, emailUser, lockedUser, daMaker, daChecker1, daChecker2
+    }
+
+    /// One account of a seat, as the roster lists it.
+    public struct SeatAccount: Sendable, Equatable {
+        public var exercise: Exercise
+        public var userID: String
+        public var role: String
+        public var email: String
+        public var state: AccountState
+        public var locked: Bool
+        public var purpose: String
+    }
+
+    public func accounts(seat: Int) -> [SeatAccount] {
+        let pid = participant(seat: seat).participantID
+        let domain = "seat\(String(format: "%02d", seat)).\(name).training.example"
+        return Exercise.allCases.map { exercise in
+            switch exercise {
+            case .firstLogon:
+                SeatAccount(exercise: exercise, userID: pid + "01", role: "User", email: "first.logon@\(domain)", state: .notInitialised, locked: false,
+                            purpose: "first-time logon: password by email OTP, then REGISTER DEVICE or SKIP THIS STEP")
+            case .appUser:
+                SeatAccount(exercise: exercise, userID: pid + "02", role: "User", email: "app.user@\(domain)", state: .app, locked: false,
+                            purpose: "logon by app; self-service password reset; lock it with 5 wrong passwords")
+            case .emailUser:
+                SeatAccount(exercise: exercise, userID: pid + "03", role: "User", email: "email.user@\(domain)", state: .email, locked: false,
+                            purpose: "logon by email OTP")
+            case .lockedUser:
+                SeatAccount(exercise: exercise, userID: pid + "04", role: "User", email: "locked.user@\(domain)", state: .app, locked: true,
+                            purpose: "locked: the DA maker and a DA checker unlock it in DMS")
+            case .daMaker:
+                SeatAccount(exercise: exercise, userID: pid + "X1", role: "DA maker", email: "da.maker@\(domain)", state: .app, locked: false,
+                            purpose: "DMS: submits the unlock")
+            case .daChecker1:
+                SeatAccount(exercise: exercise, userID: pid + "Y1", role: "DA checker", email: "da.checker1@\(domain)", state: .app, locked: false,
+                            purpose: "DMS: authorises it")
+            case .daChecker2:
+                SeatAccount(exercise: exercise, userID: pid + "Z1", role: "DA checker", email: "da.checker2@\(domain)", state: .app, locked: false,
+                            purpose: "DMS: the second checker s5.1 asks for")
+            }
+        }
+    }
+
+    /// The seat's accounts as demo data: made through the store like the demo's, the same
+    /// training password.
+    func demoData(seats: [Int]) throws -> DemoData {
+        let shipped = try DemoData.shipped()
+        var participants: [DemoData.DemoParticipant] = []
+        var accounts: [DemoData.DemoAccount] = []
+        for seat in seats {
+            let participant = participant(seat: seat)
+            participants.append(DemoData.DemoParticipant(clearingHouse: participant.clearingHouse, participantID: participant.participantID,
+                                                         name: participant.name, maxUsers: participant.maxUsers))
+            for account in self.accounts(seat: seat) {
+                let da = account.role.hasPrefix("DA")
+                accounts.append(DemoData.DemoAccount(
+                    userID: account.userID, participant: participant.key, kind: da ? .delegatedAdministrator : .user,
+                    maker: account.exercise == .daMaker, checker: [.daChecker1, .daChecker2].contains(account.exercise),
+                    email: account.email, state: account.state, smartcard: account.exercise == .firstLogon ? true : nil,
+                    locked: account.locked, disabled: nil, passwordAgeDays: nil, demonstrates: account.purpose))
+            }
+        }
+        return DemoData(password: shipped.password, smartcardPassword: shipped.smartcardPassword, participants: participants, accounts: accounts)
+    }
+
+    /// Creates (or puts back) the seats' participants and accounts; returns the app enrolments
+    /// of each seat, for its phone.
+    public func install(seats: [Int], into engine: AuthEngine) throws -> [Int: [DemoData.Enrolment]] {
+        // Accounts a trainee's DA created go too: the seat starts as it was given.
+        try engine.store.write { tx in
+            for seat in seats {
+                let participant = participant(seat: seat)
+                guard try tx.participant(participant.clearingHouse, participant.participantID) != nil else { continue }
+                for account in try tx.accounts(of: participant) { try tx.delete(account) }
+            }
+        }
+        let enrolments = try demoData(seats: seats).install(into: engine)
+        var bySeat: [Int: [DemoData.Enrolment]] = [:]
+        for seat in seats {
+            let pid = participant(seat: seat).participantID
+            bySeat[seat] = enrolments.filter { $0.userID.hasPrefix(pid) }
+        }
+        return bySeat
+    }
+
+    /// Removes every account and participant of the class from the store.
+    public func remove(from engine: AuthEngine) throws {
+        try engine.store.write { tx in
+            for seat in seats {
+                let participant = participant(seat: seat)
+                for account in try tx.accounts(of: participant) { try tx.delete(account) }
+                try tx.delete(participant)
+                try tx.audit(.accountChanged, userID: nil, at: engine.clock.now(), terminal: engine.configuration.terminal,
+                             "class \(name): seat \(seat) (\(participant.key)) removed")
+            }
+        }
+    }
+
+    /// Whether the store already has a participant of this class's number (another class, or
+    /// one deleted by hand).
+    public func isFree(in engine: AuthEngine) throws -> Bool {
+        try engine.store.read { tx in try seats.allSatisfy { try tx.participant(.hksccParticipant, participant(seat: $0).participantID) == nil } }
+    }
+}
+
+extension Character {
+    var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
+}

@@ -1,0 +1,180 @@
+import AuthEngine
+import Foundation
+
+/// Where a class lives beside the store: `classes/NAME/class.json`, the roster, and one folder
+/// per seat with that trainee's phone (`phone.json`), Maildirs (`mail/`) and SSH key.
+public struct ClassFolder: Sendable {
+    public static let directoryName = "classes"
+
+    public let dataDirectory: URL
+    public let name: String
+
+    public init(dataDirectory: URL, name: String) {
+        self.dataDirectory = dataDirectory
+        self.name = name
+    }
+
+    public var root: URL { dataDirectory.appendingPathComponent(Self.directoryName).appendingPathComponent(name) }
+    public var classFile: URL { root.appendingPathComponent("class.json") }
+    public var rosterCSV: URL { root.appendingPathComponent("roster.csv") }
+    public var rosterTable: URL { root.appendingPathComponent("roster.txt") }
+    public var authorizedKeys: URL { root.appendingPathComponent("authorized_keys") }
+    public func seatDirectory(_ seat: Int) -> URL { root.appendingPathComponent(String(format: "seat-%02d", seat)) }
+    public func seatMail(_ seat: Int) -> URL { seatDirectory(seat).appendingPathComponent("mail") }
+    public func seatKey(_ seat: Int) -> URL { seatDirectory(seat).appendingPathComponent("id_ed25519") }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: classFile.path) }
+
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    public func load() throws -> TrainingClass {
+        guard let data = FileManager.default.contents(atPath: classFile.path) else {
+            throw Failure("there is no class \"\(name)\" in \(dataDirectory.path) (class create \(name) --trainees N makes one)")
+        }
+        do {
+            return try JSONDecoder.training.decode(TrainingClass.self, from: data)
+        } catch {
+            throw Failure("\(classFile.path) is not a class file (\(error)); it was left untouched")
+        }
+    }
+
+    func save(_ training: TrainingClass) throws {
+        let temporary = root.appendingPathComponent(".class.json.\(getpid())")
+        try JSONEncoder.training.encode(training).write(to: temporary)
+        guard rename(temporary.path, classFile.path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw Failure("cannot write \(classFile.path): \(why)")
+        }
+    }
+
+    /// The classes of a data directory, by name.
+    public static func all(dataDirectory: URL) -> [TrainingClass] {
+        let root = dataDirectory.appendingPathComponent(directoryName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().compactMap { try? ClassFolder(dataDirectory: dataDirectory, name: $0).load() }
+    }
+}
+
+/// Creating, resetting and deleting a class: the engine's accounts, and beside them each seat's
+/// phone (its app users enrolled, as the demo's are) and empty Maildirs.
+public enum ClassSetup {
+    /// Makes a class of `trainees` seats. An existing name, a bad name or size, or no class
+    /// number left changes nothing.
+    public static func create(name: String, trainees: Int, engine: AuthEngine, dataDirectory: URL) throws -> TrainingClass {
+        try TrainingClass.validate(name: name)
+        try TrainingClass.validate(trainees: trainees)
+        let folder = ClassFolder(dataDirectory: dataDirectory, name: name)
+        if FileManager.default.fileExists(atPath: folder.root.path) {
+            throw ClassFolder.Failure("class \"\(name)\" already exists in \(dataDirectory.path) (class delete \(name) removes it)")
+        }
+        let taken = Set(ClassFolder.all(dataDirectory: dataDirectory).map(\.number))
+        var training: TrainingClass?
+        for number in 1...TrainingClass.maxClasses where !taken.contains(number) {
+            let candidate = TrainingClass(name: name, number: number, trainees: trainees, createdAt: engine.clock.now())
+            if try candidate.isFree(in: engine) { training = candidate; break }
+        }
+        guard let training else { throw ClassFolder.Failure("no class number is free: delete a class first") }
+        try FileManager.default.createDirectory(at: folder.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            try folder.save(training)
+            try setUp(seats: Array(training.seats), of: training, engine: engine, folder: folder)
+            try writeRoster(training, folder: folder)
+        } catch {
+            // Nothing half made is left behind.
+            try? training.remove(from: engine)
+            try? FileManager.default.removeItem(at: folder.root)
+            throw error
+        }
+        return training
+    }
+
+    /// Puts seats back to their starting state: the accounts as created, the phone as given,
+    /// the Maildirs empty; their progress counts from now.
+    public static func reset(_ training: TrainingClass, seats: [Int], engine: AuthEngine, folder: ClassFolder) throws -> TrainingClass {
+        for seat in seats { try training.validate(seat: seat) }
+        var training = training
+        try setUp(seats: seats, of: training, engine: engine, folder: folder)
+        for seat in seats { training.seatsSetUpAt[seat] = engine.clock.now() }
+        try folder.save(training)
+        return training
+    }
+
+    public static func delete(_ training: TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
+        try training.remove(from: engine)
+        try FileManager.default.removeItem(at: folder.root)
+    }
+
+    private static func setUp(seats: [Int], of training: TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
+        let enrolments = try training.install(seats: seats, into: engine)
+        for seat in seats {
+            let directory = folder.seatDirectory(seat)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.removeItem(at: folder.seatMail(seat))
+            try FileManager.default.createDirectory(at: folder.seatMail(seat), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(Phone.fileName))
+            var phone = try Phone.load(directory: directory)
+            for enrolment in enrolments[seat] ?? [] { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
+            try phone.save()
+        }
+    }
+
+    /// The roster: one row per seat with its participant, user IDs, SSH key and the training
+    /// password, as CSV for a spreadsheet and as a table to print.
+    static func writeRoster(_ training: TrainingClass, folder: ClassFolder) throws {
+        // The roster names the training password: for the trainer only.
+        for (url, text) in [(folder.rosterCSV, rosterCSV(training, folder: folder)), (folder.rosterTable, rosterTable(training, folder: folder))] {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    public static func rosterCSV(_ training: TrainingClass, folder: ClassFolder) -> String {
+        let exercises = TrainingClass.Exercise.allCases
+        var lines = [(["seat", "participant"] + exercises.map(\.rawValue) + ["password", "ssh key"]).joined(separator: ",")]
+        let password = (try? DemoData.shipped().password) ?? ""
+        for seat in training.seats {
+            let accounts = training.accounts(seat: seat)
+            lines.append(([String(seat), training.participant(seat: seat).participantID] + accounts.map(\.userID)
+                          + [password, folder.seatKey(seat).path]).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func rosterTable(_ training: TrainingClass, folder: ClassFolder) -> String {
+        let password = (try? DemoData.shipped().password) ?? ""
+        var text = "Class \(training.name): \(training.trainees) seats. Training password for every account: \(password)\n"
+        text += "Over SSH, seat K connects with its key \(folder.root.path)/seat-KK/id_ed25519 (made by class sshd-config)\n\n"
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        text += "Seat  Participant  First logon  App user  Email user  Locked    DA maker  DA checkers\n"
+        for seat in training.seats {
+            let ids = training.accounts(seat: seat).map(\.userID)
+            text += pad(String(repeating: " ", count: max(0, 4 - String(seat).count)) + String(seat), 6)
+                + pad(training.participant(seat: seat).participantID, 13) + pad(ids[0], 13) + pad(ids[1], 10) + pad(ids[2], 12)
+                + pad(ids[3], 10) + pad(ids[4], 10) + ids[5] + " " + ids[6] + "\n"
+        }
+        let first = training.accounts(seat: 1)
+        text += "\nWhat each account is for:\n" + first.map { "  \($0.userID.suffix(2))  \($0.role): \($0.purpose)" }.joined(separator: "\n") + "\n"
+        return text
+    }
+}
+
+extension JSONEncoder {
+    static var training: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    static var training: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

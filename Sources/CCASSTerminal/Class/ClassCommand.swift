@@ -1,0 +1,50 @@
+import ArgumentParser
+import AuthEngine
+import Authenticator
+import Foundation
+
+/// `ccass-terminal class ...`: a hands-on class on one host, each trainee at a seat of their own.
+struct ClassCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "class",
+        abstract: "A hands-on class: seats with their own accounts, phone and inbox, served over SSH, and the trainer's dashboard.",
+        discussion: """
+        A class lives beside the store (classes/NAME): one participant per seat with a first-logon user, an app user, an \
+        email user, a locked user, a DA maker and two DA checkers. A trainee's terminal is `ccass-terminal --seat NAME/K`; \
+        `class sshd-config NAME` connects each SSH key to its seat and to nothing else.
+        """,
+        subcommands: [ClassCreate.self, ClassDelete.self, ClassReset.self, ClassStatus.self, ClassClock.self, ClassSSHDConfig.self]
+    )
+
+    /// The class NAME of the store, with its folder.
+    static func load(_ name: String, _ store: StoreOptions) throws -> (TrainingClass, ClassFolder) {
+        let folder = ClassFolder(dataDirectory: store.location.directory, name: name)
+        do {
+            return (try folder.load(), folder)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
+/// `--seat NAME/K`, as the terminal and the SSH configuration write it.
+struct SeatReference: Equatable {
+    var name: String
+    var seat: Int
+
+    init(name: String, seat: Int) {
+        self.name = name
+        self.seat = seat
+    }
+
+    init(parsing text: String) throws {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, let seat = Int(parts[1]), seat > 0 else {
+            throw CommandFailure("--seat \"\(text)\" is not CLASS/SEAT, e.g. monday/7")
+        }
+        name = parts[0]
+        self.seat = seat
+    }
+
+    var description: String { "\(name)/\(seat)" }
+}

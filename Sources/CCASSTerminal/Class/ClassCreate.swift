@@ -1,0 +1,40 @@
+import ArgumentParser
+import AuthEngine
+import Authenticator
+import Foundation
+
+/// `class create NAME --trainees N`
+struct ClassCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Make a class of N seats: the accounts of each seat, its phone and Maildirs, and the roster (roster.csv, roster.txt)."
+    )
+
+    @Argument(help: "The class name: lower-case letters, digits and hyphens.") var name: String
+    @Option(help: ArgumentHelp("How many trainees (1 to \(TrainingClass.maxTrainees)).", valueName: "n")) var trainees: Int
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        do {
+            try TrainingClass.validate(name: name)
+            try TrainingClass.validate(trainees: trainees)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    func run() throws {
+        let engine = try store.engine()
+        let training: TrainingClass
+        do {
+            training = try ClassSetup.create(name: name, trainees: trainees, engine: engine, dataDirectory: store.location.directory)
+        } catch let failure as ClassFolder.Failure {
+            throw CommandFailure(failure.description)
+        }
+        let folder = ClassFolder(dataDirectory: store.location.directory, name: name)
+        print(ClassSetup.rosterTable(training, folder: folder))
+        print("Roster: \(folder.rosterCSV.path) and \(folder.rosterTable.path)")
+        print("A seat's terminal: ccass-terminal --data-dir \(store.location.directory.path) --seat \(name)/K")
+        print("Serving it over SSH: ccass-terminal class sshd-config \(name) (README, \"Running a class\")")
+    }
+}

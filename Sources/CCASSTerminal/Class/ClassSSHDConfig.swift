@@ -1,0 +1,91 @@
+import ArgumentParser
+import AuthEngine
+import Authenticator
+import Foundation
+
+/// `class sshd-config NAME [--user USER]`
+struct ClassSSHDConfig: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sshd-config",
+        abstract: "Print the OpenSSH configuration that connects each seat's key to its seat and to nothing else.",
+        discussion: """
+        Makes each seat's key pair the first time (seat-KK/id_ed25519, for the trainee) and the class's authorized_keys, \
+        where each key may only run `ccass-terminal --seat NAME/K` on a terminal: no shell, no forwarding. The Match \
+        block printed goes in /etc/ssh/sshd_config.d/; USER is an account kept for the class, which owns the data \
+        directory (never your own: the block replaces its authorized keys).
+        """
+    )
+
+    @Argument(help: "The class name.") var name: String
+    @Option(help: ArgumentHelp("The Unix account trainees connect as (default: the owner of the data directory).", valueName: "user"))
+    var user: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let (training, folder) = try ClassCommand.load(name, store)
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let account = try user ?? Self.owner(of: store.location.directory)
+        var lines: [String] = []
+        for seat in training.seats {
+            let key = folder.seatKey(seat)
+            if !FileManager.default.fileExists(atPath: key.path) { try Self.makeKey(key, comment: "ccass \(name) seat \(seat)") }
+            guard let publicKey = try? String(contentsOf: key.appendingPathExtension("pub"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
+                throw CommandFailure("\(key.path).pub is missing or empty: remove \(key.path) and run sshd-config again")
+            }
+            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.location.directory.path)) --seat \(name)/\(seat)"
+            lines.append("restrict,pty,command=\"\(command)\" \(publicKey)")
+        }
+        let fd = open(folder.authorizedKeys.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CommandFailure("cannot write \(folder.authorizedKeys.path): \(String(cString: strerror(errno)))") }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        print("""
+        # ccass-terminal class \(name): \(training.trainees) seats, trainees connect as \(account).
+        # Save as /etc/ssh/sshd_config.d/ccass-\(name).conf and reload sshd (systemctl reload ssh).
+        # Seat K connects with its key: ssh -i \(folder.root.path)/seat-KK/id_ed25519 \(account)@THIS-HOST
+        # Each key may only start its seat (\(folder.authorizedKeys.path)).
+        Match User \(account)
+            AuthorizedKeysFile \(folder.authorizedKeys.path)
+            AuthenticationMethods publickey
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PermitTTY yes
+            DisableForwarding yes
+            PermitTunnel no
+            PermitUserRC no
+        """)
+    }
+
+    /// A word for the shell sshd runs the command with, inside the option's double quotes.
+    static func quoted(_ path: String) -> String {
+        "'" + path.replacingOccurrences(of: "'", with: "'\\''").replacingOccurrences(of: "\"", with: "\\\"") + "'"
+    }
+
+    static func owner(of directory: URL) throws -> String {
+        guard let name = try? FileManager.default.attributesOfItem(atPath: directory.path)[.ownerAccountName] as? String else {
+            throw CommandFailure("cannot tell who owns \(directory.path); name the account with --user")
+        }
+        return name
+    }
+
+    /// An Ed25519 key pair without a passphrase, by OpenSSH's ssh-keygen.
+    static func makeKey(_ key: URL, comment: String) throws {
+        guard let keygen = ["/usr/bin/ssh-keygen", "/bin/ssh-keygen"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw CommandFailure("ssh-keygen is not installed (apt install openssh-client)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: keygen)
+        process.arguments = ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.path]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CommandFailure("ssh-keygen could not make \(key.path): \(why)")
+        }
+    }
+}
