@@ -70,10 +70,10 @@ struct TerminalCommand: ParsableCommand {
     }
 
     func run() throws {
+        let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: store) }
         guard plain || ProgramTerminal.isInteractive else {
             throw CommandFailure("the terminal needs an interactive terminal on standard input and output; use --plain for pipes and scripts")
         }
-        let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: store) }
         // Raw mode first: nothing typed from here on is echoed; it waits for the first screen.
         let backend = plain ? nil : CursesBackend(noColor: ProgramTerminal.noColor)
         if plain { ccass_guard_install() }
