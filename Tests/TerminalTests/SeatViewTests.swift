@@ -1,0 +1,74 @@
+import AuthDomain
+import Foundation
+import TerminalApp
+import TerminalCore
+import TerminalProgram
+import TerminalView
+import XCTest
+
+/// A class seat's window and the trainer's dashboard, without a terminal.
+final class SeatViewTests: XCTestCase {
+    static let now = HongKongTime.date(2023, 6, 12, 9, 0)
+
+    private func seat(columns: Int, rows: Int = 24) -> TerminalModel {
+        let size = Size(columns: columns, rows: rows)
+        var model = TerminalModel(state: AppState(console: .terminal, phase: .transition, now: Self.now, size: size), window: size, flipping: true)
+        _ = model.receive(.panels(phone: [PhoneView.Row(label: "HKEX:T0010102", code: "123456", secondsLeft: 20, period: 30, detail: "TOTP")],
+                                  inbox: [InboxView.Row(sent: Self.now, address: "first.logon@seat01.monday.training.example",
+                                                        summary: "OTP 12345678, valid until 09:05")]))
+        return model
+    }
+
+    func testAtEightyColumnsThePhoneAndInboxAreAKeyAway() {
+        var model = seat(columns: 80)
+        var text = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(text.contains("F2 phone  F3 inbox"), text)
+        XCTAssertTrue(text.contains("Please select the login method"))
+        _ = model.input(.key(.function(2)))
+        text = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(text.contains("Authenticator (virtual phone)") && text.contains("HKEX:T0010102") && text.contains("123 456"), text)
+        XCTAssertFalse(text.contains("Please select the login method"))
+        _ = model.input(.key(.function(3)))
+        text = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(text.contains("first.logon@seat01.monday.training.example"), text)
+        // Keys meant for the terminal wait while a panel is up; Esc goes back to it as it was.
+        _ = model.input(.key(.character("2")))
+        _ = model.input(.key(.escape))
+        text = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(text.contains("1. Login with OTP - Online Functions"), text)
+        XCTAssertNotNil(model.state.screen.as(LandingScreen.self), "the 2 typed over the phone did not open a logon page")
+        _ = model.input(.key(.function(3)))
+        _ = model.input(.key(.function(3)))
+        XCTAssertTrue(model.frame(size: model.window).canvas.text.contains("Please select the login method"), "F3 twice is back")
+    }
+
+    func testAtOneHundredTwentyColumnsTheyAreBesideTheTerminal() {
+        var model = seat(columns: 120, rows: 30)
+        let text = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(text.contains("HKEX:T0010102") && text.contains("Please select the login method"), text)
+        XCTAssertFalse(text.contains("F2 phone"), "no flip keys when both fit")
+        // Narrowed: the keys come back.
+        _ = model.input(.resize(Size(columns: 80, rows: 24)))
+        XCTAssertTrue(model.frame(size: model.window).canvas.text.contains("F2 phone  F3 inbox"))
+    }
+
+    func testTheDashboardShowsEachSeatsExercisesAndTheTotals() {
+        let done: [SeatProgress.Milestone: Date] = [.passwordSet: Self.now.addingTimeInterval(120), .deviceOrRisk: Self.now.addingTimeInterval(180),
+                                                   .appLogon: Self.now.addingTimeInterval(240)]
+        let all = Dictionary(uniqueKeysWithValues: SeatProgress.Milestone.allCases.map { ($0, Self.now.addingTimeInterval(600)) })
+        let seats = [SeatProgress(seat: 1, participantID: "T00101", done: done), SeatProgress(seat: 2, participantID: "T00102", done: [:]),
+                     SeatProgress(seat: 10, participantID: "T00110", done: all)]
+        XCTAssertEqual(DashboardView.header(), "Seat  Password Device   App      Email    Locked   Unlocked Reset    Done")
+        XCTAssertEqual(DashboardView.row(seats[0]), "   1  09:02    09:03    09:04    -        -        -        -        3/7")
+        XCTAssertEqual(DashboardView.row(seats[2]), "  10  09:10    09:10    09:10    09:10    09:10    09:10    09:10    7/7")
+        XCTAssertEqual(DashboardView.summary(seats), "1 of 3 seats done; password 2, device 2, app 2, email 1, locked 1, unlocked 1, reset 1")
+        XCTAssertTrue(DashboardView.csv(seats).contains("\n1,T00101,2023-06-12 09:02:00 HKT,2023-06-12 09:03:00 HKT,2023-06-12 09:04:00 HKT,,,,,3,\n"))
+        var model = DashboardModel(name: "monday", now: Self.now)
+        _ = model.receive(.loaded(seats, now: Self.now))
+        let text = model.frame(size: Size(columns: 80, rows: 24)).canvas.text
+        XCTAssertTrue(text.contains("Class monday: 3 seats") && text.contains("2023-06-12 09:00:00 HKT"), text)
+        XCTAssertTrue(text.contains("   2  -        -"), text)
+        _ = model.input(.key(.character("q")))
+        XCTAssertTrue(model.isFinished)
+    }
+}
