@@ -20,6 +20,8 @@ let package = Package(
 
         // OpenSSL libcrypto: HMAC, PBKDF2, AES-GCM, RAND_bytes, CRYPTO_memcmp.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        // libcurl for SMTP, opened with dlopen on first use (its header only at build time).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         // Shipped data: demo store, policy blocklist, QA scenarios, holidays.
         .target(
             name: "CCASSResources",
@@ -35,6 +37,7 @@ let package = Package(
             dependencies: [
                 "AuthDomain",
                 "CCrypto",
+                "CCurl",
                 "CCASSResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

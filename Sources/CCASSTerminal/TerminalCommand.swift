@@ -52,8 +52,7 @@ struct TerminalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Be one trainee's terminal in a class: that seat's accounts only, its phone and inbox beside the terminal (120 columns) or on F2/F3. Over SSH, `ssh ... dms` opens DMS.", valueName: "class/seat"))
     var seat: String?
 
-    @Option(help: ArgumentHelp("Also send the OTP emails to this SMTP server (a mail catcher); they stay in the Maildir too.", valueName: "host:port"))
-    var smtp: String?
+    @OptionGroup var mail: SMTPOptions
 
     func validate() throws {
         if let seat {
@@ -63,9 +62,6 @@ struct TerminalCommand: ParsableCommand {
         }
         if recordScenario != nil, plain {
             throw CommandFailure("--record-scenario records keys at the terminal; it does not go with --plain")
-        }
-        if let smtp, SMTPMailer.parse(smtp) == nil {
-            throw CommandFailure("--smtp \"\(smtp)\" is not HOST:PORT, e.g. 127.0.0.1:1025")
         }
     }
 
@@ -95,7 +91,7 @@ struct TerminalCommand: ParsableCommand {
         let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil, phaseOverride: phaseOverride)
         let copy = connectivityTest == .secondary ? WorkingCopy.ofThisProcess : nil
         defer { copy?.remove() }
-        let options = store, connectivityTest = connectivityTest, smtp = smtp
+        let options = store, connectivityTest = connectivityTest, smtp = try mail.resolved()
         let panelDirectory = seat?.directory ?? store.location.directory
         let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil) { progress in
             try copy?.create()
@@ -151,10 +147,10 @@ struct TerminalCommand: ParsableCommand {
     /// the session's clock, the hours and the connectivity test's window; the demo data on an
     /// empty store.
     private static func openEngine(_ store: StoreOptions, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
-                                   connectivityTest: ConnectivitySession?, smtp: String?, workingCopy: StoreLocation?, seat: Seat?,
+                                   connectivityTest: ConnectivitySession?, smtp: SMTPOptions.Resolved?, workingCopy: StoreLocation?, seat: Seat?,
                                    progress: (String) -> Void) throws -> AuthEngine {
         let maildir = MaildirMailer(root: seat?.mail ?? store.location.mailURL)
-        let mailer: any Mailer = smtp.flatMap(SMTPMailer.parse).map { SMTPMailer(host: $0.host, port: $0.port, maildir: maildir) } ?? maildir
+        let mailer: any Mailer = smtp?.mailer(maildir: maildir) ?? maildir
         let engine = try store.engine(phase: phase, mailer: mailer, clock: clock, workingCopy: workingCopy, hours: hours,
                                       connectivityTest: connectivityTest, seat: seat.map { (participant: $0.participantKey, terminal: $0.terminalName) })
         if seat == nil, try engine.store.read({ try $0.accountCount() }) == 0 {
