@@ -5,7 +5,7 @@ RELEASE := .build/release/ccass-terminal
 # about 13 ms instead of 31 and `authenticator code` in 13 ms instead of 36 (BENCHMARKS.md).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build build-release run test test-tsan bench fuzz clean
+.PHONY: all deps build build-release run install test test-tsan bench fuzz clean
 
 all: build
 
@@ -23,6 +23,14 @@ build-release: deps
 ARGS ?= --ignore-hours
 run: build-release
 	$(RELEASE) $(ARGS)
+
+# The optimised binary for every account of the host (a class's seats run it over SSH): the
+# program and its resource bundles in $(PREFIX)/lib/ccass-terminal, a link in $(PREFIX)/bin.
+PREFIX ?= /usr/local
+install: build-release
+	install -d $(PREFIX)/lib/ccass-terminal $(PREFIX)/bin
+	cp -R .build/release/ccass-terminal .build/release/*.resources $(PREFIX)/lib/ccass-terminal/
+	ln -sf $(PREFIX)/lib/ccass-terminal/ccass-terminal $(PREFIX)/bin/ccass-terminal
 
 # Every test (XCTest; there are no Swift Testing tests, and its empty run would close the log).
 # The drills and the product are built first: the tests run them as processes.

@@ -60,6 +60,9 @@ struct TerminalCommand: ParsableCommand {
             if trainer { throw CommandFailure("--seat is a trainee's terminal: the trainer's clock keys (--trainer) stay with the trainer") }
             if connectivityTest != nil { throw CommandFailure("--seat does not go with --connectivity-test") }
         }
+        if recordScenario != nil, seat != nil {
+            throw CommandFailure("--record-scenario replays on the demo store, where a class's seats do not exist; record on the demo accounts")
+        }
         if recordScenario != nil, plain {
             throw CommandFailure("--record-scenario records keys at the terminal; it does not go with --plain")
         }

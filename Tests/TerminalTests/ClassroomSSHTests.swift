@@ -27,7 +27,13 @@ final class ClassroomSSHTests: XCTestCase {
         let home = URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
         let directory = home.appendingPathComponent("ccass-sshd-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        addTeardownBlock {
+            // The seats end on the hang-up of their sessions, writing as they go: wait for them.
+            for _ in 0..<20 where FileManager.default.fileExists(atPath: directory.path) {
+                try? FileManager.default.removeItem(at: directory)
+                Thread.sleep(forTimeInterval: 0.25)
+            }
+        }
         let data = directory.appendingPathComponent("data")
         let demo = try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", data.path, "--training-kdf-iterations", "1000",
                                                              "--clock", "2023-06-12T09:00+08:00"])

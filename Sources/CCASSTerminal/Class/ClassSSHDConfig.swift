@@ -20,8 +20,19 @@ struct ClassSSHDConfig: ParsableCommand {
     @Option(help: ArgumentHelp("The Unix account trainees connect as (default: the owner of the data directory).", valueName: "user"))
     var user: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var mail: SMTPOptions
 
     func run() throws {
+        // The seats send their mail on to this server too (credentials from a file only: sshd
+        // passes no environment to the seat).
+        if mail.smtp != nil, mail.smtpCredentials == nil, try SMTPCredentials.fromEnvironment() != nil {
+            throw CommandFailure("a seat cannot read \(SMTPCredentials.userVariable) from your environment: use --smtp-credentials FILE")
+        }
+        _ = try mail.resolved()
+        var smtp = ""
+        if let url = mail.smtp { smtp += " --smtp \(Self.quoted(url))" }
+        if let file = mail.smtpCredentials { smtp += " --smtp-credentials \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
+        if let file = mail.smtpCA { smtp += " --smtp-ca \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
         let (training, folder) = try ClassCommand.load(name, store)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let account = try user ?? Self.owner(of: store.location.directory)
@@ -33,7 +44,7 @@ struct ClassSSHDConfig: ParsableCommand {
                 .trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
                 throw CommandFailure("\(key.path).pub is missing or empty: remove \(key.path) and run sshd-config again")
             }
-            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.location.directory.path)) --seat \(name)/\(seat)"
+            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.location.directory.path)) --seat \(name)/\(seat)\(smtp)"
             lines.append("restrict,pty,command=\"\(command)\" \(publicKey)")
         }
         let fd = open(folder.authorizedKeys.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
