@@ -59,7 +59,7 @@ struct StoreOptions: ParsableArguments {
                 try FileManager.default.createDirectory(at: location.directory, withIntermediateDirectories: true)
                 try shared.set(from)
             } catch {
-                throw CommandFailure("cannot set the clock of \(location.directory.path): \(error.localizedDescription)")
+                throw CommandFailure("cannot set the clock of \(location.directory.path): \(StoreFault(error))")
             }
             return shared
         }

@@ -49,16 +49,28 @@ public final class StoreClock: AdjustableClock {
 
     /// Back to the real clock.
     public func setReal() throws {
-        if unlink(url.path) != 0, errno != ENOENT { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        if unlink(url.path) != 0, errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
-    /// Written whole and renamed into place, so a reader never sees half a number.
+    /// Written whole and renamed into place, so a reader never sees half a number. A failure
+    /// carries its POSIX error, which `StoreFault` names (disk full, read-only, I/O error).
     private func write(offset: TimeInterval) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
-        try Data(String(format: "%.3f\n", offset).utf8).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
+        let bytes = Array(String(format: "%.3f\n", offset).utf8)
+        func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let fd = open(temporary.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure() }
+        let written = Glibc.write(fd, bytes, bytes.count)
+        if written != bytes.count {
+            let error = written < 0 ? failure() : POSIXError(.ENOSPC)
+            close(fd)
             unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            throw error
+        }
+        guard close(fd) == 0, rename(temporary.path, url.path) == 0 else {
+            let error = failure()
+            unlink(temporary.path)
+            throw error
         }
     }
 }

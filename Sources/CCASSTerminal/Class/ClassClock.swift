@@ -37,7 +37,7 @@ struct ClassClock: ParsableCommand {
             if let advance, let interval = Scenario.duration(advance) { try clock.set(clock.now().addingTimeInterval(interval)) }
             if real { try clock.setReal() }
         } catch {
-            throw CommandFailure("cannot set the clock in \(store.location.directory.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot set the clock of \(store.location.directory.path): \(StoreFault(error))")
         }
         let now = clock.now()
         print("Class \(name): \(HongKongTime.format(now))" + (clock.isReal ? " (the real clock)" : " (training clock, \(ClockInterval.describe(clock.offset)) from the real time)"))
