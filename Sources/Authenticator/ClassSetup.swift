@@ -31,6 +31,11 @@ public struct ClassFolder: Sendable {
     }
 
     public func load() throws -> TrainingClass {
+        do {
+            try TrainingClass.validate(name: name)
+        } catch {
+            throw Failure("\(error)")
+        }
         guard let data = FileManager.default.contents(atPath: classFile.path) else {
             throw Failure("there is no class \"\(name)\" in \(dataDirectory.path) (class create \(name) --trainees N makes one)")
         }
@@ -77,11 +82,12 @@ public enum ClassSetup {
             let candidate = TrainingClass(name: name, number: number, trainees: trainees, createdAt: engine.clock.now())
             if try candidate.isFree(in: engine) { training = candidate; break }
         }
-        guard let training else { throw ClassFolder.Failure("no class number is free: delete a class first") }
+        guard var training else { throw ClassFolder.Failure("no class number is free: delete a class first") }
         try FileManager.default.createDirectory(at: folder.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
             try folder.save(training)
-            try setUp(seats: Array(training.seats), of: training, engine: engine, folder: folder)
+            try setUp(seats: Array(training.seats), of: &training, engine: engine, folder: folder)
+            try folder.save(training)
             try writeRoster(training, folder: folder)
         } catch {
             // Nothing half made is left behind.
@@ -97,8 +103,7 @@ public enum ClassSetup {
     public static func reset(_ training: TrainingClass, seats: [Int], engine: AuthEngine, folder: ClassFolder) throws -> TrainingClass {
         for seat in seats { try training.validate(seat: seat) }
         var training = training
-        try setUp(seats: seats, of: training, engine: engine, folder: folder)
-        for seat in seats { training.seatsSetUpAt[seat] = engine.clock.now() }
+        try setUp(seats: seats, of: &training, engine: engine, folder: folder)
         try folder.save(training)
         return training
     }
@@ -108,7 +113,7 @@ public enum ClassSetup {
         try FileManager.default.removeItem(at: folder.root)
     }
 
-    private static func setUp(seats: [Int], of training: TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
+    private static func setUp(seats: [Int], of training: inout TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
         let enrolments = try training.install(seats: seats, into: engine)
         for seat in seats {
             let directory = folder.seatDirectory(seat)

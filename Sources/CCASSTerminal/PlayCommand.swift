@@ -15,7 +15,7 @@ struct PlayCommand: ParsableCommand {
         discussion: """
         Keys are typed at a human pace and named on the bottom line. At each comment line of the file the autopilot \
         stops and shows it until Space (or --pace SECONDS); Esc hands the keyboard to the trainer on the same state. \
-        As in `scenario`, the clock stands still but for the file's advance steps and F5-F8. \
+        As in `scenario`, the clock stands still but for the file's clock steps. \
         It runs on a fresh demo store (removed afterwards) unless --data-dir names one. With --presenter the room sees \
         the phone and the inbox change.
         """

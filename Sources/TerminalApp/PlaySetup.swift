@@ -29,8 +29,8 @@ public struct PlaySetup {
     }
 
     /// The engine on the store: a fresh demo store (a cheap KDF, as scenarios use) or the one
-    /// given. The clock stands at the scenario's start and moves only with its `advance` steps
-    /// (and the trainer's F5-F8), as in `scenario`, so the times it expects are the times shown.
+    /// given. The clock stands at the scenario's start and moves only with its `advance` and
+    /// `clock` steps, as in `scenario`, so the times it expects are the times shown.
     public func engine(directory: URL, fresh: Bool) throws -> AuthEngine {
         let clock = VirtualClock(start)
         let store = try AccountStore(location: StoreLocation(directory: directory))

@@ -154,13 +154,16 @@ public struct Scenario: Equatable, Sendable {
 
     /// "90s", "30m", "2h", "90d" (a scenario's `advance`, `class clock --advance`).
     public static func duration(_ text: String) -> TimeInterval? {
-        guard let unit = text.last, let value = Double(text.dropLast()), value.isFinite, value >= 0, value <= 3650 * 86_400 else { return nil }
+        guard let unit = text.last, let value = Double(text.dropLast()), value.isFinite, value >= 0 else { return nil }
+        let seconds: Double
         switch unit {
-        case "s": return value
-        case "m": return value * 60
-        case "h": return value * 3600
-        case "d": return value * 86_400
+        case "s": seconds = value
+        case "m": seconds = value * 60
+        case "h": seconds = value * 3600
+        case "d": seconds = value * 86_400
         default: return nil
         }
+        // Ten years at most: further than any training needs, and inside every clock's range.
+        return seconds <= 3650 * 86_400 ? seconds : nil
     }
 }

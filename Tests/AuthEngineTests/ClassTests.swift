@@ -96,6 +96,18 @@ final class ClassTests: XCTestCase {
         progress = try training.progress(in: env.engine)
         XCTAssertEqual(progress[0].done, [:])
         // Accounts the seat's DA created go with a reset too.
+        try env.engine.store.write { tx in
+            let participant = try XCTUnwrap(try tx.participant(.hksccParticipant, "T00101"))
+            try tx.insert(Account(userID: "T0010105", participant: participant, kind: .user, email: "new@seat01.example", createdAt: env.clock.now()))
+        }
+        training = try ClassSetup.reset(training, seats: [1], engine: env.engine, folder: folder)
+        XCTAssertNil(try env.engine.account("T0010105"))
+        XCTAssertNotNil(try env.engine.account("T0010105".replacingOccurrences(of: "05", with: "01")))
+        // The progress counts from the audit log's position, not the clock: a clock set back
+        // after the set-up still shows what is done.
+        env.clock.set(TestEnvironment.launchDay.addingTimeInterval(-3600))
+        for _ in 1...5 { _ = try seat.logon(userID: "T0010103", password: "wrong") }
+        XCTAssertNotNil(try training.progress(in: env.engine)[0].done[.locked])
         XCTAssertThrowsError(try ClassSetup.reset(training, seats: [3], engine: env.engine, folder: folder)) { error in
             XCTAssertEqual("\(error)", "class monday has seats 1 to 2, not 3")
         }

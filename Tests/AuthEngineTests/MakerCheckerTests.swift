@@ -121,6 +121,23 @@ final class MakerCheckerTests: XCTestCase {
         XCTAssertEqual(try env.engine.auditLog(userID: "B01234Y1").filter { $0.event == .authorisationFailed }.count, 5)
     }
 
+    /// Guessing against another participant's DA counts on the change only: a maker cannot stop
+    /// another participant's (or another class seat's) checkers from confirming.
+    func testWrongCodesForAnotherParticipantsCheckerDoNotSuspendThem() throws {
+        let env = try TestEnvironment()
+        let maker = try env.dmsLogon("B01234X1")
+        for round in 0..<3 {
+            let pending = try env.engine.submit(.changeEmail(userID: "B0123402", email: "r\(round)@demo.example"), by: maker.session)
+            for _ in 0..<2 { _ = try env.engine.authorise(pending, checkerID: "BNK999X1", authorizationCode: "guess") }
+        }
+        XCTAssertEqual(try env.engine.auditLog(userID: "BNK999X1").filter { $0.event == .authorisationFailed }.count, 0)
+        XCTAssertTrue(try env.engine.auditLog(userID: "B01234X1").contains { $0.detail.contains("BNK999X1 is not a checker of HKSCC-CP:B01234") })
+        let bankMaker = try env.dmsLogon("BNK999X1")
+        let own = try env.engine.submit(.changeEmail(userID: "BNK99901", email: "bank@demo.example"), by: bankMaker.session)
+        XCTAssertNotEqual(try env.engine.authorise(own, checkerID: "BNK999X1", authorizationCode: TestEnvironment.password),
+                          .refused(.checkerSuspended(until: env.clock.now().addingTimeInterval(30 * 60))), "the bank's DA is not suspended")
+    }
+
     func testCreateChecksTheFormatTheQuotaAndTheMaker() throws {
         let env = try TestEnvironment()
         let maker = try env.dmsLogon("B01234X1")

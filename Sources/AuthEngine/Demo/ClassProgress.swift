@@ -9,7 +9,7 @@ extension TrainingClass {
                 let accounts = self.accounts(seat: seat)
                 let firstLogon = accounts.first { $0.exercise == .firstLogon }!.userID
                 var progress = SeatProgress(seat: seat, participantID: pid, done: [:])
-                for entry in try tx.auditEntries(userIDPrefix: pid, after: seatsSetUpAt[seat] ?? createdAt) {
+                for entry in try tx.auditEntries(userIDPrefix: pid, afterID: seatsSetUpAfterAuditID[seat] ?? 0) {
                     guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon) else {
                         if entry.event != .accountCreated { progress.lastActivity = entry.at }
                         continue

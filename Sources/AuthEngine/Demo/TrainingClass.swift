@@ -13,8 +13,11 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     public var number: Int
     public var trainees: Int
     public var createdAt: Date
-    /// When each seat was last set up (created or reset): its progress counts from then.
+    /// When each seat was last set up (created or reset).
     public var seatsSetUpAt: [Int: Date]
+    /// The audit log's last entry when each seat was set up: its progress counts from the next
+    /// one, whatever the training clock says (it may have been set back since).
+    public var seatsSetUpAfterAuditID: [Int: Int64] = [:]
 
     public init(name: String, number: Int, trainees: Int, createdAt: Date) {
         self.name = name
@@ -124,9 +127,9 @@ public struct TrainingClass: Codable, Sendable, Equatable {
         return DemoData(password: shipped.password, smartcardPassword: shipped.smartcardPassword, participants: participants, accounts: accounts)
     }
 
-    /// Creates (or puts back) the seats' participants and accounts; returns the app enrolments
-    /// of each seat, for its phone.
-    public func install(seats: [Int], into engine: AuthEngine) throws -> [Int: [DemoData.Enrolment]] {
+    /// Creates (or puts back) the seats' participants and accounts and marks where their
+    /// progress starts; returns the app enrolments of each seat, for its phone.
+    public mutating func install(seats: [Int], into engine: AuthEngine) throws -> [Int: [DemoData.Enrolment]] {
         // Accounts a trainee's DA created go too: the seat starts as it was given.
         try engine.store.write { tx in
             for seat in seats {
@@ -136,6 +139,12 @@ public struct TrainingClass: Codable, Sendable, Equatable {
             }
         }
         let enrolments = try demoData(seats: seats).install(into: engine)
+        let mark = try engine.store.read { try $0.lastAuditID() }
+        let now = engine.clock.now()
+        for seat in seats {
+            seatsSetUpAfterAuditID[seat] = mark
+            seatsSetUpAt[seat] = now
+        }
         var bySeat: [Int: [DemoData.Enrolment]] = [:]
         for seat in seats {
             let pid = participant(seat: seat).participantID

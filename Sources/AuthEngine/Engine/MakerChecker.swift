@@ -159,10 +159,15 @@ extension AuthEngine {
         let now = clock.now()
         if let until = try checkerSuspension(checkerID, now: now) { return try refuse(.checkerSuspended(until: until)) }
 
-        let checker = try store.read { try $0.account(checkerID) }
+        let checker = try store.read { try visibleAccount($0, checkerID) }
         let secret: Secret = checker?.twoFactorInitialised == true ? .password : .smartcard
         let (_, verified, _) = try verify(authorizationCode, secret, userID: checkerID)
-        guard verified, let checker else { return try wrongAuthorizationCode(pending, checkerID: checkerID) }
+        guard verified, let checker else {
+            // Only a checker of the change's own participant is counted (and may be suspended):
+            // a maker typing another participant's IDs must not stop that participant's checkers.
+            let ownChecker = checker.map { $0.participantKey == pending.participantKey } ?? false
+            return try wrongAuthorizationCode(pending, checkerID: checkerID, countedAgainstChecker: ownChecker)
+        }
         if checker.locked { return try refuse(.notPermitted(.locked(checkerID))) }
         if checker.disabled { return try refuse(.notPermitted(.disabled(checkerID))) }
         guard checker.kind == .delegatedAdministrator, checker.isChecker, checker.participantKey == pending.participantKey else {
@@ -178,8 +183,9 @@ extension AuthEngine {
         return .applied(pending)
     }
 
-    /// A wrong Checker ID or Authorization Code: audited, counted on the change.
-    private func wrongAuthorizationCode(_ pending: PendingChange, checkerID: String) throws -> AuthorisationOutcome {
+    /// A wrong Checker ID or Authorization Code: audited, counted on the change, and on the
+    /// checker when the checker is one of the change's participant.
+    private func wrongAuthorizationCode(_ pending: PendingChange, checkerID: String, countedAgainstChecker: Bool) throws -> AuthorisationOutcome {
         let limit = configuration.authorisationAttemptsPerChange
         let failures = pendingChanges.withLock { changes -> Int in
             changes[pending.id]?.failures += 1
@@ -187,8 +193,12 @@ extension AuthEngine {
         }
         let left = max(0, limit - failures)
         try store.write {
-            try audit($0, .authorisationFailed, Self.auditable(checkerID),
-                      "\(pending.change.summary): wrong Checker ID or Authorization Code (\(failures) of \(limit) for this request)")
+            let detail = "\(pending.change.summary): wrong Checker ID or Authorization Code (\(failures) of \(limit) for this request)"
+            if countedAgainstChecker {
+                try audit($0, .authorisationFailed, Self.auditable(checkerID), detail)
+            } else {
+                try audit($0, .changeRefused, pending.maker, "\(detail); Checker ID \(Self.auditable(checkerID)) is not a checker of \(pending.participantKey)")
+            }
         }
         guard left > 0 else {
             withdraw(pending)

@@ -1,18 +1,15 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// The clock of a data directory, shared by every process on it (the terminal, every seat of a
 /// class, `authenticator`, `mailbox`, the dashboard): the system clock shifted by the offset
 /// kept in the `clock` file beside the store. No file: the real clock. `--clock`, F5-F8 and
-/// `class clock` write the file; each reading checks it with one stat(2) and rereads it only
-/// when it changed, so a move made in one process is the time of all of them at once.
+/// `class clock` write the file; each reading reads it, so a move made in one process is the
+/// time of all of them at once.
 public final class StoreClock: AdjustableClock {
     public static let fileName = "clock"
 
     public let url: URL
-    private struct Seen { var inode: UInt = 0; var modified = timespec(); var size = -1; var offset: TimeInterval = 0 }
-    private let seen = Mutex(Seen())
 
     public init(directory: URL) {
         url = directory.appendingPathComponent(Self.fileName)
@@ -20,21 +17,20 @@ public final class StoreClock: AdjustableClock {
 
     public func now() -> Date { Date().addingTimeInterval(offset) }
 
-    /// Seconds this store's clock is ahead of the real clock (negative: behind).
+    /// Seconds this store's clock is ahead of the real clock (negative: behind), read from the
+    /// file at every call (a few microseconds for 15 bytes): a cache keyed on the file's inode
+    /// and times could miss two quick writes. A damaged file reads as the real clock.
     public var offset: TimeInterval {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return seen.withLock { $0 = Seen(); return 0 } }
-        return seen.withLock { seen in
-            if seen.inode == UInt(info.st_ino), seen.size == Int(info.st_size), seen.modified.tv_sec == info.st_mtim.tv_sec,
-               seen.modified.tv_nsec == info.st_mtim.tv_nsec {
-                return seen.offset
-            }
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            let value = text.split(whereSeparator: \.isNewline).first.flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
-            seen = Seen(inode: UInt(info.st_ino), modified: info.st_mtim, size: Int(info.st_size),
-                        offset: value.flatMap { $0.isFinite && abs($0) < 200 * 365 * 86_400 ? $0 : nil } ?? 0)
-            return seen.offset
-        }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return 0 }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let value = text.split(whereSeparator: \.isNewline).first.flatMap({ TimeInterval($0.trimmingCharacters(in: .whitespaces)) }),
+              value.isFinite, abs(value) < 200 * 365 * 86_400 else { return 0 }
+        return value
     }
 
     /// Whether the store runs on the real clock (no offset kept).

@@ -109,11 +109,16 @@ public struct StoreTransaction {
         return try request.fetchAll(db).map { try $0.plausible() }.reversed()
     }
 
-    /// The entries of the user IDs that start with a prefix (a participant's), after a moment,
-    /// oldest first.
-    public func auditEntries(userIDPrefix prefix: String, after: Date) throws -> [AuditEntry] {
-        try AuditEntry.filter(Column("userID").like(prefix + "%") && Column("at") >= after)
+    /// The entries of the user IDs that start with a prefix (a participant's, capital letters
+    /// and digits, so a range the userID index serves), after an entry, oldest first.
+    public func auditEntries(userIDPrefix prefix: String, afterID: Int64) throws -> [AuditEntry] {
+        try AuditEntry.filter(Column("userID") >= prefix && Column("userID") < prefix + "~" && Column("id") > afterID)
             .order(Column("id")).fetchAll(db).map { try $0.plausible() }
+    }
+
+    /// The newest audit entry's ID (0 for none): where a class seat's progress starts.
+    public func lastAuditID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit") ?? 0
     }
 
     /// When an event happened for a user ID after a moment, oldest first.
