@@ -6,9 +6,10 @@ public protocol Clock: Sendable {
     func now() -> Date
 }
 
-/// A clock a trainer can move (F5-F8, a scenario's `advance`).
+/// A clock a trainer can move (F5-F8, a scenario's `advance`). Moving a store's clock writes a
+/// file, which can fail.
 public protocol AdjustableClock: Clock {
-    func advance(by interval: TimeInterval)
+    func advance(by interval: TimeInterval) throws
 }
 
 public struct SystemClock: Clock {

@@ -51,7 +51,7 @@ public final class HeadlessSession {
             backend.size = size
             feed(.resize(size))
         case .submitForm(let fields, let action): feed(.submitForm(fields: fields, action: action))
-        case .tick, .engine, .trainerNotes:
+        case .tick, .engine, .trainerNotes, .clockNotMoved:
             program.update { model in model.receive(.event(event)) }
         }
     }
@@ -65,7 +65,7 @@ public final class HeadlessSession {
 
     /// Moves the virtual clock and lets the screens see it.
     public func advance(by interval: TimeInterval) {
-        (clock as? any AdjustableClock)?.advance(by: interval)
+        try? (clock as? any AdjustableClock)?.advance(by: interval)  // a scenario's clock is in memory
         feed(.clockMoved)
     }
 

@@ -73,7 +73,11 @@ public final class TerminalRunner: Sendable {
         case .effect(.advanceClock(let interval)):
             work = {
                 guard let engine = self.engine(post: post) else { return }
-                (engine.clock as? any AdjustableClock)?.advance(by: interval)
+                do {
+                    try (engine.clock as? any AdjustableClock)?.advance(by: interval)
+                } catch {
+                    post(.event(.clockNotMoved(reason: "\(StoreFault(error))")))
+                }
                 post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
             }
         case .effect(.quit):

@@ -98,6 +98,8 @@ public enum Event: Equatable, Sendable {
     case engine(id: Int, EngineAnswer)
     /// The trainer's panel: why the current account is where it is.
     case trainerNotes([String])
+    /// The trainer's clock move could not be saved (the store's clock file), and why.
+    case clockNotMoved(reason: String)
     /// A line-based front end (plain mode, a scenario) fills the form's fields and presses a
     /// button or turns a toggle, as typing would.
     case submitForm(fields: [String: String], action: String)

@@ -22,6 +22,9 @@ public enum Update {
         case .trainerNotes(let notes):
             state.trainerNotes = notes
             return []
+        case .clockNotMoved(let reason):
+            state.message = .error("Trainer: the clock was not moved: \(reason).")
+            return []
         case .key(.function(let n)) where state.trainer && AppState.trainerSteps[n] != nil:
             let (interval, label) = AppState.trainerSteps[n]!
             state.message = .info("Trainer: clock \(label).")

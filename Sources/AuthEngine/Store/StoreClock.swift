@@ -39,8 +39,8 @@ public final class StoreClock: AdjustableClock {
     /// Every process on the store now reads `date`, and runs on from it.
     public func set(_ date: Date) throws { try write(offset: date.timeIntervalSinceNow) }
 
-    public func advance(by interval: TimeInterval) {
-        try? write(offset: offset + interval)
+    public func advance(by interval: TimeInterval) throws {
+        try write(offset: offset + interval)
     }
 
     /// Back to the real clock.
