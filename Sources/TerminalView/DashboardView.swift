@@ -18,10 +18,11 @@ public enum DashboardView {
             + "\(seat.done.count)/\(milestones.count)"
     }
 
-    public static func summary(_ seats: [SeatProgress]) -> String {
-        let complete = seats.filter(\.isComplete).count
-        let counts = milestones.map { milestone in "\(milestone.heading.lowercased()) \(seats.filter { $0.done[milestone] != nil }.count)" }
-        return "\(complete) of \(seats.count) seats done; " + counts.joined(separator: ", ")
+    /// Under the table, in its columns: how many seats have done each exercise, and how many
+    /// all of them.
+    public static func totals(_ seats: [SeatProgress]) -> String {
+        pad("All", 6) + milestones.map { milestone in pad("\(seats.filter { $0.done[milestone] != nil }.count)", 9) }.joined()
+            + "\(seats.filter(\.isComplete).count)/\(seats.count)"
     }
 
     /// The table as CSV, times in full.
@@ -43,12 +44,13 @@ public enum DashboardView {
             _ = canvas.text(clock, row: 0, column: size.columns - clock.count, role: .title)
         }
         _ = canvas.text(" " + header(), row: 2, column: 0, role: .heading, width: size.columns)
-        let height = max(0, size.rows - 6)
+        let height = max(0, size.rows - 7)
         let first = min(scroll, max(0, seats.count - height))
         for (offset, seat) in seats.dropFirst(first).prefix(height).enumerated() {
             _ = canvas.text(" " + row(seat), row: 3 + offset, column: 0, role: seat.isComplete ? .success : .normal, width: size.columns)
         }
-        _ = canvas.text(" " + (error ?? summary(seats)), row: size.rows - 2, column: 0, role: error == nil ? .info : .error, width: size.columns)
+        _ = canvas.text(" " + totals(seats), row: 3 + min(height, seats.count - first), column: 0, role: .heading, width: size.columns)
+        if let error { _ = canvas.text(" " + error, row: size.rows - 2, column: 0, role: .error, width: size.columns) }
         canvas.fill(row: size.rows - 1, column: 0, width: size.columns, role: .hint)
         _ = canvas.text(" ↑↓ scroll  q quit   times are Hong Kong time on the class's clock", row: size.rows - 1, column: 0, role: .hint,
                         width: size.columns)

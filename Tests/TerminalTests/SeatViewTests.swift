@@ -61,13 +61,14 @@ final class SeatViewTests: XCTestCase {
         XCTAssertEqual(DashboardView.header(), "Seat  Password Device   App      Email    Locked   Unlocked Reset    Done")
         XCTAssertEqual(DashboardView.row(seats[0]), "   1  09:02    09:03    09:04    -        -        -        -        3/7")
         XCTAssertEqual(DashboardView.row(seats[2]), "  10  09:10    09:10    09:10    09:10    09:10    09:10    09:10    7/7")
-        XCTAssertEqual(DashboardView.summary(seats), "1 of 3 seats done; password 2, device 2, app 2, email 1, locked 1, unlocked 1, reset 1")
+        XCTAssertEqual(DashboardView.totals(seats), "All   2        2        2        1        1        1        1        1/3")
         XCTAssertTrue(DashboardView.csv(seats).contains("\n1,T00101,2023-06-12 09:02:00 HKT,2023-06-12 09:03:00 HKT,2023-06-12 09:04:00 HKT,,,,,3,\n"))
         var model = DashboardModel(name: "monday", now: Self.now)
         _ = model.receive(.loaded(seats, now: Self.now))
         let text = model.frame(size: Size(columns: 80, rows: 24)).canvas.text
         XCTAssertTrue(text.contains("Class monday: 3 seats") && text.contains("2023-06-12 09:00:00 HKT"), text)
         XCTAssertTrue(text.contains("   2  -        -"), text)
+        XCTAssertTrue(text.contains(" All   2        2        2        1"), "the totals under the table:\n\(text)")
         _ = model.input(.key(.character("q")))
         XCTAssertTrue(model.isFinished)
     }

@@ -32,7 +32,7 @@ struct ClassStatus: ParsableCommand {
                 print("Class \(name), \(HongKongTime.format(engine.clock.now()))")
                 print(DashboardView.header())
                 for seat in seats { print(DashboardView.row(seat)) }
-                print(DashboardView.summary(seats))
+                print(DashboardView.totals(seats))
             }
             return
         }
