@@ -40,7 +40,7 @@ public struct ClassFolder: Sendable {
             throw Failure("there is no class \"\(name)\" in \(dataDirectory.path) (class create \(name) --trainees N makes one)")
         }
         do {
-            return try JSONDecoder.training.decode(TrainingClass.self, from: data)
+            return try JSONDecoder.sideFile.decode(TrainingClass.self, from: data)
         } catch {
             throw Failure("\(classFile.path) is not a class file (\(error)); it was left untouched")
         }
@@ -48,7 +48,7 @@ public struct ClassFolder: Sendable {
 
     func save(_ training: TrainingClass) throws {
         let temporary = root.appendingPathComponent(".class.json.\(getpid())")
-        try JSONEncoder.training.encode(training).write(to: temporary)
+        try JSONEncoder.sideFile.encode(training).write(to: temporary)
         guard rename(temporary.path, classFile.path) == 0 else {
             let why = String(cString: strerror(errno))
             unlink(temporary.path)
@@ -164,22 +164,5 @@ public enum ClassSetup {
         let first = training.accounts(seat: 1)
         text += "\nWhat each account is for:\n" + first.map { "  \($0.userID.suffix(2))  \($0.role): \($0.purpose)" }.joined(separator: "\n") + "\n"
         return text
-    }
-}
-
-extension JSONEncoder {
-    static var training: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    static var training: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

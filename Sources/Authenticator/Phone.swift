@@ -32,7 +32,7 @@ public struct Phone: Sendable {
         let url = directory.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else { return Phone(url: url, entries: []) }
         do {
-            return Phone(url: url, entries: try JSONDecoder.phone.decode([Entry].self, from: data))
+            return Phone(url: url, entries: try JSONDecoder.sideFile.decode([Entry].self, from: data))
         } catch {
             throw Failure(description: "\(url.path) is not a phone file (\(error)); it was left untouched")
         }
@@ -86,7 +86,7 @@ public struct Phone: Sendable {
 
     /// Writes the file atomically with mode 0600: it holds the secrets, as a phone does.
     public func save() throws {
-        let data = try JSONEncoder.phone.encode(entries)
+        let data = try JSONEncoder.sideFile.encode(entries)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid())")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -100,8 +100,9 @@ public struct Phone: Sendable {
     }
 }
 
+/// The files kept beside the store (the phone, a class): readable JSON with ISO 8601 dates.
 extension JSONEncoder {
-    static var phone: JSONEncoder {
+    static var sideFile: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -110,7 +111,7 @@ extension JSONEncoder {
 }
 
 extension JSONDecoder {
-    static var phone: JSONDecoder {
+    static var sideFile: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder

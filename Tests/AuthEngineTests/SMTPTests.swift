@@ -2,9 +2,6 @@ import AuthEngine
 import Foundation
 import TestSupport
 import XCTest
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Real delivery through libcurl to a real SMTP server (aiosmtpd from Debian) on 127.0.0.1:
 /// STARTTLS and implicit TLS with a certificate made for the test, AUTH accepted and refused,
@@ -12,20 +9,6 @@ import Glibc
 final class SMTPTests: XCTestCase {
     static let user = "trainer"
     static let password = "s3cret:with-colon"
-
-    /// A free port on the loopback interface.
-    private func freePort() -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return UInt16(bigEndian: address.sin_port)
-    }
 
     /// A self-signed certificate for 127.0.0.1, made by openssl for this test.
     private func certificate(in directory: URL) throws -> (cert: String, key: String) {
@@ -82,7 +65,7 @@ final class SMTPTests: XCTestCase {
     func testSTARTTLSWithAUTHDeliversTheCodeAndItStaysInTheMaildir() throws {
         let env = try TestEnvironment()
         let tls = try certificate(in: env.directory)
-        let port = freePort()
+        let port = Loopback.freePort()
         let received = try startServer(env, port: port, tls: tls, auth: true)
         let mailer = SMTPMailer(endpoint: try XCTUnwrap(SMTPEndpoint("smtp://127.0.0.1:\(port)")),
                                 credentials: SMTPCredentials(user: Self.user, password: Self.password), caFile: tls.cert, maildir: env.mailer)
@@ -99,7 +82,7 @@ final class SMTPTests: XCTestCase {
     func testImplicitTLS() throws {
         let env = try TestEnvironment()
         let tls = try certificate(in: env.directory)
-        let port = freePort()
+        let port = Loopback.freePort()
         let received = try startServer(env, port: port, tls: tls, implicitTLS: true)
         let mailer = SMTPMailer(endpoint: try XCTUnwrap(SMTPEndpoint("smtps://127.0.0.1:\(port)")), caFile: tls.cert, maildir: env.mailer)
         let (_, notice, code) = try emailLogon(engine(env, mailer), env)
@@ -110,7 +93,7 @@ final class SMTPTests: XCTestCase {
     func testRefusedCredentialsGiveOneLineNamingNoSecretAndTheCodeStillWorks() throws {
         let env = try TestEnvironment()
         let tls = try certificate(in: env.directory)
-        let port = freePort()
+        let port = Loopback.freePort()
         let received = try startServer(env, port: port, tls: tls, auth: true)
         let mailer = SMTPMailer(endpoint: try XCTUnwrap(SMTPEndpoint("smtp://127.0.0.1:\(port)")),
                                 credentials: SMTPCredentials(user: Self.user, password: "wrong-Secret-9"), caFile: tls.cert, maildir: env.mailer)
@@ -131,7 +114,7 @@ final class SMTPTests: XCTestCase {
 
     func testAServerThatIsDownGivesAClearMessageAndLosesNothing() throws {
         let env = try TestEnvironment()
-        let port = freePort()  // nothing listens there
+        let port = Loopback.freePort()  // nothing listens there
         let smtp = engine(env, SMTPMailer(endpoint: SMTPEndpoint(host: "127.0.0.1", port: port), maildir: env.mailer))
         let (session, notice, code) = try emailLogon(smtp, env)
         let problem = try XCTUnwrap(notice.deliveryProblem)

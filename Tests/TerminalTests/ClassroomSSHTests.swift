@@ -1,4 +1,5 @@
 import AuthEngine
+import Authenticator
 import Foundation
 import Synchronization
 import TestSupport
@@ -46,7 +47,7 @@ final class ClassroomSSHTests: XCTestCase {
         let hostKey = directory.appendingPathComponent("host_ed25519")
         XCTAssertEqual(try Programs.run(try requireTool("ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-f", hostKey.path]).status, 0)
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        let port = try Self.freePort()
+        let port = Int(Loopback.freePort())
         // The host's own settings; what connects a trainee to a seat is all in class.conf.
         try """
         Port \(port)
@@ -72,7 +73,7 @@ final class ClassroomSSHTests: XCTestCase {
         }
         // Listening once a connection is accepted.
         let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port: port) {
+        while !Loopback.accepts(UInt16(port)) {
             guard Date() < deadline else { throw TestFailure("sshd did not start: \(try self.log(directory))") }
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -93,7 +94,7 @@ final class ClassroomSSHTests: XCTestCase {
     func testThirtyTraineesDoTheirFirstLogonAtOnceEachSeeingOnlyTheirOwnSeat() throws {
         let host = try startHost(trainees: Self.trainees)
         let oathtool = try requireTool("oathtool")
-        let training = try XCTUnwrap(try? JSONDecoder.iso.decode(ClassFile.self, from: Data(contentsOf: host.folder.appendingPathComponent("class.json"))))
+        let training = try ClassFolder(dataDirectory: host.data, name: "ssh").load()
         let terminals = try (1...Self.trainees).map { _ in try TmuxTerminal(testCase: self) }
         for (index, terminal) in terminals.enumerated() {
             let quoted = sshArguments(host, seat: index + 1).map { "'\($0)'" }.joined(separator: " ")
@@ -237,33 +238,6 @@ final class ClassroomSSHTests: XCTestCase {
 
     /// What the test reads of class.json.
     struct ClassFile: Decodable { var number: Int }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw TestFailure("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
 }
 
 /// A tool of the system's administrator (sshd), which is in /usr/sbin whatever the PATH says.
@@ -272,12 +246,4 @@ func requireSbinTool(_ name: String) throws -> URL {
         return URL(fileURLWithPath: "\(directory)/\(name)")
     }
     return try requireTool(name)
-}
-
-extension JSONDecoder {
-    static var iso: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
 }
