@@ -151,7 +151,8 @@ public enum ClassSetup {
 
     public static func rosterTable(_ training: TrainingClass, folder: ClassFolder) -> String {
         let password = (try? DemoData.shipped().password) ?? ""
-        var text = "Class \(training.name): \(training.trainees) seats. Training password for every account: \(password)\n"
+        var text = "Class \(training.name): \(TrainingClass.seatCount(training.trainees)). Training password: \(password) for every account but the\n"
+        text += "first-logon user (01), who sets one through Forgot/Reset your Password with an email OTP.\n"
         text += "Over SSH, seat K connects with its key \(folder.root.path)/seat-KK/id_ed25519 (made by class sshd-config)\n\n"
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         text += "Seat  Participant  First logon  App user  Email user  Locked    DA maker  DA checkers\n"

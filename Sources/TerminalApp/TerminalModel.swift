@@ -23,6 +23,8 @@ public struct TerminalModel: ProgramModel {
         public var fullScreen: Side?
         /// A narrow window flips to the panels on keys instead of saying they need 120 columns.
         public var flips = false
+        /// An account just scanned, to bring into view when the phone is next read.
+        public var reveal: String?
         public init() {}
     }
 
@@ -41,6 +43,8 @@ public struct TerminalModel: ProgramModel {
         case loadPanels
         /// Read the trainer's panel for this user ID (off the input path).
         case loadTrainerNotes(String?)
+        /// The phone beside the terminal scans REGISTER DEVICE's QR code (F4).
+        case scan(uri: String)
     }
 
     public enum Message: Sendable {
@@ -48,6 +52,8 @@ public struct TerminalModel: ProgramModel {
         case panels(phone: [PhoneView.Row], inbox: [InboxView.Row])
         /// What a long first start is doing ("Creating the demo data").
         case opening(String)
+        /// The phone learnt the account (its label), or could not.
+        case scanned(Result<String, ScanFailure>)
         /// The store is open; the password rules are those of its policy.
         case opened(policyName: String)
         case failed(String)
@@ -61,6 +67,7 @@ public struct TerminalModel: ProgramModel {
         self.phaseOverride = phaseOverride
         panels = presenting || flipping ? Panels() : nil
         panels?.flips = flipping
+        self.state.phoneAtHand = panels != nil
         self.state.size = screenSize
         self.state.panelKeys = flipping && !isPresenting
         if presenting, !flipping, !isPresenting {
@@ -89,6 +96,10 @@ public struct TerminalModel: ProgramModel {
         case .key(let key):
             if let panels, panels.flips, !isPresenting, panels.fullScreen != nil || Self.side(for: key) != nil {
                 return flip(key)
+            }
+            if key == .function(4), panels != nil, state.popup == nil, let register = state.screen.as(RegisterDeviceScreen.self) {
+                state.message = .info("The phone scans the QR code…")
+                return [.scan(uri: register.registration.uri)]
             }
             if isPresenting, key == .pageDown || key == .pageUp, state.active.as(ProfileListingScreen.self) == nil {
                 let first = panels?.phoneFirst ?? 0
@@ -152,6 +163,17 @@ public struct TerminalModel: ProgramModel {
         case .panels(let phone, let inbox):
             panels?.phone = phone
             panels?.inbox = inbox
+            if let label = panels?.reveal, let index = phone.firstIndex(where: { $0.label == label }) {
+                panels?.phoneFirst = index
+                panels?.reveal = nil
+            }
+            return []
+        case .scanned(.success(let label)):
+            panels?.reveal = label
+            state.message = .success("The phone now shows \(label): select LOGIN USING VERIFICATION CODE and type its code.")
+            return []
+        case .scanned(.failure(let failure)):
+            state.message = .error("The phone could not read the QR code: \(failure.reason).")
             return []
         case .opening(let text):
             startupNotice = .info(text)
@@ -197,7 +219,7 @@ public struct TerminalModel: ProgramModel {
         let canvas: Canvas
         if isPresenting, let panels {
             canvas = PresenterView.render(terminal: terminal, phone: panels.phone, phoneFirst: panels.phoneFirst, inbox: panels.inbox,
-                                          size: window, redact: state.redactSecrets)
+                                          size: window, redact: state.redactSecrets, title: panels.flips ? "Your phone and inbox" : "Trainer's view")
         } else if let panels, let side = panels.fullScreen {
             canvas = PresenterView.fullScreen(side == .phone ? .phone : .inbox, phone: panels.phone, phoneFirst: panels.phoneFirst,
                                               inbox: panels.inbox, now: state.now, size: window, redact: state.redactSecrets)

@@ -94,6 +94,17 @@ public final class TerminalRunner: Sendable {
                 guard let engine = self.engine(post: post) else { return }
                 post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox(engine)))
             }
+        case .scan(let uri):
+            guard let panels else { return }
+            work = {
+                guard let engine = self.engine(post: post) else { return }
+                do {
+                    post(.scanned(.success(try panels.scan(uri, engine.clock.now()))))
+                } catch {
+                    post(.scanned(.failure(ScanFailure(reason: "\(error)"))))
+                }
+                post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox(engine)))
+            }
         }
         if let queue { queue.async(execute: work) } else { work() }
     }
@@ -114,14 +125,23 @@ public struct StoreUnavailable: Error, Sendable, CustomStringConvertible {
     public var description: String { reason }
 }
 
+/// Why the phone could not learn a QR code.
+public struct ScanFailure: Error, Equatable, Sendable {
+    public let reason: String
+}
+
 /// Where the presenter's panels read the phone and the inbox from.
 public struct PanelSource: Sendable {
     public var phone: @Sendable (Date) -> [PhoneView.Row]
     public var inbox: @Sendable (AuthEngine) -> [InboxView.Row]
+    /// The phone scans a QR code (REGISTER DEVICE): the account it learnt.
+    public var scan: @Sendable (_ uri: String, _ at: Date) throws -> String
 
-    public init(phone: @escaping @Sendable (Date) -> [PhoneView.Row], inbox: @escaping @Sendable (AuthEngine) -> [InboxView.Row]) {
+    public init(phone: @escaping @Sendable (Date) -> [PhoneView.Row], inbox: @escaping @Sendable (AuthEngine) -> [InboxView.Row],
+                scan: @escaping @Sendable (String, Date) throws -> String) {
         self.phone = phone
         self.inbox = inbox
+        self.scan = scan
     }
 
     /// The phone file and the Maildirs of a data directory; the inbox shows the newest messages
@@ -144,6 +164,12 @@ public struct PanelSource: Sendable {
                     }
                     return InboxView.Row(sent: message.date, address: address, summary: summary)
                 }
+            },
+            scan: { uri, now in
+                var phone = try Phone.load(directory: directory)
+                let learnt = try phone.add(uri, at: now)
+                try phone.save()
+                return learnt.label
             })
     }
 }

@@ -55,6 +55,9 @@ public struct AppState: Equatable, Sendable {
     /// The phone and the inbox are a key away, full screen (a class seat in a window too narrow
     /// to show them beside the terminal): the hint line names the keys.
     public var panelKeys = false
+    /// A virtual phone is beside the terminal (a seat, the presenter): F4 scans REGISTER
+    /// DEVICE's QR code with it.
+    public var phoneAtHand = false
     public var trainerNotes: [String] = []
     /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
     public var hours: ServiceHours?

@@ -38,7 +38,7 @@ public enum DashboardView {
     public static func render(name: String, seats: [SeatProgress], now: Date, scroll: Int, size: Size, error: String?) -> Canvas {
         var canvas = Canvas(columns: size.columns, rows: size.rows)
         canvas.fill(row: 0, column: 0, width: size.columns, role: .title)
-        _ = canvas.text(" Class \(name): \(seats.count) seats", row: 0, column: 0, role: .title, width: size.columns)
+        _ = canvas.text(" Class \(name): \(seats.count == 1 ? "1 seat" : "\(seats.count) seats")", row: 0, column: 0, role: .title, width: size.columns)
         let clock = String(HongKongTime.format(now).prefix(19)) + " HKT "
         if size.columns > clock.count + 20 {
             _ = canvas.text(clock, row: 0, column: size.columns - clock.count, role: .title)
@@ -50,7 +50,13 @@ public enum DashboardView {
             _ = canvas.text(" " + row(seat), row: 3 + offset, column: 0, role: seat.isComplete ? .success : .normal, width: size.columns)
         }
         _ = canvas.text(" " + totals(seats), row: 3 + min(height, seats.count - first), column: 0, role: .heading, width: size.columns)
-        if let error { _ = canvas.text(" " + error, row: size.rows - 2, column: 0, role: .error, width: size.columns) }
+        let below = seats.count - first - min(height, seats.count - first)
+        if let error {
+            _ = canvas.text(" " + error, row: size.rows - 2, column: 0, role: .error, width: size.columns)
+        } else if first > 0 || below > 0 {
+            let more = [first > 0 ? "↑ \(first) above" : nil, below > 0 ? "↓ \(below) below" : nil].compactMap { $0 }.joined(separator: ", ")
+            _ = canvas.text(" Seats \(more) (↑↓, PageUp, PageDown)", row: size.rows - 2, column: 0, role: .subtle, width: size.columns)
+        }
         canvas.fill(row: size.rows - 1, column: 0, width: size.columns, role: .hint)
         _ = canvas.text(" ↑↓ scroll  q quit   times are Hong Kong time on the class's clock", row: size.rows - 1, column: 0, role: .hint,
                         width: size.columns)

@@ -11,14 +11,16 @@ public enum PresenterView {
         Size(columns: size.columns - sideColumns, rows: size.rows)
     }
 
-    public static func render(terminal: Canvas, phone: [PhoneView.Row], phoneFirst: Int, inbox: [InboxView.Row], size: Size, redact: Bool) -> Canvas {
+    /// `title`: whose phone and inbox these are ("Trainer's view", or a trainee's own at a seat).
+    public static func render(terminal: Canvas, phone: [PhoneView.Row], phoneFirst: Int, inbox: [InboxView.Row], size: Size, redact: Bool,
+                              title: String = "Trainer's view") -> Canvas {
         var canvas = Canvas(columns: size.columns, rows: size.rows)
         canvas.paste(terminal, row: 0, column: 0)
         canvas.cursor = terminal.cursor
         let x = terminal.columns
         let phoneHeight = max(8, size.rows / 2)
         canvas.fill(row: 0, column: x, width: sideColumns, role: .title)
-        canvas.text(" Trainer's view", row: 0, column: x, role: .title)
+        canvas.text(" " + title, row: 0, column: x, role: .title)
         let phoneBox = Rect(row: 1, column: x, width: sideColumns, height: phoneHeight - 1)
         Widgets.box(&canvas, phoneBox, title: "Phone")
         let shown = redact ? phone.map { row in var row = row; row.code = String(repeating: "*", count: row.code.count); return row } : phone

@@ -124,6 +124,7 @@ public enum Renderer {
         parts.append("Ctrl-C quit")
         if state.trainer { parts.insert("F5 +1m F6 +5m F7 +30m F8 +90d", at: 0) }
         if state.panelKeys { parts.insert("F2 phone  F3 inbox", at: 0) }
+        if state.phoneAtHand, state.popup == nil, state.screen.as(RegisterDeviceScreen.self) != nil { parts.insert("F4 scan with the phone", at: 0) }
         var line = ""
         for part in parts where DisplayWidth.of(line) + DisplayWidth.of(part) + 3 <= width {
             line += (line.isEmpty ? " " : "  ") + part

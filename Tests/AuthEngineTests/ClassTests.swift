@@ -88,6 +88,12 @@ final class ClassTests: XCTestCase {
         XCTAssertEqual(progress[0].done[.appLogon], TestEnvironment.launchDay.addingTimeInterval(60))
         XCTAssertEqual(progress[0].done[.locked], TestEnvironment.launchDay.addingTimeInterval(120))
         XCTAssertEqual(progress[1].done, [:], "seat 2 did nothing")
+        // A DA's logon to DMS is not the users' logon exercise.
+        try env.engine.store.write { tx in
+            _ = try tx.audit(.logonSucceeded, userID: "T00102X1", at: env.clock.now(), terminal: "seat monday/2",
+                             "\(LogonMethod.appOTP.rawValue) to dms")
+        }
+        XCTAssertEqual(try training.progress(in: env.engine)[1].done, [:])
         // The seat is put back: the account unlocked, the progress empty.
         env.clock.advance(by: 60)
         training = try ClassSetup.reset(training, seats: [1], engine: env.engine, folder: folder)

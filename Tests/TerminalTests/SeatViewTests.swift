@@ -1,5 +1,8 @@
 import AuthDomain
+import AuthEngine
+import Authenticator
 import Foundation
+import Synchronization
 import TerminalApp
 import TerminalCore
 import TerminalProgram
@@ -42,11 +45,36 @@ final class SeatViewTests: XCTestCase {
         XCTAssertTrue(model.frame(size: model.window).canvas.text.contains("Please select the login method"), "F3 twice is back")
     }
 
+    /// F4 on REGISTER DEVICE: the phone beside the terminal scans the QR code, and the account
+    /// comes into view with its code.
+    func testF4ScansTheQRCodeIntoThePhoneBesideTheTerminal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: FixedClock(Self.now),
+                                configuration: EngineConfiguration(hasher: try PasswordHasher(iterations: 1_000, allowReducedCost: true)))
+        let runner = TerminalRunner(engine: engine, threaded: false, panels: PanelSource.reading(directory: directory))
+        var model = seat(columns: 80)
+        XCTAssertTrue(model.input(.key(.function(4))).isEmpty, "nothing to scan on the landing page")
+        model.state.show(RegisterDeviceScreen(session: FlowSession(token: "t", userID: "B0123401"), function: .onlineFunctions,
+                                              registration: Fixtures.registration))
+        XCTAssertTrue(model.frame(size: model.window).canvas.text.contains("F4 scan with the phone"))
+        let posted = Mutex<[TerminalModel.Message]>([])
+        for command in model.input(.key(.function(4))) { runner.run(command) { message in posted.withLock { $0.append(message) } } }
+        for message in posted.withLock({ $0 }) { _ = model.receive(message) }
+        XCTAssertEqual(model.state.message?.kind, .success, String(describing: model.state.message))
+        XCTAssertEqual(try Phone.load(directory: directory).entries.map { try $0.parsed.label }, ["HKEX:B0123401"])
+        _ = model.input(.key(.function(2)))
+        let phone = model.frame(size: model.window).canvas.text
+        XCTAssertTrue(phone.contains("HKEX:B0123401") && phone.contains("433 878"), "oathtool: RFC 6238 secret at 2023-06-12 01:00 UTC:\n\(phone)")
+    }
+
     func testAtOneHundredTwentyColumnsTheyAreBesideTheTerminal() {
         var model = seat(columns: 120, rows: 30)
         let text = model.frame(size: model.window).canvas.text
         XCTAssertTrue(text.contains("HKEX:T0010102") && text.contains("Please select the login method"), text)
         XCTAssertFalse(text.contains("F2 phone"), "no flip keys when both fit")
+        XCTAssertTrue(text.contains("Your phone and inbox") && !text.contains("Trainer's view"), "a trainee's own panels")
         // Narrowed: the keys come back.
         _ = model.input(.resize(Size(columns: 80, rows: 24)))
         XCTAssertTrue(model.frame(size: model.window).canvas.text.contains("F2 phone  F3 inbox"))

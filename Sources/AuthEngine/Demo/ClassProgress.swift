@@ -8,9 +8,10 @@ extension TrainingClass {
                 let pid = participant(seat: seat).participantID
                 let accounts = self.accounts(seat: seat)
                 let firstLogon = accounts.first { $0.exercise == .firstLogon }!.userID
+                let users = Set(accounts.filter { $0.role == "User" }.map(\.userID))
                 var progress = SeatProgress(seat: seat, participantID: pid, done: [:])
                 for entry in try tx.auditEntries(userIDPrefix: pid, afterID: seatsSetUpAfterAuditID[seat] ?? 0) {
-                    guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon) else {
+                    guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon, users: users) else {
                         if entry.event != .accountCreated { progress.lastActivity = entry.at }
                         continue
                     }
@@ -23,13 +24,14 @@ extension TrainingClass {
     }
 
     /// The exercise an audit entry completes, if any.
-    static func milestone(_ entry: AuditEntry, userID: String, firstLogon: String) -> SeatProgress.Milestone? {
+    /// Logons count for the seat's users (the exercises), not its DAs logging on to DMS.
+    static func milestone(_ entry: AuditEntry, userID: String, firstLogon: String, users: Set<String>) -> SeatProgress.Milestone? {
         switch entry.event {
         case .passwordChanged where userID == firstLogon: .passwordSet
         case .passwordChanged where entry.detail == AuthEngine.passwordResetReason: .passwordReset
         case .deviceRegistered, .riskAccepted: .deviceOrRisk
-        case .logonSucceeded where entry.detail.hasPrefix(LogonMethod.appOTP.rawValue): .appLogon
-        case .logonSucceeded where entry.detail.hasPrefix(LogonMethod.emailOTP.rawValue): .emailLogon
+        case .logonSucceeded where users.contains(userID) && entry.detail.hasPrefix(LogonMethod.appOTP.rawValue): .appLogon
+        case .logonSucceeded where users.contains(userID) && entry.detail.hasPrefix(LogonMethod.emailOTP.rawValue): .emailLogon
         case .accountLocked: .locked
         case .changeAuthorised where entry.detail.hasPrefix(ProfileChange.resetOTPRegistration(userID: userID).summary): .unlocked
         default: nil

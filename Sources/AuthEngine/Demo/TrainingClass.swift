@@ -42,17 +42,18 @@ public struct TrainingClass: Codable, Sendable, Equatable {
 
     public static func validate(trainees: Int) throws {
         guard (1...maxTrainees).contains(trainees) else {
-            throw Invalid("--trainees \(trainees) is not possible: a class has 1 to \(maxTrainees) seats (one participant ID T\(Self.example)01-99 each)")
+            throw Invalid("--trainees \(trainees) is not possible: a class has 1 to \(maxTrainees) seats (two digits of its participant IDs)")
         }
     }
-
-    static let example = "NNN"
 
     public func validate(seat: Int) throws {
         guard (1...trainees).contains(seat) else { throw Invalid("class \(name) has seats 1 to \(trainees), not \(seat)") }
     }
 
     public var seats: ClosedRange<Int> { 1...trainees }
+
+    /// "1 seat", "30 seats".
+    public static func seatCount(_ count: Int) -> String { count == 1 ? "1 seat" : "\(count) seats" }
 
     public func participant(seat: Int) -> Participant {
         Participant(clearingHouse: .hksccParticipant, participantID: String(format: "T%03d%02d", number, seat),

@@ -41,6 +41,7 @@ struct ClassClock: ParsableCommand {
         }
         let now = clock.now()
         print("Class \(name): \(HongKongTime.format(now))" + (clock.isReal ? " (the real clock)" : " (training clock, \(ClockInterval.describe(clock.offset)) from the real time)"))
+        print("This is the clock of the store in \(store.location.directory.path): every class, terminal and seat on it.")
     }
 }
 

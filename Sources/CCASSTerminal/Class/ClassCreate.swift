@@ -10,7 +10,7 @@ struct ClassCreate: ParsableCommand {
         abstract: "Make a class of N seats: the accounts of each seat, its phone and Maildirs, and the roster (roster.csv, roster.txt)."
     )
 
-    @Argument(help: "The class name: lower-case letters, digits and hyphens.") var name: String
+    @Argument(help: "The class name: 1-24 lower-case letters, digits and hyphens, starting with a letter.") var name: String
     @Option(help: ArgumentHelp("How many trainees (1 to \(TrainingClass.maxTrainees)).", valueName: "n")) var trainees: Int
     @OptionGroup var store: StoreOptions
 

@@ -36,6 +36,10 @@ struct ClassSSHDConfig: ParsableCommand {
         let (training, folder) = try ClassCommand.load(name, store)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let account = try user ?? Self.owner(of: store.location.directory)
+        // The block replaces the account's authorized keys: never root's by default.
+        if user == nil, account == "root" {
+            throw CommandFailure("\(store.location.directory.path) belongs to root: the block would make root's SSH keys the class's; make an account for the class (README, \"Running a class\") or name one with --user")
+        }
         var lines: [String] = []
         for seat in training.seats {
             let key = folder.seatKey(seat)
@@ -53,7 +57,7 @@ struct ClassSSHDConfig: ParsableCommand {
         try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
         try handle.close()
         print("""
-        # ccass-terminal class \(name): \(training.trainees) seats, trainees connect as \(account).
+        # ccass-terminal class \(name): \(TrainingClass.seatCount(training.trainees)), trainees connect as \(account).
         # Save as /etc/ssh/sshd_config.d/ccass-\(name).conf and reload sshd (systemctl reload ssh).
         # Seat K connects with its key: ssh -i \(folder.root.path)/seat-KK/id_ed25519 \(account)@THIS-HOST
         # Each key may only start its seat (\(folder.authorizedKeys.path)).
