@@ -54,8 +54,11 @@ struct PlayCommand: ParsableCommand {
                              policyName: engine.policy.name)
         state.hours = setup.hours
         state.connectivityTest = setup.connectivityTest
-        let terminal = TerminalModel(state: state, window: backend.size, presenting: presenter, phaseOverride: setup.phase)
-        let runner = TerminalRunner(engine: engine, threaded: true, panels: presenter ? PanelSource.reading(directory: directory) : nil)
+        // The demo's phone and inbox: beside the terminal with --presenter, else on F2/F3 once the
+        // trainer has the keyboard.
+        let terminal = TerminalModel(state: state, window: backend.size, presenting: presenter, flipping: !presenter,
+                                     panelTitle: "The demo's phone and inbox", phaseOverride: setup.phase)
+        let runner = TerminalRunner(engine: engine, threaded: true, panels: PanelSource.reading(directory: directory))
         defer { runner.finish() }
         let autopilot = AutopilotModel(terminal: terminal, scenario: scenario, pace: pace)
         let end = ProgramTerminal.run(autopilot, backend: backend, clock: { Date() },

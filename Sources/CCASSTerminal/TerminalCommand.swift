@@ -91,7 +91,8 @@ struct TerminalCommand: ParsableCommand {
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
         if let seat { state.message = .info(seat.greeting) }
         let window = backend?.size ?? Size.minimum
-        let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil, phaseOverride: phaseOverride)
+        let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
+                                  panelTitle: seat != nil ? "Your phone and inbox" : nil, phaseOverride: phaseOverride)
         let copy = connectivityTest == .secondary ? WorkingCopy.ofThisProcess : nil
         defer { copy?.remove() }
         let options = store, connectivityTest = connectivityTest, smtp = try mail.resolved()

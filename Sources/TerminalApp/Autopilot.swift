@@ -54,7 +54,8 @@ public struct AutopilotModel: ProgramModel {
     public enum Message: Sendable {
         case terminal(TerminalModel.Message)
         case code(String)
-        case scanned
+        /// The phone learnt this account (its label).
+        case scanned(String)
         case failed(String)
     }
 
@@ -93,9 +94,11 @@ public struct AutopilotModel: ProgramModel {
             waiting = false
             typing = Array(code)
             return []
-        case .scanned:
+        case .scanned(let label):
             waiting = false
-            return []
+            // The room sees the new account on the phone.
+            terminal.panels?.reveal = label
+            return [.terminal(.loadPanels)]
         case .failed(let why):
             waiting = false
             handOver(why)
@@ -273,9 +276,9 @@ public struct AutopilotRunner: Sendable {
             terminal.perform {
                 do {
                     var phone = try Phone.load(directory: directory)
-                    try phone.add(uri, at: terminal.openedEngine?.clock.now() ?? Date())
+                    let learnt = try phone.add(uri, at: terminal.openedEngine?.clock.now() ?? Date())
                     try phone.save()
-                    post(.scanned)
+                    post(.scanned(learnt.label))
                 } catch {
                     post(.failed("The phone could not enrol the QR code: \(error); the keyboard is yours."))
                 }

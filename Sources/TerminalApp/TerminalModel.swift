@@ -25,6 +25,8 @@ public struct TerminalModel: ProgramModel {
         public var flips = false
         /// An account just scanned, to bring into view when the phone is next read.
         public var reveal: String?
+        /// Whose phone and inbox these are, over them.
+        public var title = "Trainer's view"
         public init() {}
     }
 
@@ -61,12 +63,14 @@ public struct TerminalModel: ProgramModel {
 
     /// `flipping`: the phone and the inbox beside the terminal when the window is wide enough,
     /// else a key away (a class seat); `presenting`: beside it, or not at all.
-    public init(state: AppState, window: Size, presenting: Bool = false, flipping: Bool = false, phaseOverride: ServicePhase? = nil) {
+    public init(state: AppState, window: Size, presenting: Bool = false, flipping: Bool = false, panelTitle: String? = nil,
+                phaseOverride: ServicePhase? = nil) {
         self.state = state
         self.window = window
         self.phaseOverride = phaseOverride
         panels = presenting || flipping ? Panels() : nil
         panels?.flips = flipping
+        if let panelTitle { panels?.title = panelTitle }
         self.state.phoneAtHand = panels != nil
         self.state.size = screenSize
         self.state.panelKeys = flipping && !isPresenting
@@ -219,7 +223,7 @@ public struct TerminalModel: ProgramModel {
         let canvas: Canvas
         if isPresenting, let panels {
             canvas = PresenterView.render(terminal: terminal, phone: panels.phone, phoneFirst: panels.phoneFirst, inbox: panels.inbox,
-                                          size: window, redact: state.redactSecrets, title: panels.flips ? "Your phone and inbox" : "Trainer's view")
+                                          size: window, redact: state.redactSecrets, title: panels.title)
         } else if let panels, let side = panels.fullScreen {
             canvas = PresenterView.fullScreen(side == .phone ? .phone : .inbox, phone: panels.phone, phoneFirst: panels.phoneFirst,
                                               inbox: panels.inbox, now: state.now, size: window, redact: state.redactSecrets)

@@ -15,7 +15,8 @@ final class SeatViewTests: XCTestCase {
 
     private func seat(columns: Int, rows: Int = 24) -> TerminalModel {
         let size = Size(columns: columns, rows: rows)
-        var model = TerminalModel(state: AppState(console: .terminal, phase: .transition, now: Self.now, size: size), window: size, flipping: true)
+        var model = TerminalModel(state: AppState(console: .terminal, phase: .transition, now: Self.now, size: size), window: size, flipping: true,
+                                  panelTitle: "Your phone and inbox")
         _ = model.receive(.panels(phone: [PhoneView.Row(label: "HKEX:T0010102", code: "123456", secondsLeft: 20, period: 30, detail: "TOTP")],
                                   inbox: [InboxView.Row(sent: Self.now, address: "first.logon@seat01.monday.training.example",
                                                         summary: "OTP 12345678, valid until 09:05")]))
