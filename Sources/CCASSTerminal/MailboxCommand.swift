@@ -12,6 +12,7 @@ struct MailboxCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var seat: SeatOption
 
     @Argument(help: "The email address whose inbox to show.") var address: String?
 
@@ -23,7 +24,8 @@ struct MailboxCommand: ParsableCommand {
     }
 
     func run() throws {
-        let mailbox = Mailbox(root: store.location.mailURL)
+        let root = try seat.mailRoot(store)
+        let mailbox = Mailbox(root: root)
         if open == nil, ProgramTerminal.isInteractive {
             let engine = try store.engine()
             let queue = DispatchQueue(label: "ccass-terminal.inbox")
@@ -34,7 +36,7 @@ struct MailboxCommand: ParsableCommand {
         }
         guard let address else {
             let addresses = mailbox.addresses()
-            if addresses.isEmpty { print("No mail has been delivered under \(store.location.mailURL.path).") }
+            if addresses.isEmpty { print("No mail has been delivered under \(root.path).") }
             var table = TextTable(header: ["ADDRESS", "MESSAGES", "NEWEST"])
             for address in addresses {
                 let messages = (try? mailbox.messages(for: address)) ?? []

@@ -169,6 +169,14 @@ final class ClassTests: XCTestCase {
             XCTAssertEqual(result.status, 1, arguments.joined(separator: " "))
             XCTAssertTrue(result.err.hasPrefix("Error: \(message)") && result.err.split(separator: "\n").count == 1, result.err)
         }
+        // The trainer looks at a trainee's phone and inbox.
+        let code = try run("authenticator", "code", "T0010202", "--seat", "monday/2")
+        XCTAssertEqual(code.status, 0, code.err)
+        XCTAssertNotNil(code.out.range(of: #"^\d{6}\n$"#, options: .regularExpression), code.out)
+        XCTAssertNotEqual(try run("authenticator", "code", "T0010202").status, 0, "not on the store's own phone")
+        XCTAssertNotEqual(try run("authenticator", "code", "T0010102", "--seat", "monday/2").status, 0, "not on another seat's")
+        XCTAssertTrue(try run("mailbox", "--seat", "monday/2").out.contains("classes/monday/seat-02/mail"))
+        XCTAssertTrue(try run("mailbox", "--seat", "monday/9").err.contains("class monday has seats 1 to 2, not 9"))
         let set = try run("class", "clock", "monday", "--set", "2023-06-12T09:00+08:00")
         XCTAssertTrue(set.out.hasPrefix("Class monday: 2023-06-12 09:00:0"), set.out)
         let moved = try run("class", "clock", "monday", "--advance", "90d")

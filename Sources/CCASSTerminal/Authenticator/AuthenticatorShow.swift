@@ -7,9 +7,10 @@ import TerminalApp
 struct AuthenticatorShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every account with its code and countdown, live on a terminal.")
     @OptionGroup var store: StoreOptions
+    @OptionGroup var seat: SeatOption
 
     func run() throws {
-        let directory = store.location.directory
+        let directory = try seat.phoneDirectory(store)
         let clock = try store.clockSource()
         guard ProgramTerminal.isInteractive else {
             var phone = try Phone.load(directory: directory)

@@ -1,0 +1,39 @@
+import ArgumentParser
+import AuthEngine
+import Authenticator
+import Foundation
+
+/// `--seat NAME/K` on `authenticator` and `mailbox`: the trainer looks at one trainee's phone
+/// or inbox (on the store's clock) instead of the store's own.
+struct SeatOption: ParsableArguments {
+    @Option(help: ArgumentHelp("A class seat's phone and inbox instead of the store's (a trainer helping a trainee).", valueName: "class/seat"))
+    var seat: String?
+
+    func validate() throws {
+        if let seat { _ = try SeatReference(parsing: seat) }
+    }
+
+    /// Where the phone file is.
+    func phoneDirectory(_ store: StoreOptions) throws -> URL {
+        guard let (_, folder, seat) = try resolved(store) else { return store.location.directory }
+        return folder.seatDirectory(seat)
+    }
+
+    /// The root of the Maildirs.
+    func mailRoot(_ store: StoreOptions) throws -> URL {
+        guard let (_, folder, seat) = try resolved(store) else { return store.location.mailURL }
+        return folder.seatMail(seat)
+    }
+
+    private func resolved(_ store: StoreOptions) throws -> (TrainingClass, ClassFolder, Int)? {
+        guard let seat else { return nil }
+        let reference = try SeatReference(parsing: seat)
+        let (training, folder) = try ClassCommand.load(reference.name, store)
+        do {
+            try training.validate(seat: reference.seat)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        return (training, folder, reference.seat)
+    }
+}
