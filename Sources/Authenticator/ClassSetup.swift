@@ -163,7 +163,7 @@ public enum ClassSetup {
                 + pad(ids[3], 10) + pad(ids[4], 10) + ids[5] + " " + ids[6] + "\n"
         }
         let first = training.accounts(seat: 1)
-        text += "\nWhat each account is for:\n" + first.map { "  \($0.userID.suffix(2))  \($0.role): \($0.purpose)" }.joined(separator: "\n") + "\n"
+        text += "\nWhat each account is for:\n" + first.map { "  \($0.userID.suffix(2))  \($0.role.description): \($0.purpose)" }.joined(separator: "\n") + "\n"
         return text
     }
 }

@@ -8,7 +8,7 @@ extension TrainingClass {
                 let pid = participant(seat: seat).participantID
                 let accounts = self.accounts(seat: seat)
                 let firstLogon = accounts.first { $0.exercise == .firstLogon }!.userID
-                let users = Set(accounts.filter { $0.role == "User" }.map(\.userID))
+                let users = Set(accounts.filter { $0.role.kind == .user }.map(\.userID))
                 var progress = SeatProgress(seat: seat, participantID: pid, done: [:])
                 for entry in try tx.auditEntries(userIDPrefix: pid, afterID: seatsSetUpAfterAuditID[seat] ?? 0) {
                     guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon, users: users) else {

@@ -69,7 +69,7 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     public struct SeatAccount: Sendable, Equatable {
         public var exercise: Exercise
         public var userID: String
-        public var role: String
+        public var role: AccountRole
         public var email: String
         public var state: AccountState
         public var locked: Bool
@@ -82,25 +82,25 @@ public struct TrainingClass: Codable, Sendable, Equatable {
         return Exercise.allCases.map { exercise in
             switch exercise {
             case .firstLogon:
-                SeatAccount(exercise: exercise, userID: pid + "01", role: "User", email: "first.logon@\(domain)", state: .notInitialised, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "01", role: .user, email: "first.logon@\(domain)", state: .notInitialised, locked: false,
                             purpose: "first-time logon: password by email OTP, then REGISTER DEVICE or SKIP THIS STEP")
             case .appUser:
-                SeatAccount(exercise: exercise, userID: pid + "02", role: "User", email: "app.user@\(domain)", state: .app, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "02", role: .user, email: "app.user@\(domain)", state: .app, locked: false,
                             purpose: "logon by app; self-service password reset; lock it with 5 wrong passwords")
             case .emailUser:
-                SeatAccount(exercise: exercise, userID: pid + "03", role: "User", email: "email.user@\(domain)", state: .email, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "03", role: .user, email: "email.user@\(domain)", state: .email, locked: false,
                             purpose: "logon by email OTP")
             case .lockedUser:
-                SeatAccount(exercise: exercise, userID: pid + "04", role: "User", email: "locked.user@\(domain)", state: .app, locked: true,
+                SeatAccount(exercise: exercise, userID: pid + "04", role: .user, email: "locked.user@\(domain)", state: .app, locked: true,
                             purpose: "locked: the DA maker and a DA checker unlock it in DMS")
             case .daMaker:
-                SeatAccount(exercise: exercise, userID: pid + "X1", role: "DA maker", email: "da.maker@\(domain)", state: .app, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "X1", role: AccountRole(kind: .delegatedAdministrator, isMaker: true), email: "da.maker@\(domain)", state: .app, locked: false,
                             purpose: "DMS: submits the unlock")
             case .daChecker1:
-                SeatAccount(exercise: exercise, userID: pid + "Y1", role: "DA checker", email: "da.checker1@\(domain)", state: .app, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "Y1", role: AccountRole(kind: .delegatedAdministrator, isChecker: true), email: "da.checker1@\(domain)", state: .app, locked: false,
                             purpose: "DMS: authorises it")
             case .daChecker2:
-                SeatAccount(exercise: exercise, userID: pid + "Z1", role: "DA checker", email: "da.checker2@\(domain)", state: .app, locked: false,
+                SeatAccount(exercise: exercise, userID: pid + "Z1", role: AccountRole(kind: .delegatedAdministrator, isChecker: true), email: "da.checker2@\(domain)", state: .app, locked: false,
                             purpose: "DMS: the second checker s5.1 asks for")
             }
         }
@@ -117,10 +117,9 @@ public struct TrainingClass: Codable, Sendable, Equatable {
             participants.append(DemoData.DemoParticipant(clearingHouse: participant.clearingHouse, participantID: participant.participantID,
                                                          name: participant.name, maxUsers: participant.maxUsers))
             for account in self.accounts(seat: seat) {
-                let da = account.role.hasPrefix("DA")
                 accounts.append(DemoData.DemoAccount(
-                    userID: account.userID, participant: participant.key, kind: da ? .delegatedAdministrator : .user,
-                    maker: account.exercise == .daMaker, checker: [.daChecker1, .daChecker2].contains(account.exercise),
+                    userID: account.userID, participant: participant.key, kind: account.role.kind,
+                    maker: account.role.isMaker, checker: account.role.isChecker,
                     email: account.email, state: account.state, smartcard: account.exercise == .firstLogon ? true : nil,
                     locked: account.locked, disabled: nil, passwordAgeDays: nil, demonstrates: account.purpose))
             }
