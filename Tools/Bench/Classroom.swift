@@ -6,7 +6,7 @@ import Glibc
 /// Keystroke to echo of one seat over a real sshd (the class's configuration, OpenSSH's client
 /// on a pseudo-terminal), alone and while 30 other seats type at once: the typed letter going
 /// into the User ID field and coming back drawn, through ssh, sshd and the seat's program.
-func classroomRows(_ programs: Programs, typists: Int = 30, samples: Int = 200) throws -> [Row] {
+func classroomRows(_ programs: Programs, typists: Int = 30, rounds: Int = 10, samplesPerRound: Int = 40) throws -> [Row] {
     let name = "Keystroke to echo over sshd, 1 seat"
     guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"),
           FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh") else {
@@ -18,13 +18,18 @@ func classroomRows(_ programs: Programs, typists: Int = 30, samples: Int = 200) 
 
     let measured = try host.connect(seat: 1)
     defer { measured.stop() }
-    let alone = try echoLatencies(measured, samples: samples)
-
     let others = try (2...(typists + 1)).map { try host.connect(seat: $0) }
     defer { others.forEach { $0.stop() } }
     let typing = Typists(others)
-    typing.start()
-    let loaded = try echoLatencies(measured, samples: samples)
+    // Turn about, as the rest of the bench: a round with the others idle, then one with all
+    // of them typing, so the machine's drift weighs on both alike.
+    var alone: [Double] = [], loaded: [Double] = []
+    for _ in 0..<rounds {
+        alone += try echoLatencies(measured, samples: samplesPerRound)
+        typing.start()
+        loaded += try echoLatencies(measured, samples: samplesPerRound)
+        typing.pause()
+    }
     let keys = typing.stop()
 
     let aloneP95 = percentile(alone, 0.95), loadedP95 = percentile(loaded, 0.95)
@@ -60,41 +65,56 @@ func echoLatencies(_ seat: PtyProgram, samples: Int) throws -> [Double] {
 }
 
 /// The other seats typing at once, each on a thread of its own: a letter, its echo, Backspace,
-/// about ten keys a second each.
+/// every 0.2 s. They start and pause in rounds, and stop at the end.
 final class Typists: @unchecked Sendable {
     private let seats: [PtyProgram]
-    private let running = NSLock()
+    private let lock = NSLock()
+    private var typing = false
     private var stopped = false
     private var threads: [Thread] = []
     private var keys = 0
 
     init(_ seats: [PtyProgram]) { self.seats = seats }
 
+    /// Everyone typing, a second before the measure starts.
     func start() {
-        for unsent in seats {
-            // Each seat is read and written by its own thread only.
-            nonisolated(unsafe) let seat = unsent
-            let thread = Thread { [self] in
-                while running.withLock({ !stopped }) {
-                    seat.write("W")
-                    seat.read(until: "W", timeout: 5)
-                    seat.write("\u{7f}")
-                    seat.read(until: "_", timeout: 5)
-                    running.withLock { keys += 2 }
-                    usleep(200_000)
+        lock.withLock { typing = true }
+        if threads.isEmpty {
+            for unsent in seats {
+                // Each seat is read and written by its own thread only.
+                nonisolated(unsafe) let seat = unsent
+                let thread = Thread { [self] in
+                    while !lock.withLock({ stopped }) {
+                        guard lock.withLock({ typing }) else {
+                            usleep(20_000)
+                            continue
+                        }
+                        seat.write("W")
+                        seat.read(until: "W", timeout: 5)
+                        seat.write("\u{7f}")
+                        seat.read(until: "_", timeout: 5)
+                        lock.withLock { keys += 2 }
+                        usleep(200_000)
+                    }
                 }
+                threads.append(thread)
+                thread.start()
             }
-            threads.append(thread)
-            thread.start()
         }
-        Thread.sleep(forTimeInterval: 1)  // everyone typing before the measure starts
+        Thread.sleep(forTimeInterval: 1)
+    }
+
+    /// Everyone idle (still connected), their last keys echoed.
+    func pause() {
+        lock.withLock { typing = false }
+        Thread.sleep(forTimeInterval: 0.5)
     }
 
     /// Stops them; returns how many keys they typed.
     func stop() -> Int {
-        running.withLock { stopped = true }
+        lock.withLock { stopped = true }
         while threads.contains(where: { !$0.isFinished }) { Thread.sleep(forTimeInterval: 0.05) }
-        return running.withLock { keys }
+        return lock.withLock { keys }
     }
 }
 
