@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct termios saved;
@@ -34,20 +35,27 @@ void ccass_guard_remove_on_crash(const char *directory) {
     crash_directory_set = 1;
 }
 
-/* Removes the registered working copy: its files have known names (the store, its WAL and
-   shared-memory files, the key), so only unlink and rmdir are needed, both async-signal-safe. */
+/* Removes the registered working copy: its files have known names (the store, its journal,
+   WAL and shared-memory files, the key), so only unlink and rmdir are needed, both
+   async-signal-safe. Another thread may still be writing the copy when the signal comes (the
+   copy is made right after the first frame): unlink and rmdir again, a millisecond apart, until
+   the directory is gone (nothing can be created in it after that), for at most 100 ms. */
 static void remove_crash_directory(void) {
     if (!crash_directory_set) return;
-    static const char *names[] = { "ccass.sqlite", "ccass.sqlite-wal", "ccass.sqlite-shm", "store.key", NULL };
+    static const char *names[] = { "ccass.sqlite", "ccass.sqlite-journal", "ccass.sqlite-wal", "ccass.sqlite-shm", "store.key", NULL };
     char path[4200];
-    for (int i = 0; names[i] != NULL; i++) {
-        size_t n = strlen(crash_directory);
-        memcpy(path, crash_directory, n);
-        path[n] = '/';
-        strcpy(path + n + 1, names[i]);
-        unlink(path);
+    struct timespec pause = { 0, 1000000 };
+    for (int attempt = 0; attempt < 100; attempt++) {
+        for (int i = 0; names[i] != NULL; i++) {
+            size_t n = strlen(crash_directory);
+            memcpy(path, crash_directory, n);
+            path[n] = '/';
+            strcpy(path + n + 1, names[i]);
+            unlink(path);
+        }
+        if (rmdir(crash_directory) == 0 || errno == ENOENT) return;
+        nanosleep(&pause, NULL);
     }
-    rmdir(crash_directory);
 }
 
 static void crash_handler(int sig) {
