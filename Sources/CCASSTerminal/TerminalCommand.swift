@@ -179,12 +179,7 @@ struct Seat: Sendable {
     var terminalName: String { "seat \(reference.description)" }
 
     init(reference: SeatReference, store: StoreOptions) throws {
-        let (training, folder) = try ClassCommand.load(reference.name, store)
-        do {
-            try training.validate(seat: reference.seat)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let (training, folder) = try ClassCommand.load(seat: reference, store)
         self.reference = reference
         participantKey = training.participant(seat: reference.seat).key
         directory = folder.seatDirectory(reference.seat)

@@ -109,5 +109,6 @@ extension Character {
 
     package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
     package var isUppercaseASCIILetter: Bool { ("A"..."Z").contains(self) }
+    package var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
     package var isUpperAlphanumeric: Bool { isASCIIDigit || isUppercaseASCIILetter }
 }

@@ -13,8 +13,6 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     public var number: Int
     public var trainees: Int
     public var createdAt: Date
-    /// When each seat was last set up (created or reset).
-    public var seatsSetUpAt: [Int: Date]
     /// The audit log's last entry when each seat was set up: its progress counts from the next
     /// one, whatever the training clock says (it may have been set back since).
     public var seatsSetUpAfterAuditID: [Int: Int64] = [:]
@@ -24,7 +22,6 @@ public struct TrainingClass: Codable, Sendable, Equatable {
         self.number = number
         self.trainees = trainees
         self.createdAt = createdAt
-        seatsSetUpAt = Dictionary(uniqueKeysWithValues: (1...max(1, trainees)).map { ($0, createdAt) })
     }
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -140,11 +137,7 @@ public struct TrainingClass: Codable, Sendable, Equatable {
         }
         let enrolments = try demoData(seats: seats).install(into: engine)
         let mark = try engine.store.read { try $0.lastAuditID() }
-        let now = engine.clock.now()
-        for seat in seats {
-            seatsSetUpAfterAuditID[seat] = mark
-            seatsSetUpAt[seat] = now
-        }
+        for seat in seats { seatsSetUpAfterAuditID[seat] = mark }
         var bySeat: [Int: [DemoData.Enrolment]] = [:]
         for seat in seats {
             let pid = participant(seat: seat).participantID
@@ -171,8 +164,4 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     public func isFree(in engine: AuthEngine) throws -> Bool {
         try engine.store.read { tx in try seats.allSatisfy { try tx.participant(.hksccParticipant, participant(seat: $0).participantID) == nil } }
     }
-}
-
-extension Character {
-    var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
 }

@@ -25,6 +25,17 @@ struct ClassCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
     }
+
+    /// The class of a seat, with its folder; a seat the class does not have is one line.
+    static func load(seat reference: SeatReference, _ store: StoreOptions) throws -> (TrainingClass, ClassFolder) {
+        let (training, folder) = try load(reference.name, store)
+        do {
+            try training.validate(seat: reference.seat)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        return (training, folder)
+    }
 }
 
 /// `--seat NAME/K`, as the terminal and the SSH configuration write it.

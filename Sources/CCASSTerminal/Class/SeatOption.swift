@@ -15,25 +15,19 @@ struct SeatOption: ParsableArguments {
 
     /// Where the phone file is.
     func phoneDirectory(_ store: StoreOptions) throws -> URL {
-        guard let (_, folder, seat) = try resolved(store) else { return store.location.directory }
+        guard let (folder, seat) = try resolved(store) else { return store.location.directory }
         return folder.seatDirectory(seat)
     }
 
     /// The root of the Maildirs.
     func mailRoot(_ store: StoreOptions) throws -> URL {
-        guard let (_, folder, seat) = try resolved(store) else { return store.location.mailURL }
+        guard let (folder, seat) = try resolved(store) else { return store.location.mailURL }
         return folder.seatMail(seat)
     }
 
-    private func resolved(_ store: StoreOptions) throws -> (TrainingClass, ClassFolder, Int)? {
+    private func resolved(_ store: StoreOptions) throws -> (ClassFolder, Int)? {
         guard let seat else { return nil }
         let reference = try SeatReference(parsing: seat)
-        let (training, folder) = try ClassCommand.load(reference.name, store)
-        do {
-            try training.validate(seat: reference.seat)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
-        return (training, folder, reference.seat)
+        return (try ClassCommand.load(seat: reference, store).1, reference.seat)
     }
 }
