@@ -28,15 +28,24 @@ let package = Package(
             path: "Resources",
             resources: [.copy("demo"), .copy("policy"), .copy("scenarios"), .copy("hours")]
         ),
+        // The doors every byte leaves by: files (private from the first byte, never through a
+        // link or into someone else's folder), standard output and error (checked writes), text
+        // from data (escaped for terminals and XML). No dependencies but the C library.
+        .target(name: "CSafeIO"),
+        .target(name: "SafeIO", dependencies: ["CSafeIO"]),
         // The engine's vocabulary: outcomes, errors, profiles, notices, the package's rules that
         // need no store (phases, hours, ID formats, password policy). No GRDB, no OpenSSL.
-        .target(name: "AuthDomain", dependencies: ["CCASSResources"]),
+        .target(name: "AuthDomain", dependencies: ["CCASSResources", "SafeIO"]),
+        // SQLite's variadic sqlite3_db_config, which Swift cannot call (SQLite comes with GRDB).
+        .target(name: "CStoreGuard"),
         // The authentication engine and its store. Imports no UI.
         .target(
             name: "AuthEngine",
             dependencies: [
                 "AuthDomain",
                 "CCrypto",
+                "CStoreGuard",
+                "SafeIO",
                 "CCurl",
                 "CCASSResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -48,9 +57,9 @@ let package = Package(
         .target(name: "TerminalCore", dependencies: ["AuthDomain"]),
         // Pure view: render(state) -> Canvas; each screen's view; QR drawing.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
-        .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthDomain", "CQRencode"]),
+        .target(name: "TerminalView", dependencies: ["TerminalCore", "AuthDomain", "CQRencode", "SafeIO"]),
         // The one program loop: backends (plain lines, a test double) and the loop itself.
-        .target(name: "TerminalProgram", dependencies: ["TerminalCore", "TerminalView", "CTerminalGuard"]),
+        .target(name: "TerminalProgram", dependencies: ["TerminalCore", "TerminalView", "CTerminalGuard", "SafeIO"]),
         // ncursesw: the only target that touches the terminal goes through it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),

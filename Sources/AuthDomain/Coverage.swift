@@ -312,7 +312,7 @@ extension Refusal: CoverageCases {
 }
 
 extension StoreFault: CoverageCases {
-    public enum Case: String, CaseIterable { case diskFull, readOnly, ioError, cannotOpen, busy, damaged, other }
+    public enum Case: String, CaseIterable { case diskFull, readOnly, ioError, cannotOpen, busy, damaged, replaced, other }
     public var coverageCase: Case {
         switch self {
         case .diskFull: .diskFull
@@ -321,6 +321,7 @@ extension StoreFault: CoverageCases {
         case .cannotOpen: .cannotOpen
         case .busy: .busy
         case .damaged: .damaged
+        case .replaced: .replaced
         case .other: .other
         }
     }

@@ -1,3 +1,4 @@
+import SafeIO
 import Foundation
 
 /// The functions of Maintain User Profile in DMS (Appendix A, Appendix D c, s4.3).
@@ -229,17 +230,18 @@ public struct UserProfileListing: Sendable, Equatable {
 
     public var delegatedAdministrators: Int { rows.filter { $0.role.kind == .delegatedAdministrator }.count }
 
-    /// The report, ending with the totals exactly as s4.3.1 shows them.
+    /// The report, ending with the totals exactly as s4.3.1 shows them; names and addresses
+    /// made safe (`SafeText`), whether it goes to a screen, a printout or the export.
     public var lines: [String] {
         func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count) }
         var lines = [
             "USER PROFILE LISTING",
-            "PARTICIPANT: \(participantKey) \(participantName)",
+            "PARTICIPANT: \(participantKey) \(participantName.safe())",
             "",
             "USER ID   ROLE                 STATUS                         EMAIL ADDRESS",
         ]
         for row in rows {
-            let line = pad(row.userID, 10) + pad(row.role.description, 21) + pad(row.status, 31) + (row.email ?? "")
+            let line = pad(row.userID, 10) + pad(row.role.description, 21) + pad(row.status, 31) + (row.email ?? "").safe()
             lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
         }
         lines += [

@@ -183,6 +183,8 @@ public enum StoreFault: Equatable, Sendable, CustomStringConvertible {
     case busy
     /// The database is damaged; the column holding a value this program cannot read, if known.
     case damaged(column: String?)
+    /// The store's file was replaced or removed while it was open: nothing more is written to it.
+    case replaced
     /// Anything else, with its detail (a file that could not be written, named).
     case other(String)
 
@@ -195,6 +197,7 @@ public enum StoreFault: Equatable, Sendable, CustomStringConvertible {
         case .busy: return "the store is busy in another session"
         case .damaged(let column?): return "the store is damaged: its \(column) column holds a value this program cannot read"
         case .damaged(nil): return "the store is damaged"
+        case .replaced: return "the store's file was replaced or removed while this session had it open; nothing more was written to it"
         case .other(let detail): return detail
         }
     }

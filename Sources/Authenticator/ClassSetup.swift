@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import SafeIO
 
 /// Where a class lives beside the store: `classes/NAME/class.json`, the roster, and one folder
 /// per seat with that trainee's phone (`phone.json`), Maildirs (`mail/`) and SSH key.
@@ -36,24 +37,26 @@ public struct ClassFolder: Sendable {
         } catch {
             throw Failure("\(error)")
         }
-        guard let data = FileManager.default.contents(atPath: classFile.path) else {
+        let read: [UInt8]?
+        do {
+            read = try PrivateFiles.read(classFile)
+        } catch {
+            throw Failure("\(error)")
+        }
+        guard let data = read else {
             throw Failure("there is no class \"\(name)\" in \(dataDirectory.path) (class create \(name) --trainees N makes one)")
         }
         do {
-            return try JSONDecoder.sideFile.decode(TrainingClass.self, from: data)
+            return try JSONDecoder.sideFile.decode(TrainingClass.self, from: Data(data))
         } catch {
             throw Failure("\(classFile.path) is not a class file (\(error)); it was left untouched")
         }
     }
 
+    /// Written through the files door (0600, beside it and renamed); callers that read it first
+    /// hold the class folder's lock.
     func save(_ training: TrainingClass) throws {
-        let temporary = root.appendingPathComponent(".class.json.\(getpid())")
-        try JSONEncoder.sideFile.encode(training).write(to: temporary)
-        guard rename(temporary.path, classFile.path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Failure("cannot write \(classFile.path): \(why)")
-        }
+        try PrivateFiles.replace(classFile, with: Array(try JSONEncoder.sideFile.encode(training)))
     }
 
     /// The classes of a data directory, by name.
@@ -83,7 +86,9 @@ public enum ClassSetup {
             if try candidate.isFree(in: engine) { training = candidate; break }
         }
         guard var training else { throw ClassFolder.Failure("no class number is free: delete a class first") }
-        try FileManager.default.createDirectory(at: folder.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try PrivateFiles.folder(folder.root.deletingLastPathComponent())
+        // A new folder of its own: one made by someone else first is refused.
+        if mkdir(folder.root.path, 0o700) != 0 { throw FileProblem.lastError(folder.root.path) }
         do {
             try folder.save(training)
             try setUp(seats: Array(training.seats), of: &training, engine: engine, folder: folder)
@@ -92,7 +97,7 @@ public enum ClassSetup {
         } catch {
             // Nothing half made is left behind.
             try? training.remove(from: engine)
-            try? FileManager.default.removeItem(at: folder.root)
+            try? PrivateFiles.remove(folder.root)
             throw error
         }
         return training
@@ -102,28 +107,31 @@ public enum ClassSetup {
     /// the Maildirs empty; their progress counts from now.
     public static func reset(_ training: TrainingClass, seats: [Int], engine: AuthEngine, folder: ClassFolder) throws -> TrainingClass {
         for seat in seats { try training.validate(seat: seat) }
-        var training = training
-        try setUp(seats: seats, of: &training, engine: engine, folder: folder)
-        try folder.save(training)
-        return training
+        // Read again under the folder's lock: two resets at once both keep their seats' changes.
+        return try PrivateFiles.withLock(on: folder.root) {
+            var training = try folder.load()
+            try setUp(seats: seats, of: &training, engine: engine, folder: folder)
+            try folder.save(training)
+            return training
+        }
     }
 
     public static func delete(_ training: TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
         try training.remove(from: engine)
-        try FileManager.default.removeItem(at: folder.root)
+        try PrivateFiles.remove(folder.root)
     }
 
     private static func setUp(seats: [Int], of training: inout TrainingClass, engine: AuthEngine, folder: ClassFolder) throws {
         let enrolments = try training.install(seats: seats, into: engine)
         for seat in seats {
             let directory = folder.seatDirectory(seat)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try? FileManager.default.removeItem(at: folder.seatMail(seat))
-            try FileManager.default.createDirectory(at: folder.seatMail(seat), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(Phone.fileName))
-            var phone = try Phone.load(directory: directory)
-            for enrolment in enrolments[seat] ?? [] { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
-            try phone.save()
+            try PrivateFiles.folder(directory)
+            try PrivateFiles.remove(folder.seatMail(seat))
+            try PrivateFiles.folder(folder.seatMail(seat))
+            try Phone.update(directory: directory) { phone in
+                phone.removeAll()
+                for enrolment in enrolments[seat] ?? [] { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
+            }
         }
     }
 
@@ -132,8 +140,7 @@ public enum ClassSetup {
     static func writeRoster(_ training: TrainingClass, folder: ClassFolder) throws {
         // The roster names the training password: for the trainer only.
         for (url, text) in [(folder.rosterCSV, rosterCSV(training, folder: folder)), (folder.rosterTable, rosterTable(training, folder: folder))] {
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            try Data(text.utf8).write(to: url)
+            try PrivateFiles.replace(url, with: text)
         }
     }
 

@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import SafeIO
 
 /// The demo data with everything a trainer expects beside it: the demo app users on the virtual
 /// phone (learnt from their URIs, as from a QR code) and in demo-enrolments.txt for a real phone.
@@ -14,16 +15,15 @@ public enum DemoSetup {
         let enrolments = try DemoData.shipped().install(into: engine)
         let file = directory.appendingPathComponent(enrolmentsFile)
         let text = enrolments.map { "\($0.userID) \($0.uri.string)" }.joined(separator: "\n") + "\n"
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        try Data(text.utf8).write(to: file)
-        var phone = try Phone.load(directory: directory)
-        for enrolment in enrolments { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
-        // Client Connect's user ID is the email address; VaR Online's the company code and a user name.
-        for (issuer, account) in [("Client Connect", "da.maker@demo-securities.example"), ("VaR Online", "B01234 CHANTM")] {
-            let uri = OTPAuthURI(issuer: issuer, account: account, secret: try engine.configuration.random.bytes(20))
-            try phone.add(uri.string, at: engine.clock.now())
+        try PrivateFiles.replace(file, with: text)
+        try Phone.update(directory: directory) { phone in
+            for enrolment in enrolments { try phone.add(enrolment.uri.string, at: engine.clock.now()) }
+            // Client Connect's user ID is the email address; VaR Online's the company code and a user name.
+            for (issuer, account) in [("Client Connect", "da.maker@demo-securities.example"), ("VaR Online", "B01234 CHANTM")] {
+                let uri = OTPAuthURI(issuer: issuer, account: account, secret: try engine.configuration.random.bytes(20))
+                try phone.add(uri.string, at: engine.clock.now())
+            }
         }
-        try phone.save()
         return enrolments
     }
 }

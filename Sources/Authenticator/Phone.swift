@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import SafeIO
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,12 +28,13 @@ public struct Phone: Sendable {
         public let description: String
     }
 
-    /// The phone in `directory` (empty if it has no file yet).
+    /// The phone in `directory` (empty if it has no file yet), as it is now: for showing. A
+    /// change goes through `update`.
     public static func load(directory: URL) throws -> Phone {
         let url = directory.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return Phone(url: url, entries: []) }
+        guard let data = try PrivateFiles.read(url) else { return Phone(url: url, entries: []) }
         do {
-            return Phone(url: url, entries: try JSONDecoder.sideFile.decode([Entry].self, from: data))
+            return Phone(url: url, entries: try JSONDecoder.sideFile.decode([Entry].self, from: Data(data)))
         } catch {
             throw Failure(description: "\(url.path) is not a phone file (\(error)); it was left untouched")
         }
@@ -51,6 +53,12 @@ public struct Phone: Sendable {
         }
         hasChanges = true
         return uri
+    }
+
+    /// Forgets every account (a seat's phone given back as new).
+    public mutating func removeAll() {
+        entries = []
+        hasChanges = true
     }
 
     /// The entry whose label ("HKEX:B0123401") or account ("B0123401") is `name`, ignoring case.
@@ -84,19 +92,35 @@ public struct Phone: Sendable {
         }
     }
 
-    /// Writes the file atomically with mode 0600: it holds the secrets, as a phone does.
-    public func save() throws {
-        let data = try JSONEncoder.sideFile.encode(entries)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid())")
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw Failure(description: "cannot write \(temporary.path)")
+    /// Reads the phone in `directory`, lets `change` work on it and writes it back if anything
+    /// changed, all under the folder's lock: two processes adding accounts or pressing an HOTP
+    /// button at once both keep their change. The one way the phone's file is changed.
+    @discardableResult
+    public static func update<T>(directory: URL, _ change: (inout Phone) throws -> T) throws -> T {
+        try PrivateFiles.withLock(on: directory) {
+            var phone = try load(directory: directory)
+            let result = try change(&phone)
+            if phone.hasChanges { try phone.save() }
+            return result
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw Failure(description: "cannot replace \(url.path): \(String(cString: strerror(errno)))")
-        }
+    }
+
+    /// Enrols `uri` on the phone in `directory` (see `add`).
+    @discardableResult
+    public static func add(_ uri: String, directory: URL, at date: Date) throws -> OTPAuthURI {
+        try update(directory: directory) { try $0.add(uri, at: date) }
+    }
+
+    /// The code the phone in `directory` shows for `account` now (an HOTP button press moves
+    /// its counter, kept).
+    public static func code(for account: String, directory: URL, at date: Date) throws -> (code: String, secondsLeft: Int?) {
+        try update(directory: directory) { try $0.show(try $0.index(of: account), at: date) }
+    }
+
+    /// Writes the file through the files door (0600, written beside it and renamed): it holds
+    /// the secrets, as a phone does. Callers hold the folder's lock (`update`).
+    func save() throws {
+        try PrivateFiles.replace(url, with: Array(try JSONEncoder.sideFile.encode(entries)))
     }
 }
 

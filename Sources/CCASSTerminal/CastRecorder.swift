@@ -1,31 +1,22 @@
 import Foundation
 import TerminalView
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes an asciicast v2 recording (playable with `asciinema play`) of the frames a session
 /// showed, drawn with every secret redacted: OTPs, the enrolment key and the QR code never
 /// reach the file, and passwords are masked as on screen.
 final class CastRecorder {
-    private let handle: FileHandle
+    private let file: RecordingFile
     private let start = Date()
     private var size: (columns: Int, rows: Int)
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    init(path: String, columns: Int, rows: Int, term: String) throws {
-        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot write the recording \(path): \(String(cString: strerror(errno)))") }
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    init(path: String, replace: Bool, columns: Int, rows: Int, term: String) throws {
+        file = try RecordingFile(path: path, replace: replace, option: "--record")
         size = (columns, rows)
         let header: [String: Any] = [
             "version": 2, "width": columns, "height": rows, "timestamp": Int(start.timeIntervalSince1970),
             "title": "ccass-terminal", "env": ["TERM": term],
         ]
-        try write(JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+        write(try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
     }
 
     /// Records a frame (a whole screen; asciinema replays it exactly).
@@ -40,12 +31,13 @@ final class CastRecorder {
 
     private func event(_ time: TimeInterval, _ kind: String, _ data: String) {
         let rounded = (time * 1_000_000).rounded() / 1_000_000
-        if let line = try? JSONSerialization.data(withJSONObject: [rounded, kind, data]) { try? write(line) }
+        if let line = try? JSONSerialization.data(withJSONObject: [rounded, kind, data]) { write(line) }
     }
 
-    private func write(_ data: Data) throws {
-        try handle.write(contentsOf: data + Data("\n".utf8))
+    private func write(_ data: Data) {
+        file.line(String(decoding: data, as: UTF8.self))
     }
 
-    func close() { try? handle.close() }
+    /// Ends the recording; throws when it could not be written.
+    func finish() throws { try file.finish() }
 }

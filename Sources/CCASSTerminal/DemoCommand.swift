@@ -2,6 +2,7 @@ import ArgumentParser
 import AuthEngine
 import Authenticator
 import Foundation
+import SafeIO
 
 /// `ccass-terminal demo`: creates or refreshes the training data set.
 struct DemoCommand: ParsableCommand {
@@ -39,9 +40,9 @@ struct DemoCommand: ParsableCommand {
             guard let account = try engine.account(demoAccount.userID) else { continue }
             table.rows.append([account.userID, account.email ?? "-", account.stateWithFlags, demoAccount.demonstrates])
         }
-        print("Demo store ready in \(location.directory.path)\n")
-        print(table.render())
-        print("""
+        try StandardStream.output.line("Demo store ready in \(location.directory.path)\n")
+        try StandardStream.output.line(table.render())
+        try StandardStream.output.line("""
 
         Password of every demo account with one: \(demo.password)
         Smartcard password of every demo smartcard: \(demo.smartcardPassword)

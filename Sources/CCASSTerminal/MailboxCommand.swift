@@ -2,6 +2,7 @@ import ArgumentParser
 import AuthEngine
 import Foundation
 import TerminalApp
+import SafeIO
 
 /// `ccass-terminal mailbox`: the trainer's view of the inbox.
 struct MailboxCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct MailboxCommand: ParsableCommand {
         let root = try seat.mailRoot(store)
         let mailbox = Mailbox(root: root)
         if open == nil, ProgramTerminal.isInteractive {
-            let engine = try store.engine()
+            let engine = try store.engine(create: false)
             let queue = DispatchQueue(label: "ccass-terminal.inbox")
             _ = ProgramTerminal.run(InboxModel(address: address), clock: { engine.clock.now() }) { command, post in
                 queue.async { post(InboxModel.perform(command, mailbox: mailbox, engine: engine)) }
@@ -36,13 +37,13 @@ struct MailboxCommand: ParsableCommand {
         }
         guard let address else {
             let addresses = mailbox.addresses()
-            if addresses.isEmpty { print("No mail has been delivered under \(root.path).") }
+            if addresses.isEmpty { try StandardStream.output.line("No mail has been delivered under \(root.path).") }
             var table = TextTable(header: ["ADDRESS", "MESSAGES", "NEWEST"])
             for address in addresses {
                 let messages = (try? mailbox.messages(for: address)) ?? []
                 table.rows.append([address, "\(messages.count)", messages.first?.date.map(HongKongTime.format) ?? "-"])
             }
-            if !addresses.isEmpty { print(table.render()) }
+            if !addresses.isEmpty { try StandardStream.output.line(table.render()) }
             return
         }
         let messages = try mailbox.messages(for: address)
@@ -51,21 +52,21 @@ struct MailboxCommand: ParsableCommand {
                 throw CommandFailure("\(address) has \(messages.count) message\(messages.count == 1 ? "" : "s"); there is no number \(open)")
             }
             let message = messages[open - 1]
-            for (name, value) in message.headers { print("\(name): \(value)") }
-            print("\n" + message.body, terminator: message.body.hasSuffix("\n") ? "" : "\n")
+            for (name, value) in message.headers { try StandardStream.output.line("\(name.safe()): \(value.safe())") }
+            try StandardStream.output.write("\n" + message.body.safe(.block) + (message.body.hasSuffix("\n") ? "" : "\n"))
             return
         }
         guard !messages.isEmpty else {
-            print("No messages for \(address).")
+            try StandardStream.output.line("No messages for \(address).")
             return
         }
-        let engine = try store.engine()
+        let engine = try store.engine(create: false)
         var table = TextTable(header: ["#", "SENT", "SUBJECT", "OTP"])
         for (index, message) in messages.enumerated() {
             var otp = "-"
             if let code = message.otp { otp = "\(code) " + CodeStatus.describe(try engine.emailCodeStatus(sentTo: address, code: code)) }
             table.rows.append(["\(index + 1)", message.date.map(HongKongTime.format) ?? "-", message.header("Subject") ?? "-", otp])
         }
-        print(table.render())
+        try StandardStream.output.line(table.render())
     }
 }

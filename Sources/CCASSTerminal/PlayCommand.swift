@@ -3,6 +3,7 @@ import AuthEngine
 import Authenticator
 import CursesTerminal
 import Foundation
+import SafeIO
 import TerminalApp
 import TerminalCore
 import TerminalProgram
@@ -45,9 +46,8 @@ struct PlayCommand: ParsableCommand {
         }
         guard ProgramTerminal.isInteractive else { throw CommandFailure("play needs an interactive terminal on standard input and output") }
         let setup = PlaySetup(scenario)
-        let directory = dataDir.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccass-play-\(UUID().uuidString)")
-        defer { if dataDir == nil { try? FileManager.default.removeItem(at: directory) } }
+        let directory = try dataDir.map { URL(fileURLWithPath: $0) } ?? PrivateFiles.temporaryFolder(prefix: "ccass-play-")
+        defer { if dataDir == nil { try? PrivateFiles.remove(directory) } }
         let engine = try setup.engine(directory: directory, fresh: dataDir == nil)
         let backend = CursesBackend(noColor: ProgramTerminal.noColor)
         var state = AppState(console: setup.console, phase: engine.phase, now: engine.clock.now(), size: backend.size,

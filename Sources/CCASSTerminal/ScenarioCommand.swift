@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCASSResources
 import Foundation
+import SafeIO
 import TerminalApp
 
 /// `ccass-terminal scenario FILE...`: screen flows headless, for QA and CI.
@@ -49,7 +50,7 @@ struct ScenarioCommand: ParsableCommand {
         var scenarios: [(Scenario, URL)] = []
         for path in try scenarioPaths() {
             let url = URL(fileURLWithPath: path)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw CommandFailure("cannot read \(path)") }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw CommandFailure("cannot read \(path.safe())") }
             do {
                 scenarios.append((try Scenario(name: path, text: text), url))
             } catch {
@@ -63,35 +64,35 @@ struct ScenarioCommand: ParsableCommand {
             let result = runner.run(scenario)
             results.append(result)
             if let failure = result.failure {
-                FileHandle.standardError.write(Data("FAIL \(scenario.name): \(failure)\n".utf8))
+                try StandardStream.error.line("FAIL \(scenario.name): \(failure)")
             } else {
-                print("ok   \(scenario.name) (\(result.steps) steps, \(String(format: "%.2f", result.seconds)) s)")
+                try StandardStream.output.line("ok   \(scenario.name) (\(result.steps) steps, \(String(format: "%.2f", result.seconds)) s)")
             }
-            for path in result.written { print("     wrote snapshot \(path)") }
+            for path in result.written { try StandardStream.output.line("     wrote snapshot \(path)") }
         }
-        if let junit {
-            do {
-                try Data(ScenarioRunner.junit(results).utf8).write(to: URL(fileURLWithPath: junit))
-            } catch {
-                throw CommandFailure("cannot write \(junit): \(error)")
-            }
-        }
+        if let junit { try Self.writeReport(ScenarioRunner.junit(results), to: junit) }
         let failed = results.filter { !$0.passed }.count
-        print("scenarios: \(results.count - failed) passed, \(failed) failed")
+        try StandardStream.output.line("scenarios: \(results.count - failed) passed, \(failed) failed")
         if coverage { try report(results.reduce(into: Coverage()) { $0.merge($1.coverage) }) }
         if failed > 0 { throw ExitCode(1) }
     }
 
     private func report(_ reached: Coverage) throws {
-        print("")
-        print(reached.table(except: Coverage.notFromATerminal))
+        try StandardStream.output.line()
+        try StandardStream.output.line(reached.table(except: Coverage.notFromATerminal))
         for (path, text) in [(coverageJson, reached.json(except: Coverage.notFromATerminal)), (coverageXml, reached.cobertura())] {
             guard let path else { continue }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw CommandFailure("cannot write \(path): \(error)")
-            }
+            try Self.writeReport(text, to: path)
+        }
+    }
+
+    /// A report for CI tools: replaces the file of a previous run (through the files door: a
+    /// link or another user's file there is refused).
+    private static func writeReport(_ text: String, to path: String) throws {
+        do {
+            try PrivateFiles.replace(URL(fileURLWithPath: path), with: text)
+        } catch {
+            throw CommandFailure("cannot write \(path.safe()): \(error)")
         }
     }
 }

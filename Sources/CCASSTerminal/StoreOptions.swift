@@ -14,6 +14,9 @@ struct StoreOptions: ParsableArguments {
     var policy: String?
 
     func validate() throws {
+        if let dataDir, dataDir.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CommandFailure("--data-dir is empty; name a directory (or leave the option out for the default store)")
+        }
         if let clock, HongKongTime.parse(clock) == nil {
             throw CommandFailure("--clock \"\(clock)\" is not a time; use e.g. 2023-06-12T09:00+08:00 or \"2023-06-12 09:00\" (Hong Kong)")
         }
@@ -25,12 +28,13 @@ struct StoreOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation.resolve(explicit: dataDir) }
 
     /// Opens the store (or a working copy of it) and builds an engine with the store's
-    /// training settings, if any.
-    func engine(phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, clock: (any Clock)? = nil, workingCopy: StoreLocation? = nil,
+    /// training settings, if any. `create: false` (commands that only read): a missing store is
+    /// an error, and nothing is made.
+    func engine(create: Bool = true, phase: ServicePhase? = nil, mailer: (any Mailer)? = nil, clock: (any Clock)? = nil, workingCopy: StoreLocation? = nil,
                 hours: ServiceHours? = nil, connectivityTest: ConnectivitySession? = nil,
                 seat: (participant: String, terminal: String)? = nil) throws -> AuthEngine {
         try SecurityResources.check()
-        var store = try AccountStore(location: location)
+        var store = try AccountStore(location: location, create: create)
         if let workingCopy {
             // Work on a copy; the mail still goes to the real Maildirs.
             let original = store
@@ -56,7 +60,6 @@ struct StoreOptions: ParsableArguments {
         let shared = StoreClock(directory: location.directory)
         if let from = clock.flatMap(HongKongTime.parse) {
             do {
-                try FileManager.default.createDirectory(at: location.directory, withIntermediateDirectories: true)
                 try shared.set(from)
             } catch {
                 throw CommandFailure("cannot set the clock of \(location.directory.path): \(StoreFault(error))")

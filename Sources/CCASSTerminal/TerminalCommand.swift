@@ -8,6 +8,7 @@ import TerminalApp
 import TerminalCore
 import TerminalProgram
 import TerminalView
+import SafeIO
 
 /// `ccass-terminal` (the default command): the emulated terminal at the keyboard.
 struct TerminalCommand: ParsableCommand {
@@ -36,6 +37,9 @@ struct TerminalCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the session as a scenario file while it runs (replay: ccass-terminal scenario FILE); OTPs are written as otp app/email steps and REGISTER DEVICE as scan, never the codes or the key. Passwords typed are written: keep the file private (0600).", valueName: "file.scenario"))
     var recordScenario: String?
+
+    @Flag(help: "With --record or --record-scenario: replace the file if it exists (otherwise an existing file is refused).")
+    var replace = false
 
     @Flag(help: "Line-by-line prompts with no cursor movement or box drawing (screen readers, pipes, expect); passwords are not echoed.")
     var plain = false
@@ -70,8 +74,15 @@ struct TerminalCommand: ParsableCommand {
 
     func run() throws {
         let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: store) }
-        guard plain || ProgramTerminal.isInteractive else {
+        guard plain || ProgramTerminal.onATerminal else {
             throw CommandFailure("the terminal needs an interactive terminal on standard input and output; use --plain for pipes and scripts")
+        }
+        var plain = self.plain
+        if !plain, let why = CursesBackend.unusableTerminal {
+            // A seat whose SSH client sent an unusual TERM still gets in, line by line.
+            if recordScenario != nil { throw CommandFailure("\(why), and --record-scenario records keys at a full-screen terminal") }
+            try StandardStream.error.line("\(why): the terminal runs in plain mode (line by line, as --plain).")
+            plain = true
         }
         // Raw mode first: nothing typed from here on is echoed; it waits for the first screen.
         let backend = plain ? nil : CursesBackend(noColor: ProgramTerminal.noColor)
@@ -93,27 +104,22 @@ struct TerminalCommand: ParsableCommand {
         let window = backend?.size ?? Size.minimum
         let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
                                   panelTitle: seat != nil ? "Your phone and inbox" : nil, phaseOverride: phaseOverride)
-        let copy = connectivityTest == .secondary ? WorkingCopy.ofThisProcess : nil
+        let copy = connectivityTest == .secondary ? WorkingCopy() : nil
         defer { copy?.remove() }
         let options = store, connectivityTest = connectivityTest, smtp = try mail.resolved()
         let panelDirectory = seat?.directory ?? store.location.directory
         let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil) { progress in
-            try copy?.create()
+            let copyLocation = try copy?.create()
             return try Self.openEngine(options, clock: clock, phase: phaseOverride, hours: hours, connectivityTest: connectivityTest,
-                                       smtp: smtp, workingCopy: copy?.location, seat: seat, progress: progress)
+                                       smtp: smtp, workingCopy: copyLocation, seat: seat, progress: progress)
         }
         defer { runner.finish() }
-        let recorder = try record.map { try CastRecorder(path: $0, columns: window.columns, rows: window.rows,
+        let recorder = try record.map { try CastRecorder(path: $0, replace: replace, columns: window.columns, rows: window.rows,
                                                           term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm") }
-        defer { recorder?.close() }
-        let scenarioFile = try recordScenario.map { try PrivateFile(path: $0) }
+        let scenarioFile = try recordScenario.map { try RecordingFile(path: $0, replace: replace, option: "--record-scenario") }
         let scenarioRecorder = scenarioFile.map { file in
             ScenarioRecorder(header: ScenarioRecorder.header(state: state, start: now, phaseOverride: phaseOverride, ignoreHours: ignoreHours),
                              write: file.line, emailOf: { [runner] in try? runner.openedEngine?.account($0)?.email })
-        }
-        defer {
-            scenarioRecorder?.finish()
-            scenarioFile?.close()
         }
         let readClock: @Sendable () -> Date = { clock.now() }
         let end: ProgramEnd, failure: String?
@@ -129,11 +135,16 @@ struct TerminalCommand: ParsableCommand {
             }
             failure = ran?.model.failure
         } else {
-            let program = Program(model: model, backend: PlainBackend(), clock: readClock, run: runner.run)
+            let plainBackend = PlainBackend()
+            let program = Program(model: model, backend: plainBackend, clock: readClock, run: runner.run)
             end = program.run()
-            failure = program.model.failure
+            failure = program.model.failure ?? plainBackend.failure.map { "\($0)" }
         }
+        scenarioRecorder?.finish()
+        // The session's own failure first; then a recording that could not be written.
         if let failure { throw CommandFailure(failure) }
+        try recorder?.finish()
+        try scenarioFile?.finish()
         if case .signal(let number) = end { throw ExitCode(128 + number) }
     }
 
@@ -197,36 +208,48 @@ struct Seat: Sendable {
 extension ServicePhase: ExpressibleByArgument {}
 extension ConnectivitySession: ExpressibleByArgument {}
 
-/// The secondary connectivity session's copy of the store and its key, in the temporary
-/// directory: removed on every exit this process controls, by the crash handler, and, if a
-/// SIGKILL left one behind, by the next start (its process is gone).
-struct WorkingCopy: Sendable {
+/// The secondary connectivity session's copy of the store and its key, in a private folder
+/// of the temporary directory made by mkdtemp (`ccass-secondary-PID-XXXXXX`: nobody can make
+/// it first or guess it): removed on every exit this process controls, by the crash handler,
+/// and, if a SIGKILL left one behind, by the next start (its process is gone).
+final class WorkingCopy: @unchecked Sendable {
     static let prefix = "ccass-secondary-"
-    let location: StoreLocation
+    private let lock = NSLock()
+    private var made: StoreLocation?
 
-    /// Where this process keeps its copy (nothing is created yet).
-    static var ofThisProcess: WorkingCopy {
-        WorkingCopy(location: StoreLocation(directory: FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(getpid())")))
-    }
+    /// Where the copy is, once made.
+    var location: StoreLocation? { lock.withLock { made } }
 
-    func create() throws {
+    /// Makes the private folder the copy goes into.
+    func create() throws -> StoreLocation {
         Self.sweep()
-        try FileManager.default.createDirectory(at: location.directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        ccass_guard_remove_on_crash(location.directory.path)
+        let folder: URL
+        do {
+            folder = try PrivateFiles.temporaryFolder(prefix: "\(Self.prefix)\(getpid())-")
+        } catch let problem as FileProblem {
+            throw CommandFailure("cannot make the secondary session's working copy: \(problem)")
+        }
+        ccass_guard_remove_on_crash(folder.path)
+        let location = StoreLocation(directory: folder)
+        lock.withLock { made = location }
+        return location
     }
 
     func remove() {
         ccass_guard_remove_on_crash(nil)
-        try? FileManager.default.removeItem(at: location.directory)
+        guard let location = lock.withLock({ made }) else { return }
+        try? PrivateFiles.remove(location.directory)
     }
 
-    /// Removes copies whose process no longer runs.
+    /// Removes copies of ours whose process no longer runs; anything else there is left alone.
     static func sweep() {
         let temporary = FileManager.default.temporaryDirectory
         for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
-            if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name)) }
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid != getpid() else { continue }
+            let folder = temporary.appendingPathComponent(name)
+            guard kill(pid, 0) != 0, errno == ESRCH, (try? PrivateFiles.existingFolder(folder, loose: .refuse)) == true else { continue }
+            try? PrivateFiles.remove(folder)
         }
     }
 }

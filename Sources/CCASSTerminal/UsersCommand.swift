@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthEngine
 import Foundation
+import SafeIO
 
 /// `ccass-terminal users`: every account with its state.
 struct UsersCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let engine = try store.engine()
+        let engine = try store.engine(create: false)
         let accounts = try engine.accounts()
         let now = engine.clock.now()
         var table = TextTable(header: ["USER ID", "PARTICIPANT", "ROLE", "EMAIL", "STATE", "FLAGS", "PASSWORD EXPIRES"])
@@ -28,10 +29,10 @@ struct UsersCommand: ParsableCommand {
             ])
         }
         if accounts.isEmpty {
-            print("No accounts in \(store.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
+            try StandardStream.output.line("No accounts in \(store.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
         } else {
-            print(table.render())
-            print("\n\(accounts.count) accounts, policy \(engine.policy.name)")
+            try StandardStream.output.line(table.render())
+            try StandardStream.output.line("\n\(accounts.count) accounts, policy \(engine.policy.name)")
         }
     }
 }

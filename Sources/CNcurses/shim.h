@@ -9,6 +9,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdlib.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
 
@@ -32,6 +33,24 @@ static inline int ccass_put(int y, int x, const wchar_t *chars, int count, int a
     text[n] = 0;
     if (setcchar(&cell, text, (attr_t)attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cell);
+}
+
+/* From term.h, which is not included: its macros (lines, columns...) would clash. */
+extern int setupterm(const char *term, int filedes, int *errret);
+extern int del_curterm(struct term *oterm);
+extern struct term *cur_term;
+
+/* Whether $TERM names a terminal ncurses can draw a full screen on: 1 yes; 0 TERM is unset;
+   -1 terminfo does not know it; -2 it cannot move the cursor (dumb, hardcopy). */
+static inline int ccass_terminal_usable(void) {
+    const char *term = getenv("TERM");
+    if (term == NULL || term[0] == 0) return 0;
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return err == 0 ? -2 : -1;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable ? 1 : -2;
 }
 
 #endif

@@ -47,6 +47,18 @@ public final class CursesBackend: TerminalBackend {
 
     deinit { restore() }
 
+    /// Why a full screen cannot be drawn on this terminal (TERM unset, unknown to terminfo, or
+    /// unable to move the cursor), or nil when it can.
+    public static var unusableTerminal: String? {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        switch ccass_terminal_usable() {
+        case 1: return nil
+        case 0: return "TERM is not set"
+        case -1: return "TERM=\(term) is a terminal this system's terminfo does not know"
+        default: return "TERM=\(term) cannot move the cursor"
+        }
+    }
+
     /// Gives the terminal back: cursor visible, echo on, normal screen. Safe to call twice.
     public func restore() {
         guard active else { return }

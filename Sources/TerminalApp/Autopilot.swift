@@ -254,10 +254,7 @@ public struct AutopilotRunner: Sendable {
                 do {
                     switch step {
                     case .otpApp(let account):
-                        var phone = try Phone.load(directory: directory)
-                        let shown = try phone.show(try phone.index(of: account), at: now)
-                        if phone.hasChanges { try phone.save() }
-                        post(.code(shown.code))
+                        post(.code(try Phone.code(for: account, directory: directory, at: now).code))
                     case .otpEmail(let address):
                         guard let code = try Mailbox(root: directory.appendingPathComponent("mail")).messages(for: address).first?.otp else {
                             post(.failed("There is no OTP email for \(address); the keyboard is yours."))
@@ -275,9 +272,7 @@ public struct AutopilotRunner: Sendable {
             let directory = self.directory, terminal = self.terminal
             terminal.perform {
                 do {
-                    var phone = try Phone.load(directory: directory)
-                    let learnt = try phone.add(uri, at: terminal.openedEngine?.clock.now() ?? Date())
-                    try phone.save()
+                    let learnt = try Phone.add(uri, directory: directory, at: terminal.openedEngine?.clock.now() ?? Date())
                     post(.scanned(learnt.label))
                 } catch {
                     post(.failed("The phone could not enrol the QR code: \(error); the keyboard is yours."))

@@ -1,5 +1,6 @@
 import AuthDomain
 import Foundation
+import SafeIO
 import TerminalCore
 
 /// What a set of scenario runs reached, against everything there is to reach: the screens and
@@ -114,10 +115,7 @@ public struct Coverage: Equatable, Sendable {
     /// The report as Cobertura XML, which CI tools read: each area a package, each item a
     /// line hit once or not at all.
     public func cobertura() -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = XMLText.escaped
         let all = areas.reduce(0) { $0 + $1.all.count }, hit = areas.reduce(0) { $0 + $1.all.count - $1.unreached.count }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<coverage line-rate=\"\(String(format: "%.4f", all == 0 ? 1 : Double(hit) / Double(all)))\" lines-covered=\"\(hit)\" lines-valid=\"\(all)\" version=\"1\">\n  <packages>\n"

@@ -1,6 +1,7 @@
 import AuthEngine
 import Authenticator
 import Foundation
+import SafeIO
 import TerminalCore
 import TerminalView
 
@@ -39,8 +40,13 @@ public struct ScenarioRunner {
             Result(name: scenario.name, failure: failure, steps: steps, seconds: Date().timeIntervalSince(started), written: written,
                    coverage: live?.coverage ?? Coverage())
         }
-        let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccass-scenario-\(UUID().uuidString)")
-        defer { if dataDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
+        let directory: URL
+        do {
+            directory = try dataDirectory ?? PrivateFiles.temporaryFolder(prefix: "ccass-scenario-")
+        } catch {
+            return result("cannot make a folder for the run's store: \(error)")
+        }
+        defer { if dataDirectory == nil { try? PrivateFiles.remove(directory) } }
 
         // Setup steps before the first interaction shape the session.
         var size = Size.minimum, console = Console.terminal, phase: ServicePhase?, hours: ServiceHours? = .shipped
@@ -89,10 +95,7 @@ public struct ScenarioRunner {
                 if Self.shows(session.screenText, text) { return fail("expected \"\(text)\" not to be on the screen") }
             case .otpApp(let account):
                 do {
-                    var phone = try Phone.load(directory: directory)
-                    let shown = try phone.show(try phone.index(of: account), at: session.clock.now())
-                    try phone.save()
-                    session.type(shown.code)
+                    session.type(try Phone.code(for: account, directory: directory, at: session.clock.now()).code)
                 } catch {
                     return fail("the phone has no code for \(account): \(error)")
                 }
@@ -106,9 +109,7 @@ public struct ScenarioRunner {
                     return fail("there is no QR code on the screen to scan")
                 }
                 do {
-                    var phone = try Phone.load(directory: directory)
-                    try phone.add(screen.registration.uri, at: session.clock.now())
-                    try phone.save()
+                    try Phone.add(screen.registration.uri, directory: directory, at: session.clock.now())
                 } catch {
                     return fail("the phone could not enrol the QR code: \(error)")
                 }
@@ -117,8 +118,8 @@ public struct ScenarioRunner {
                 let text = session.screenText
                 if updateSnapshots {
                     do {
-                        try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: true)
-                        try Data(text.utf8).write(to: file)
+                        try PrivateFiles.folder(snapshotDirectory, loose: .asIs)
+                        try PrivateFiles.replace(file, with: text)
                         written.append(file.path)
                     } catch {
                         return fail("cannot write the snapshot \(file.path): \(error)")
@@ -168,10 +169,8 @@ public struct ScenarioRunner {
 
     /// A JUnit XML report of results.
     public static func junit(_ results: [Result], suite: String = "ccass-terminal scenarios") -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        // XML 1.0 cannot hold every character a failure may quote from the screen or the file.
+        let escape = XMLText.escaped
         let failures = results.filter { !$0.passed }.count
         let total = results.reduce(0) { $0 + $1.seconds }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -166,10 +166,7 @@ public struct PanelSource: Sendable {
                 }
             },
             scan: { uri, now in
-                var phone = try Phone.load(directory: directory)
-                let learnt = try phone.add(uri, at: now)
-                try phone.save()
-                return learnt.label
+                try Phone.add(uri, directory: directory, at: now).label
             })
     }
 }

@@ -1,5 +1,6 @@
 import CTerminalGuard
 import Foundation
+import SafeIO
 import TerminalCore
 import TerminalView
 #if canImport(Glibc)
@@ -16,13 +17,16 @@ public final class PlainBackend: TerminalBackend {
     /// Piped answers are not echoed: a screen after a prompt starts on a new line.
     private var afterPrompt = false
     private let input: FileHandle
-    private let output: FileHandle
+    private let output: StandardStream
+    /// Set when a write failed (a full disk, a closed stream): the program ends with it as its
+    /// error instead of going on talking to no one.
+    public private(set) var failure: StreamFailure?
     /// A stop signal (SIGTERM, SIGHUP, SIGINT) that arrived while waiting for a line.
     private var stopSignal: Int32?
     /// What ends the wait when no line came: the signal, or the end of input.
     private var ended: [TerminalEvent] { [stopSignal.map(TerminalEvent.signal) ?? .endOfInput] }
 
-    public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
+    public init(input: FileHandle = .standardInput, output: StandardStream = .output) {
         self.input = input
         self.output = output
     }
@@ -43,6 +47,7 @@ public final class PlainBackend: TerminalBackend {
     public func wake() { ccass_guard_wake() }
 
     public func wait(timeout: TimeInterval?) -> [TerminalEvent] {
+        if failure != nil { return [.endOfInput] }
         guard let prompt else { return ended }
         if prompt.fields.isEmpty, prompt.actions.isEmpty {
             return menu(prompt)
@@ -105,13 +110,24 @@ public final class PlainBackend: TerminalBackend {
     private func say(_ text: String) {
         let lead = afterPrompt && !interactive ? "\n" : ""
         afterPrompt = false
-        output.write(Data((lead + text + "\n").utf8))
+        send(lead + text + "\n")
+    }
+
+    /// Everything shown goes through the door for standard output (made safe, checked).
+    private func send(_ text: String) {
+        guard failure == nil else { return }
+        do {
+            try output.write(text)
+        } catch {
+            failure = error as? StreamFailure ?? StreamFailure(stream: output.name, code: EIO)
+        }
     }
 
     /// Reads one line; with `echo` false on a terminal, what is typed is not shown.
     private func ask(_ prompt: String, echo: Bool = true) -> String? {
-        if afterPrompt, !interactive { output.write(Data("\n".utf8)) }
-        output.write(Data(prompt.utf8))
+        if afterPrompt, !interactive { send("\n") }
+        send(prompt)
+        if failure != nil { return nil }
         afterPrompt = true
         var saved = termios()
         let hide = !echo && interactive && tcgetattr(input.fileDescriptor, &saved) == 0
@@ -123,7 +139,7 @@ public final class PlainBackend: TerminalBackend {
         let line = readLine(from: input)
         if hide {
             tcsetattr(input.fileDescriptor, TCSANOW, &saved)
-            output.write(Data("\n".utf8))
+            send("\n")
         }
         return line?.trimmingCharacters(in: .whitespaces)
     }

@@ -1,3 +1,4 @@
+import SafeIO
 import TerminalCore
 
 /// What a cell means; the backend picks colours and attributes for each role (and keeps
@@ -78,13 +79,14 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Writes text from (row, column), clipped to `width` cells (default: to the edge). A wide
-    /// character that would not fit whole is left out. Returns the end column.
+    /// character that would not fit whole is left out. Control characters from data are shown
+    /// as their escapes (`SafeText`), never sent to the terminal. Returns the end column.
     @discardableResult
     public mutating func text(_ text: String, row: Int, column: Int, role: Role = .normal, width: Int? = nil) -> Int {
         guard row >= 0, row < rows else { return column }
         let limit = min(columns, column + max(0, width ?? columns))
         var x = column
-        for character in text {
+        for character in text.safe() {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             guard x + w <= limit else { break }

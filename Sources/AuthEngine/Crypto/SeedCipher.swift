@@ -1,11 +1,13 @@
 import CCrypto
 import Foundation
+import SafeIO
 
 /// AES-256-GCM for secrets at rest (TOTP seeds). The stored form is nonce(12) | ciphertext | tag(16);
 /// the account's user ID is bound as associated data so a seed cannot be moved to another account.
 public struct SeedCipher: Sendable {
     public static let keyLength = 32
-    private let key: [UInt8]
+    /// Overwritten when the last copy of the cipher goes.
+    private let key: SecretBytes
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -15,7 +17,7 @@ public struct SeedCipher: Sendable {
         guard key.count == Self.keyLength else {
             throw Failure(description: "the store key must be \(Self.keyLength) bytes, found \(key.count)")
         }
-        self.key = key
+        self.key = SecretBytes(key)
     }
 
     public func seal(_ plaintext: [UInt8], associatedData: String) throws -> [UInt8] {
@@ -28,7 +30,7 @@ public struct SeedCipher: Sendable {
         var tag = [UInt8](repeating: 0, count: 16)
         guard EVP_EncryptInit_ex(ctx, ccass_aes_256_gcm(), nil, nil, nil) == 1,
               ccass_gcm_set_ivlen(ctx, 12) == 1,
-              EVP_EncryptInit_ex(ctx, nil, nil, key, nonce) == 1,
+              key.withBytes({ EVP_EncryptInit_ex(ctx, nil, nil, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), nonce) }) == 1,
               aad.isEmpty || EVP_EncryptUpdate(ctx, nil, &len, aad, Int32(aad.count)) == 1,
               EVP_EncryptUpdate(ctx, &out, &len, plaintext, Int32(plaintext.count)) == 1
         else { throw Failure(description: "AES-256-GCM encryption failed") }
@@ -55,7 +57,7 @@ public struct SeedCipher: Sendable {
         var len: Int32 = 0
         guard EVP_DecryptInit_ex(ctx, ccass_aes_256_gcm(), nil, nil, nil) == 1,
               ccass_gcm_set_ivlen(ctx, 12) == 1,
-              EVP_DecryptInit_ex(ctx, nil, nil, key, nonce) == 1,
+              key.withBytes({ EVP_DecryptInit_ex(ctx, nil, nil, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), nonce) }) == 1,
               aad.isEmpty || EVP_DecryptUpdate(ctx, nil, &len, aad, Int32(aad.count)) == 1,
               EVP_DecryptUpdate(ctx, &out, &len, body, Int32(body.count)) == 1,
               ccass_gcm_set_tag(ctx, &tag, 16) == 1

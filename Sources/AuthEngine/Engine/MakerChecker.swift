@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 
 /// DMS: a DA maker submits a change, a DA checker authorises it on the same screen (s3.1,
 /// s4.3, s5.1, Appendix A, Appendix D c). Every operation takes the acting DMS session and
@@ -281,8 +282,9 @@ extension AuthEngine {
             let name = "user-profile-listing-\(report.participantKey.replacingOccurrences(of: ":", with: "-"))-\(HongKongTime.formatDay(clock.now())).txt"
             let file = folder.appendingPathComponent(name)
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(report.text.utf8).write(to: file, options: .atomic)
+                // Private (0700, 0600): the listing holds every user's email address.
+                try PrivateFiles.folder(folder)
+                try PrivateFiles.replace(file, with: report.text)
             } catch {
                 throw EngineError.storeFailure(.other("the export \(file.path) could not be written (\(StoreFault(error)))"))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 
 /// The reading side of the Maildirs: what a trainer's mail reader would show.
 public struct Mailbox: Sendable {
@@ -46,7 +47,8 @@ public struct Mailbox: Sendable {
 
     /// Parses an RFC 5322 message file (CRLF or LF, folded headers).
     public static func parse(file: URL) -> Message? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        // Through the door: a link dropped into a Maildir is not followed.
+        guard let data = (try? PrivateFiles.read(file)) ?? nil else { return nil }
         let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         let parts = text.components(separatedBy: "\n\n")
         var headers: [(String, String)] = []

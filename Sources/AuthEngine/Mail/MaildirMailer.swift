@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -31,11 +32,6 @@ public struct MaildirMailer: Mailer {
 
     public func send(_ message: MailMessage) throws {
         let dir = try maildir(for: message.to)
-        let fm = FileManager.default
-        for sub in ["tmp", "new", "cur"] {
-            try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true,
-                                   attributes: [.posixPermissions: 0o700])
-        }
         // Maildir's unique name: the message's time, then the real time in microseconds and a
         // counter, so two messages with the same Date sort in the order they were written.
         let microseconds = Int64(Date().timeIntervalSince1970 * 1_000_000)
@@ -45,22 +41,24 @@ public struct MaildirMailer: Mailer {
         }
         let unique = "\(Int(message.date.timeIntervalSince1970)).M\(String(format: "%016lld", microseconds))Q\(sequence)P\(getpid()).ccass-terminal"
         let tmp = dir.appendingPathComponent("tmp").appendingPathComponent(unique)
-        let bytes = Array(message.rfc5322.utf8)
-        let fd = open(tmp.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot write \(tmp.path): \(String(cString: strerror(errno)))", code: errno) }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let writeError = written == bytes.count ? nil : errno
-        let synced = fsync(fd) == 0
-        let syncError = synced ? nil : errno
-        close(fd)
-        guard written == bytes.count, synced else {
-            unlink(tmp.path)
-            let code = writeError ?? syncError
-            throw Failure(description: "cannot write \(tmp.path): \(String(cString: strerror(code ?? EIO)))", code: code)
-        }
         let final = dir.appendingPathComponent("new").appendingPathComponent(unique)
-        guard rename(tmp.path, final.path) == 0 else {
-            throw Failure(description: "cannot deliver into \(final.path): \(String(cString: strerror(errno)))", code: errno)
+        do {
+            // Each level through the door: a link planted for the root, the address or its
+            // tmp/new/cur is refused, never followed.
+            for folder in [root, dir] + ["tmp", "new", "cur"].map(dir.appendingPathComponent) { try PrivateFiles.folder(folder) }
+            // Written in tmp/ (new, 0600, fsynced), then renamed into new/: Maildir's delivery.
+            let file = try PrivateFiles.create(tmp)
+            do {
+                try file.write(Array(message.rfc5322.utf8))
+                try file.sync()
+                try file.close()
+            } catch {
+                file.abandon()
+                throw error
+            }
+            guard rename(tmp.path, final.path) == 0 else { throw FileProblem.lastError(final.path) }
+        } catch let problem as FileProblem {
+            throw Failure(description: "cannot deliver the mail: \(problem)", code: problem.errorNumber)
         }
     }
 

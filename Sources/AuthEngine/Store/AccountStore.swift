@@ -1,6 +1,8 @@
 import CCrypto
 import Foundation
+import CStoreGuard
 import GRDB
+import SafeIO
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -17,62 +19,71 @@ public final class AccountStore: Sendable {
     let cipher: SeedCipher
     /// The store key; the key for email-code MACs is derived from it when first needed, so
     /// opening the store does not start OpenSSL's MAC machinery.
-    private let storeKey: [UInt8]
+    /// Overwritten when the store is released.
+    private let storeKey: SecretBytes
 
     /// Key for the MACs of email codes: HMAC(store key, label), separate from the seed key.
     var codeKey: [UInt8] {
         get throws {
-            try HMACContext.current(for: .sha256).authenticate(key: storeKey, data: Array("ccass-terminal email OTP".utf8))
+            let context = try HMACContext.current(for: .sha256)
+            var out = [UInt8](repeating: 0, count: HashAlgorithm.sha256.digestLength)
+            let ok = storeKey.withBytes { key in
+                Array("ccass-terminal email OTP".utf8).withUnsafeBytes { data in out.withUnsafeMutableBytes { context.authenticate(key: key, data: data, into: $0) } }
+            }
+            guard ok else { throw HMACContext.Failure(description: "HMAC-SHA256 failed") }
+            return out
         }
     }
 
-    /// Opens (creating if needed) the store in `location`. A file that is not ours is refused
-    /// before SQLite writes anything to it.
-    public init(location: StoreLocation) throws {
+    /// Opens the store in `location`, creating it in a new (or empty) data folder when `create`
+    /// allows. A file under the store's name that is empty or not our SQLite store is refused
+    /// before SQLite writes anything to it, and never rebuilt.
+    public init(location: StoreLocation, create: Bool = true) throws {
         self.location = location
-        let fm = FileManager.default
         let dir = location.directory.path
         do {
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError.unusableDirectory(path: dir, detail: error.localizedDescription)
+            if create {
+                try PrivateFiles.folder(location.directory)
+            } else if try !PrivateFiles.existingFolder(location.directory) {
+                throw StoreError.noStore(path: location.databaseURL.path)
+            }
+        } catch let problem as FileProblem {
+            throw StoreError.unusableDirectory(path: dir, detail: problem.description)
         }
         let dbPath = location.databaseURL.path
         // Checked by the store that opened it first in this process (see checkExistingFile).
         let alreadyOpen = Self.openFiles.withLock { ($0[dbPath] ?? 0) > 0 }
-        let existed = alreadyOpen ? true : try Self.checkExistingFile(at: dbPath)
+        var existed = alreadyOpen ? true : try Self.checkExistingFile(at: dbPath)
         if !existed {
-            // Create the file ourselves so it is 0600 from the first byte; SQLite gives
-            // the -wal and -shm files the same mode.
-            // O_EXCL: an existing (empty) file is left to SQLite rather than opened here.
-            let fd = open(dbPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                Glibc.close(fd)
-            } else if errno != EEXIST {
-                throw StoreError.unusableDirectory(path: dir, detail: String(cString: strerror(errno)))
-            }
-            // Mark the file as ours in its header straight away, before WAL mode defers writes.
-            let queue = try DatabaseQueue(path: dbPath)
-            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
-            try queue.close()
+            guard create else { throw StoreError.noStore(path: dbPath) }
+            // The key first: a store file never exists without the key to its secrets.
+            _ = try Self.loadOrCreateKey(location: location, databaseExisted: false)
+            try Self.createDatabase(at: dbPath)
+            existed = try Self.checkExistingFile(at: dbPath)
         }
-        let key = try Self.loadOrCreateKey(location: location, databaseExisted: existed)
+        var key = try Self.loadOrCreateKey(location: location, databaseExisted: existed)
+        defer { clearSecret(&key) }
         cipher = try SeedCipher(key: key)
-        storeKey = key
+        storeKey = SecretBytes(key)
 
         var config = Configuration()
         // Another terminal holding the write lock is waited for, not failed.
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // No connection checkpoints the WAL into the file as it closes; `close()` lets the
+            // writer do it when the file is still the one opened and sound (see `condemned`).
+            _ = ccass_sqlite_no_checkpoint_on_close(db.sqliteConnection, 1)
         }
         do {
             pool = try DatabasePool(path: dbPath, configuration: config)
+            identity = PrivateFiles.identity(of: location.databaseURL)
             // GRDB sets synchronous = NORMAL on a WAL pool's writer after prepareDatabase; a
             // commit must survive a power cut (the lockout counters), so FULL is set again on it.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
             if let mismatch = try pool.read(StoredTypes.firstMismatch) {
+                // Every connection was opened not to checkpoint as it closes: nothing is written.
                 try? pool.close()
                 throw StoreError.corrupt(path: dbPath, detail: mismatch)
             }
@@ -92,7 +103,36 @@ public final class AccountStore: Sendable {
         }
     }
 
-    /// True if the file exists with content; throws if it is not a store of ours.
+    /// A new store file: made under a temporary name beside the store (0600 from the first
+    /// byte), marked as ours in its header, and linked to the store's name only then, so the
+    /// name never holds an empty or unmarked file; another process that made it first wins.
+    static func createDatabase(at dbPath: String) throws {
+        let url = URL(fileURLWithPath: dbPath)
+        let file: PrivateFile
+        do {
+            file = try PrivateFiles.replacement(for: url)
+            try file.close()
+        } catch let problem as FileProblem {
+            throw StoreError.unusableDirectory(path: url.deletingLastPathComponent().path, detail: problem.description)
+        }
+        defer {
+            unlink(file.path)
+            unlink(file.path + "-journal")
+        }
+        do {
+            let queue = try DatabaseQueue(path: file.path)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
+            try queue.close()
+        } catch {
+            throw StoreError.cannotOpen(path: dbPath, fault: StoreFault(error))
+        }
+        if link(file.path, dbPath) != 0, errno != EEXIST {
+            throw StoreError.cannotOpen(path: dbPath, fault: StoreFault(FileProblem.lastError(dbPath)))
+        }
+    }
+
+    /// True if the file exists; throws if it is not a store of ours (empty, another program's
+    /// file, another user's, a link).
     ///
     /// The header is read by hand (a read-only SQLite connection cannot open a WAL database
     /// that needs recovery after a crash). `init` never calls this while this process has the
@@ -102,37 +142,31 @@ public final class AccountStore: Sendable {
     /// files under those connections, which then read a short WAL: the "SQLite error 10: disk
     /// I/O error" (SQLITE_IOERR_SHORT_READ) once seen in the kill test.
     static func checkExistingFile(at path: String) throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        if header.isEmpty { return false }
-        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: return false
+            case ELOOP: throw StoreError.unsafeFile(path: path, detail: FileProblem(path: path, reason: .link).description)
+            default: throw StoreError.cannotOpen(path: path, fault: StoreFault(FileProblem.lastError(path)))
+            }
+        }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.cannotOpen(path: path, fault: StoreFault(FileProblem.lastError(path))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.unsafeFile(path: path, detail: FileProblem(path: path, reason: .notAFile).description) }
+        guard PrivateFiles.trusted(info.st_uid) else {
+            throw StoreError.unsafeFile(path: path, detail: FileProblem(path: path, reason: .notOurs(owner: info.st_uid)).description)
+        }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = pread(fd, &header, header.count, 0)
+        guard count > 0 else { throw StoreError.emptyFile(path: path) }
+        guard count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError.notADatabase(path: path)
         }
         let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
-        if appID != 0 && appID != applicationID {
+        guard appID == applicationID else {
+            // Every store this program makes is marked before it takes the store's name.
             throw StoreError.foreignDatabase(path: path, detail: String(format: "SQLite application_id 0x%08x", appID))
-        }
-        if appID == 0 {
-            // An SQLite file without our mark: only an empty one may become a store.
-            var config = Configuration()
-            config.readonly = true
-            // SQLite (not the raw header) is asked: a WAL not yet checkpointed may hold the mark.
-            let tables: [String]
-            let markedInWAL: Bool
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                (tables, markedInWAL) = try queue.read { db in
-                    (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
-                     try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
-                }
-                try queue.close()
-            } catch {
-                throw StoreError.corrupt(path: path, detail: "\(error)")
-            }
-            if !tables.isEmpty && !markedInWAL {
-                throw StoreError.foreignDatabase(path: path, detail: "tables \(tables.prefix(3).joined(separator: ", "))")
-            }
         }
         return true
     }
@@ -153,40 +187,83 @@ public final class AccountStore: Sendable {
 
     static func loadOrCreateKey(location: StoreLocation, databaseExisted: Bool) throws -> [UInt8] {
         let keyPath = location.keyURL.path
-        if let data = FileManager.default.contents(atPath: keyPath) {
-            guard data.count == SeedCipher.keyLength else {
-                throw StoreError.badKey(keyPath: keyPath, detail: "it holds \(data.count) bytes, not \(SeedCipher.keyLength)")
+        do {
+            if let data = try PrivateFiles.read(location.keyURL) {
+                guard data.count == SeedCipher.keyLength else {
+                    throw StoreError.badKey(keyPath: keyPath, detail: "it holds \(data.count) bytes, not \(SeedCipher.keyLength)")
+                }
+                return data
             }
-            return Array(data)
+        } catch let problem as FileProblem {
+            throw StoreError.badKey(keyPath: keyPath, detail: problem.description)
         }
         if databaseExisted { throw StoreError.missingKey(keyPath: keyPath, databasePath: location.databaseURL.path) }
         let key = try SecureRandom.bytes(SeedCipher.keyLength)
-        let fd = open(keyPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.badKey(keyPath: keyPath, detail: String(cString: strerror(errno))) }
-        defer { Glibc.close(fd) }
-        let written = key.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == key.count, fsync(fd) == 0 else {
-            throw StoreError.badKey(keyPath: keyPath, detail: "could not be written")
+        do {
+            // Written whole beside its name and linked to it: never half a key under the name;
+            // a key another process made first is the one used.
+            let file = try PrivateFiles.replacement(for: location.keyURL)
+            defer { unlink(file.path) }
+            try file.write(key)
+            try file.sync()
+            try file.close()
+            if link(file.path, keyPath) != 0 {
+                guard errno == EEXIST else { throw FileProblem.lastError(keyPath) }
+                return try loadOrCreateKey(location: location, databaseExisted: true)
+            }
+        } catch let problem as FileProblem {
+            throw StoreError.badKey(keyPath: keyPath, detail: problem.description)
         }
         return key
     }
 
     /// Reads a consistent snapshot.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try checkIdentity()
         do {
             return try pool.read { db in try body(StoreTransaction(db: db, store: self)) }
         } catch {
-            throw Self.typed(error)
+            throw typed(error)
         }
     }
 
     /// One IMMEDIATE transaction: all of `body` is committed, or none of it.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try checkIdentity()
         do {
             return try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
         } catch {
-            throw Self.typed(error)
+            throw typed(error)
         }
+    }
+
+    // MARK: A store file is ours or it is damage
+
+    /// The file opened (device and inode): a file that takes the store's name later is not it.
+    private let identity: PrivateFiles.Identity?
+    /// Set once the file was found damaged or replaced: nothing more is written into it, not
+    /// even the WAL's checkpoint at exit.
+    private let condemned = Mutex(false)
+
+    public var isCondemned: Bool { condemned.withLock { $0 } }
+
+    func condemn() { condemned.withLock { $0 = true } }
+
+    /// Refuses to go on when the store's name no longer names the file opened (replaced,
+    /// removed), before another connection could open the new one.
+    private func checkIdentity() throws {
+        if isCondemned { throw EngineError.storeFailure(.replaced) }
+        guard let identity, PrivateFiles.identity(of: location.databaseURL) == identity else {
+            condemn()
+            throw EngineError.storeFailure(.replaced)
+        }
+    }
+
+    /// The engine's typed failure; a damaged file condemns the store.
+    private func typed(_ error: any Error) -> any Error {
+        let typed = Self.typed(error)
+        if case EngineError.storeFailure(.damaged) = typed { condemn() }
+        return typed
     }
 
     /// SQLite failures and records that cannot be read come out as the engine's typed store
@@ -208,20 +285,46 @@ public final class AccountStore: Sendable {
         try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
+    /// Closes the store. The WAL is checkpointed into the file (and removed) only when the file
+    /// under the store's name is still the one opened and nothing found it damaged.
     public func close() throws {
+        if registered.withLock({ $0 }) { allowCheckpointIfSound() }
         try pool.close()
         unregister()
     }
 
-    deinit { unregister() }
+    /// A store released without `close()` closes its connections the same way.
+    deinit {
+        // Only a store that opened and was not closed has connections left to close.
+        if registered.withLock({ $0 }) { allowCheckpointIfSound() }
+        unregister()
+    }
+
+    /// Lets the writer checkpoint as it closes when the file is still ours; otherwise condemns
+    /// the store, and no connection writes into the file.
+    private func allowCheckpointIfSound() {
+        guard !isCondemned, let identity, PrivateFiles.identity(of: location.databaseURL) == identity else {
+            condemn()
+            return
+        }
+        // The readers close first, so the writer is this process's last connection and the
+        // one that checkpoints (GRDB closes the writer first).
+        pool.releaseMemory()
+        try? pool.writeWithoutTransaction { _ = ccass_sqlite_no_checkpoint_on_close($0.sqliteConnection, 0) }
+    }
 
     /// A consistent copy of the store (SQLite's backup) and its key in another directory: the
     /// connectivity test's secondary session works on one, so that nothing it changes is kept.
     public func copy(to location: StoreLocation) throws -> AccountStore {
-        let fm = FileManager.default
-        try fm.createDirectory(at: location.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard fm.createFile(atPath: location.keyURL.path, contents: Data(storeKey), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.unusableDirectory(path: location.directory.path, detail: "cannot write the key copy")
+        do {
+            try PrivateFiles.folder(location.directory, loose: .refuse)
+            let key = try PrivateFiles.create(location.keyURL)
+            var bytes = storeKey.copy
+            defer { clearSecret(&bytes) }
+            try key.write(bytes)
+            try key.close()
+        } catch let problem as FileProblem {
+            throw StoreError.unusableDirectory(path: location.directory.path, detail: problem.description)
         }
         let copy = try AccountStore(location: location)
         try pool.backup(to: copy.pool)

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SafeIO
 
 /// The clock of a data directory, shared by every process on it (the terminal, every seat of a
 /// class, `authenticator`, `mailbox`, the dashboard): the system clock shifted by the offset
@@ -21,7 +22,7 @@ public final class StoreClock: AdjustableClock {
     /// file at every call (a few microseconds for 15 bytes): a cache keyed on the file's inode
     /// and times could miss two quick writes. A damaged file reads as the real clock.
     public var offset: TimeInterval {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64)
@@ -37,10 +38,12 @@ public final class StoreClock: AdjustableClock {
     public var isReal: Bool { !FileManager.default.fileExists(atPath: url.path) }
 
     /// Every process on the store now reads `date`, and runs on from it.
-    public func set(_ date: Date) throws { try write(offset: date.timeIntervalSinceNow) }
+    public func set(_ date: Date) throws { try write { _ in date.timeIntervalSinceNow } }
 
+    /// Moves the clock on; two processes moving it at once both count (the file is read and
+    /// written under the folder's lock).
     public func advance(by interval: TimeInterval) throws {
-        try write(offset: offset + interval)
+        try write { $0 + interval }
     }
 
     /// Back to the real clock.
@@ -48,25 +51,13 @@ public final class StoreClock: AdjustableClock {
         if unlink(url.path) != 0, errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
-    /// Written whole and renamed into place, so a reader never sees half a number. A failure
-    /// carries its POSIX error, which `StoreFault` names (disk full, read-only, I/O error).
-    private func write(offset: TimeInterval) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
-        let bytes = Array(String(format: "%.3f\n", offset).utf8)
-        func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let fd = open(temporary.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure() }
-        let written = Glibc.write(fd, bytes, bytes.count)
-        if written != bytes.count {
-            let error = written < 0 ? failure() : POSIXError(.ENOSPC)
-            close(fd)
-            unlink(temporary.path)
-            throw error
-        }
-        guard close(fd) == 0, rename(temporary.path, url.path) == 0 else {
-            let error = failure()
-            unlink(temporary.path)
-            throw error
+    /// Written whole beside the file and renamed into place (through the files door, under the
+    /// folder's lock), so a reader never sees half a number. A failure is the door's `FileProblem`,
+    /// which `StoreFault` names (disk full, read-only, I/O error).
+    private func write(offset change: (TimeInterval) -> TimeInterval) throws {
+        try PrivateFiles.withLock(on: url.deletingLastPathComponent()) {
+            // Not fsynced: a clock lost in a power cut is the real clock again, no harm.
+            try PrivateFiles.replace(url, with: String(format: "%.3f\n", change(offset)), durable: false)
         }
     }
 }

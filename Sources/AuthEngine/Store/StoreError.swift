@@ -1,10 +1,17 @@
 import AuthDomain
 import Foundation
 import GRDB
+import SafeIO
 
 /// Errors about the store file itself; each names the file.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notADatabase(path: String)
+    /// An empty file under the store's name: not a store, and not made into one.
+    case emptyFile(path: String)
+    /// No store where a command that only reads looked for one.
+    case noStore(path: String)
+    /// A link, another user's file, or something that is not a file under the store's name.
+    case unsafeFile(path: String, detail: String)
     case foreignDatabase(path: String, detail: String)
     case corrupt(path: String, detail: String)
     case newerSchema(path: String)
@@ -20,6 +27,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .notADatabase(let path):
             return "\(path) is not a ccass-terminal store (it is not an SQLite database); it was left untouched"
+        case .emptyFile(let path):
+            return "\(path) is empty, so it is not a ccass-terminal store; it was left untouched (move it away to start a new store)"
+        case .noStore(let path):
+            return "there is no store at \(path) (ccass-terminal demo makes one)"
+        case .unsafeFile(_, let detail):
+            return detail
         case .foreignDatabase(let path, let detail):
             return "\(path) belongs to another program (\(detail)); it was left untouched"
         case .corrupt(let path, let detail):
@@ -81,7 +94,14 @@ extension StoreFault {
             return
         }
         let posix: Int?
-        if let mail = error as? MaildirMailer.Failure {
+        if let problem = error as? FileProblem {
+            // The files door: a system failure is named by its errno; a refusal by itself.
+            guard let code = problem.errorNumber else {
+                self = .other(problem.description)
+                return
+            }
+            posix = Int(code)
+        } else if let mail = error as? MaildirMailer.Failure {
             posix = mail.code.map(Int.init)
         } else {
             // A Foundation error carries the POSIX one under it.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SafeIO
 
 extension Account: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "account"
@@ -97,7 +98,8 @@ public struct StoreTransaction {
 
     @discardableResult
     public func audit(_ event: AuditEvent, userID: String?, at: Date, terminal: String, _ detail: String = "") throws -> AuditEntry {
-        var entry = AuditEntry(id: nil, at: at, userID: userID, event: event, detail: detail, terminal: terminal)
+        // What was typed or came from a file is kept as a reader of the log may see it safely.
+        var entry = AuditEntry(id: nil, at: at, userID: userID?.safe(), event: event, detail: detail.safe(), terminal: terminal.safe())
         try entry.insert(db)
         return entry
     }

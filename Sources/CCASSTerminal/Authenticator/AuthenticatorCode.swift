@@ -1,5 +1,6 @@
 import ArgumentParser
 import Authenticator
+import SafeIO
 
 /// `authenticator code ACCOUNT`: one code, for scripts.
 struct AuthenticatorCode: ParsableCommand {
@@ -9,11 +10,8 @@ struct AuthenticatorCode: ParsableCommand {
     @Argument(help: "The account: its label (HKEX:B0123401) or account name (B0123401).") var account: String
 
     func run() throws {
-        var phone = try Phone.load(directory: try seat.phoneDirectory(store))
-        let index = try phone.index(of: account)
-        let shown = try phone.show(index, at: try store.clockNow())
         // A TOTP code changes nothing on the phone; an HOTP code moves the counter on.
-        if phone.hasChanges { try phone.save() }
-        print(shown.code)
+        let shown = try Phone.code(for: account, directory: try seat.phoneDirectory(store), at: try store.clockNow())
+        try StandardStream.output.line(shown.code)
     }
 }

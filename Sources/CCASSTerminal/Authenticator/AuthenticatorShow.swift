@@ -1,6 +1,7 @@
 import ArgumentParser
 import Authenticator
 import Foundation
+import SafeIO
 import TerminalApp
 
 /// `authenticator` (show): every account with its code; live on a terminal.
@@ -13,11 +14,15 @@ struct AuthenticatorShow: ParsableCommand {
         let directory = try seat.phoneDirectory(store)
         let clock = try store.clockSource()
         guard ProgramTerminal.isInteractive else {
+            // Showing writes nothing unless an HOTP code was shown (its counter moves, as
+            // pressing the app's button does): under the phone's lock, so an enrolment made
+            // meanwhile by another process is kept.
             var phone = try Phone.load(directory: directory)
-            let rows = try PhoneRows.all(&phone, at: clock.now())
-            try phone.save()
-            if rows.isEmpty { print("No accounts on the phone.") }
-            for row in rows { print("\(row.label)  \(row.code)\(row.secondsLeft.map { "  (\($0) s left)" } ?? "")") }
+            let hotp = phone.entries.contains { (try? $0.parsed.kind) == .hotp }
+            let rows = hotp ? try Phone.update(directory: directory) { try PhoneRows.all(&$0, at: clock.now()) } : try PhoneRows.all(&phone, at: clock.now())
+            var text = rows.isEmpty ? "No accounts on the phone.\n" : ""
+            for row in rows { text += "\(row.label.safe())  \(row.code)\(row.secondsLeft.map { "  (\($0) s left)" } ?? "")\n" }
+            try StandardStream.output.write(text)
             return
         }
         let queue = DispatchQueue(label: "ccass-terminal.phone")

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuthEngine
 import Foundation
 import TerminalApp
+import SafeIO
 
 /// `class clock NAME [--set TIME | --real | --advance 30m]`
 struct ClassClock: ParsableCommand {
@@ -40,8 +41,8 @@ struct ClassClock: ParsableCommand {
             throw CommandFailure("cannot set the clock of \(store.location.directory.path): \(StoreFault(error))")
         }
         let now = clock.now()
-        print("Class \(name): \(HongKongTime.format(now))" + (clock.isReal ? " (the real clock)" : " (training clock, \(ClockInterval.describe(clock.offset)) from the real time)"))
-        print("This is the clock of the store in \(store.location.directory.path): every class, terminal and seat on it.")
+        try StandardStream.output.line("Class \(name): \(HongKongTime.format(now))" + (clock.isReal ? " (the real clock)" : " (training clock, \(ClockInterval.describe(clock.offset)) from the real time)"))
+        try StandardStream.output.line("This is the clock of the store in \(store.location.directory.path): every class, terminal and seat on it.")
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuthEngine
 import Authenticator
 import Foundation
+import SafeIO
 
 /// `class create NAME --trainees N`
 struct ClassCreate: ParsableCommand {
@@ -32,9 +33,9 @@ struct ClassCreate: ParsableCommand {
             throw CommandFailure(failure.description)
         }
         let folder = ClassFolder(dataDirectory: store.location.directory, name: name)
-        print(ClassSetup.rosterTable(training, folder: folder))
-        print("Roster: \(folder.rosterCSV.path) and \(folder.rosterTable.path)")
-        print("A seat's terminal: ccass-terminal --data-dir \(store.location.directory.path) --seat \(name)/K")
-        print("Serving it over SSH: ccass-terminal class sshd-config \(name) (README, \"Running a class\")")
+        try StandardStream.output.line(ClassSetup.rosterTable(training, folder: folder))
+        try StandardStream.output.line("Roster: \(folder.rosterCSV.path) and \(folder.rosterTable.path)")
+        try StandardStream.output.line("A seat's terminal: ccass-terminal --data-dir \(store.location.directory.path) --seat \(name)/K")
+        try StandardStream.output.line("Serving it over SSH: ccass-terminal class sshd-config \(name) (README, \"Running a class\")")
     }
 }

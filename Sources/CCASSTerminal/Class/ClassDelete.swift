@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthEngine
 import Authenticator
+import SafeIO
 
 /// `class delete NAME`
 struct ClassDelete: ParsableCommand {
@@ -15,6 +16,6 @@ struct ClassDelete: ParsableCommand {
     func run() throws {
         let (training, folder) = try ClassCommand.load(name, store)
         try ClassSetup.delete(training, engine: try store.engine(), folder: folder)
-        print("Class \(name) deleted: \(TrainingClass.seatCount(training.trainees)), participants T\(String(format: "%03d", training.number))01-\(String(format: "%02d", training.trainees)).")
+        try StandardStream.output.line("Class \(name) deleted: \(TrainingClass.seatCount(training.trainees)), participants T\(String(format: "%03d", training.number))01-\(String(format: "%02d", training.trainees)).")
     }
 }

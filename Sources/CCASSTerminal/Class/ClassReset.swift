@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthEngine
 import Authenticator
+import SafeIO
 
 /// `class reset NAME [--seat K]`
 struct ClassReset: ParsableCommand {
@@ -22,6 +23,6 @@ struct ClassReset: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         _ = try ClassSetup.reset(training, seats: seats, engine: try store.engine(), folder: folder)
-        print(seat.map { "Seat \($0) of class \(name) is back to its starting state." } ?? "Every seat of class \(name) is back to its starting state.")
+        try StandardStream.output.line(seat.map { "Seat \($0) of class \(name) is back to its starting state." } ?? "Every seat of class \(name) is back to its starting state.")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuthEngine
 import Authenticator
 import Foundation
+import SafeIO
 
 /// `class sshd-config NAME [--user USER]`
 struct ClassSSHDConfig: ParsableCommand {
@@ -44,19 +45,15 @@ struct ClassSSHDConfig: ParsableCommand {
         for seat in training.seats {
             let key = folder.seatKey(seat)
             if !FileManager.default.fileExists(atPath: key.path) { try Self.makeKey(key, comment: "ccass \(name) seat \(seat)") }
-            guard let publicKey = try? String(contentsOf: key.appendingPathExtension("pub"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
+            guard let bytes = try PrivateFiles.read(key.appendingPathExtension("pub")),
+                  case let publicKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
                 throw CommandFailure("\(key.path).pub is missing or empty: remove \(key.path) and run sshd-config again")
             }
             let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.location.directory.path)) --seat \(name)/\(seat)\(smtp)"
             lines.append("restrict,pty,command=\"\(command)\" \(publicKey)")
         }
-        let fd = open(folder.authorizedKeys.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CommandFailure("cannot write \(folder.authorizedKeys.path): \(String(cString: strerror(errno)))") }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
-        try handle.close()
-        print("""
+        try PrivateFiles.replace(folder.authorizedKeys, with: lines.joined(separator: "\n") + "\n")
+        try StandardStream.output.line("""
         # ccass-terminal class \(name): \(TrainingClass.seatCount(training.trainees)), trainees connect as \(account).
         # Save as /etc/ssh/sshd_config.d/ccass-\(name).conf and reload sshd (systemctl reload ssh).
         # Seat K connects with its key: ssh -i \(folder.root.path)/seat-KK/id_ed25519 \(account)@THIS-HOST
@@ -93,6 +90,9 @@ struct ClassSSHDConfig: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: keygen)
         process.arguments = ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.path]
+        // ssh-keygen makes the public half 0644; it lives in the seat's private folder and is
+        // made private too, so nothing in the data folder is open to others.
+        defer { chmod(key.path + ".pub", 0o600) }
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors

@@ -3,6 +3,7 @@ import AuthEngine
 import Foundation
 import TerminalApp
 import TerminalView
+import SafeIO
 
 /// `class status NAME [--once | --csv]`
 struct ClassStatus: ParsableCommand {
@@ -23,16 +24,16 @@ struct ClassStatus: ParsableCommand {
 
     func run() throws {
         let (training, folder) = try ClassCommand.load(name, store)
-        let engine = try store.engine()
+        let engine = try store.engine(create: false)
         if once || csv || !ProgramTerminal.isInteractive {
             let seats = try training.progress(in: engine)
             if csv {
-                print(DashboardView.csv(seats), terminator: "")
+                try StandardStream.output.write(DashboardView.csv(seats))
             } else {
-                print("Class \(name), \(HongKongTime.format(engine.clock.now()))")
-                print(DashboardView.header())
-                for seat in seats { print(DashboardView.row(seat)) }
-                print(DashboardView.totals(seats))
+                try StandardStream.output.line("Class \(name), \(HongKongTime.format(engine.clock.now()))")
+                try StandardStream.output.line(DashboardView.header())
+                for seat in seats { try StandardStream.output.line(DashboardView.row(seat)) }
+                try StandardStream.output.line(DashboardView.totals(seats))
             }
             return
         }

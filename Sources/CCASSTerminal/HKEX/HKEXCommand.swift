@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthEngine
 import Foundation
+import SafeIO
 
 /// `ccass-terminal hkex ...`: the exchange operator's console for participants, DAs (eService
 /// DA3) and additional user accounts (eService DA4). Every change goes through the engine as
@@ -28,11 +29,11 @@ struct HKEXCommand: ParsableCommand {
         let result = try store.engine().process(request, by: actor)
         switch result {
         case .daAdded(let userID, let role, let participant):
-            print("\(request.form) \(request.typeName): \(role.description) \(userID) added to \(participant); first logon sets up the password and OTP channel; the DA was notified by email")
+            try StandardStream.output.line("\(request.form) \(request.typeName): \(role.description) \(userID) added to \(participant); first logon sets up the password and OTP channel; the DA was notified by email")
         case .completed(let userID):
-            print("\(request.form) \(request.typeName): \(userID) done; the DA was notified by email")
+            try StandardStream.output.line("\(request.form) \(request.typeName): \(userID) done; the DA was notified by email")
         case .accountsGranted(let participant, let count, let fee, let maxUsers):
-            print("\(request.form): granted \(count) additional user account(s) to \(participant) (MAX. NO. OF USERS now \(maxUsers)); fee HKD \(fee)")
+            try StandardStream.output.line("\(request.form): granted \(count) additional user account(s) to \(participant) (MAX. NO. OF USERS now \(maxUsers)); fee HKD \(fee)")
         }
     }
 }

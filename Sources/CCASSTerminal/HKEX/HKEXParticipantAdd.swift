@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import SafeIO
 
 /// `hkex participant add`
 struct HKEXParticipantAdd: ParsableCommand {
@@ -13,6 +14,6 @@ struct HKEXParticipantAdd: ParsableCommand {
         let (house, id) = try HKEXCommand.participantKey(participant)
         try store.engine().createParticipant(Participant(clearingHouse: house, participantID: id, name: name, maxUsers: maxUsers),
                                              by: HKEXCommand.actor)
-        print("Created \(house.rawValue):\(id) (\(house.title)), MAX. NO. OF USERS \(maxUsers)")
+        try StandardStream.output.line("Created \(house.rawValue):\(id) (\(house.title)), MAX. NO. OF USERS \(maxUsers)")
     }
 }

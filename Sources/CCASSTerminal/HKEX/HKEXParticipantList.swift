@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import SafeIO
 
 /// `hkex participant list`
 struct HKEXParticipantList: ParsableCommand {
@@ -7,7 +8,7 @@ struct HKEXParticipantList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let engine = try store.engine()
+        let engine = try store.engine(create: false)
         let accounts = try engine.accounts()
         var table = TextTable(header: ["PARTICIPANT", "CLEARING HOUSE", "NAME", "MAX", "USED", "DAS"])
         for p in try engine.participants() {
@@ -15,6 +16,6 @@ struct HKEXParticipantList: ParsableCommand {
             table.rows.append([p.key, p.clearingHouse.title, p.name, "\(p.maxUsers)", "\(mine.count)",
                                "\(mine.filter { $0.kind == .delegatedAdministrator }.count)"])
         }
-        print(table.render())
+        try StandardStream.output.line(table.render())
     }
 }

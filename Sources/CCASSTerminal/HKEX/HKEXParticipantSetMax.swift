@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import SafeIO
 
 /// `hkex participant set-max`
 struct HKEXParticipantSetMax: ParsableCommand {
@@ -11,6 +12,6 @@ struct HKEXParticipantSetMax: ParsableCommand {
     func run() throws {
         let (house, id) = try HKEXCommand.participantKey(participant)
         try store.engine().setMaxUsers(clearingHouse: house, participantID: id, maxUsers: maxUsers, by: HKEXCommand.actor)
-        print("\(participant): MAX. NO. OF USERS \(maxUsers)")
+        try StandardStream.output.line("\(participant): MAX. NO. OF USERS \(maxUsers)")
     }
 }
