@@ -105,12 +105,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AuthEngineTests",
-            dependencies: ["AuthEngine", "Authenticator", "CCrypto", "CCASSTerminal", "Drill", "TestSupport"],
+            dependencies: ["AuthEngine", "Authenticator", "CCrypto", "CCASSTerminal", "Drill", "SafeIO", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["TerminalCore", "TerminalView", "TerminalProgram", "AuthEngine", "TerminalApp", "CCASSTerminal", "TestSupport"],
+            dependencies: ["TerminalCore", "TerminalView", "TerminalProgram", "AuthEngine", "TerminalApp", "CCASSTerminal", "SafeIO", "TestSupport"],
             exclude: ["Golden"]
         ),
     ]

@@ -15,9 +15,9 @@ final class MultiProcessTests: XCTestCase {
         // The child processes must use the same cheap KDF: the explicit training setting.
         try env.engine.store.write { try $0.setSetting("training.kdf-iterations", "1000") }
         // The drills' DA maker logs on with the phone's code, as a trainer's would.
-        var phone = try Phone.load(directory: env.directory)
-        for enrolment in env.enrolments { try phone.add(enrolment.uri.string, at: env.clock.now()) }
-        try phone.save()
+        try Phone.update(directory: env.directory) { phone in
+            for enrolment in env.enrolments { try phone.add(enrolment.uri.string, at: env.clock.now()) }
+        }
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Programs.drill.path),
                       "build the drills first (make test does): \(Programs.drill.path)")
         return env

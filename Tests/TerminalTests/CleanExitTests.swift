@@ -126,7 +126,7 @@ private struct SecondaryStore {
         while Date() < deadline {
             if let name = try copies().first(where: { !besides.contains($0) }),
                FileManager.default.fileExists(atPath: temporary.appendingPathComponent(name).appendingPathComponent("store.key").path),
-               let pid = pid_t(name.dropFirst("ccass-secondary-".count)) {
+               let pid = pid_t(name.dropFirst("ccass-secondary-".count).prefix(while: \.isNumber)) {
                 return (pid, temporary.appendingPathComponent(name))
             }
             Thread.sleep(forTimeInterval: 0.02)

@@ -241,8 +241,8 @@ public final class AccountStore: Sendable {
 
     /// The file opened (device and inode): a file that takes the store's name later is not it.
     private let identity: PrivateFiles.Identity?
-    /// Set once the file was found damaged or replaced: nothing more is written into it, not
-    /// even the WAL's checkpoint at exit.
+    /// Set once the file was found damaged or replaced: the WAL is not checkpointed into it at
+    /// exit (a damaged store may still be read; a replaced one is refused at the next call).
     private let condemned = Mutex(false)
 
     public var isCondemned: Bool { condemned.withLock { $0 } }
@@ -252,7 +252,6 @@ public final class AccountStore: Sendable {
     /// Refuses to go on when the store's name no longer names the file opened (replaced,
     /// removed), before another connection could open the new one.
     private func checkIdentity() throws {
-        if isCondemned { throw EngineError.storeFailure(.replaced) }
         guard let identity, PrivateFiles.identity(of: location.databaseURL) == identity else {
             condemn()
             throw EngineError.storeFailure(.replaced)
