@@ -41,12 +41,12 @@ extern int del_curterm(struct term *oterm);
 extern struct term *cur_term;
 
 /* Whether $TERM names a terminal ncurses can draw a full screen on: 1 yes; 0 TERM is unset;
-   -1 terminfo does not know it; -2 it cannot move the cursor (dumb, hardcopy). */
+   -1 terminfo does not know it (or there is no terminfo); -2 it cannot move the cursor (dumb). */
 static inline int ccass_terminal_usable(void) {
     const char *term = getenv("TERM");
     if (term == NULL || term[0] == 0) return 0;
     int err = 0;
-    if (setupterm(term, 1, &err) != OK) return err == 0 ? -2 : -1;
+    if (setupterm(term, 1, &err) != OK) return -1;
     const char *cup = tigetstr("cup");
     int usable = cup != NULL && cup != (const char *)-1;
     del_curterm(cur_term);

@@ -54,7 +54,7 @@ public final class CursesBackend: TerminalBackend {
         switch ccass_terminal_usable() {
         case 1: return nil
         case 0: return "TERM is not set"
-        case -1: return "TERM=\(term) is a terminal this system's terminfo does not know"
+        case -1: return "TERM=\(term) is unknown to terminfo"
         default: return "TERM=\(term) cannot move the cursor"
         }
     }

@@ -70,6 +70,8 @@ final class FaultInjectionTests: XCTestCase {
         session.send("1")
         try session.waitFor("Logged on as B0123403 by 2FA (email OTP).")
         XCTAssertEqual(try session.finish(), 0)
+        // The store is nobody's: the files door does not open another user's data as root.
+        XCTAssertEqual(chownTree(store, to: 0), 0)
         XCTAssertEqual(try AccountStore(location: StoreLocation(directory: store)).integrityCheck(), "ok")
     }
 
