@@ -11,8 +11,10 @@ import Synchronization
 final class RecordingFile: Sendable {
     private let file: PrivateFile
     private let failure = Mutex<FileProblem?>(nil)
+    private let replacing: Bool
 
     init(path: String, replace: Bool, option: String) throws {
+        replacing = replace
         let url = URL(fileURLWithPath: path)
         do {
             file = replace ? try PrivateFiles.replacement(for: url) : try PrivateFiles.create(url)
@@ -35,11 +37,17 @@ final class RecordingFile: Sendable {
 
     func line(_ text: String) { write(text + "\n") }
 
-    /// Ends the recording; throws the first write that failed, or the failure to close it.
+    /// Ends the recording; throws the first write that failed, or the failure to close it. A
+    /// new file keeps what was recorded before the failure; a file being replaced is left as it
+    /// was.
     func finish() throws {
         if let problem = failure.withLock({ $0 }) {
-            file.abandon()
-            throw CommandFailure("the recording was not written: \(problem)")
+            if replacing {
+                file.abandon()
+                throw CommandFailure("the recording stopped: \(problem); \(file.finalPath.safe()) was left as it was")
+            }
+            try? file.close()
+            throw CommandFailure("the recording stopped: \(problem); what came before is in \(file.finalPath.safe())")
         }
         do {
             try file.commit()

@@ -139,6 +139,27 @@ final class HostileNeighbourCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "precious\n")
     }
 
+    /// A disk that fills up while a session is recorded: the session goes on, and the command
+    /// ends with the failure instead of exiting 0 with half a recording.
+    func testARecordingThatCannotBeWrittenEndsTheCommandWithAnError() throws {
+        let store = try demoStore()
+        let dir = try scratch()
+        let recording = dir.appendingPathComponent("session.cast")
+        let term = try TmuxTerminal(testCase: self)
+        try term.start("env LD_PRELOAD=\(FaultShim.library.path) CCASS_FAULT_PATH=\(dir.path) CCASS_FAULT_CALL=write CCASS_FAULT_AT=3 "
+                       + "CCASS_FAULT_PERSIST=1 CCASS_FAULT_ERRNO=ENOSPC \(Programs.ccassTerminal.path) --record \(recording.path) "
+                       + "--data-dir \(store.path) --ignore-hours")
+        try term.waitFor("Please select the login method")
+        term.keys("Enter")
+        try term.waitFor("User ID")
+        term.type("B0123402")
+        term.keys("C-c")
+        let said = "Error: the recording stopped: \(recording.path): No space left on device; what came before is in \(recording.path)"
+        try term.waitUntil("the error") { $0.replacingOccurrences(of: "\n", with: "").contains(said) }
+        try term.waitFor("PROGRAM-EXITED-1")
+        XCTAssertTrue(try String(contentsOf: recording, encoding: .utf8).hasPrefix("{\"env\""), "the recording's start is kept")
+    }
+
     // MARK: 4. The phone
 
     func testTwentyConcurrentEnrolmentsAllSurvive() throws {
