@@ -114,7 +114,11 @@ public struct Phone: Sendable {
     /// The code the phone in `directory` shows for `account` now (an HOTP button press moves
     /// its counter, kept).
     public static func code(for account: String, directory: URL, at date: Date) throws -> (code: String, secondsLeft: Int?) {
-        try update(directory: directory) { try $0.show(try $0.index(of: account), at: date) }
+        var phone = try load(directory: directory)
+        let index = try phone.index(of: account)
+        // A TOTP code is read, nothing written; an HOTP press is a change, made under the lock.
+        guard try phone.entries[index].parsed.kind == .hotp else { return try phone.show(index, at: date) }
+        return try update(directory: directory) { try $0.show(try $0.index(of: account), at: date) }
     }
 
     /// Writes the file through the files door (0600, written beside it and renamed): it holds

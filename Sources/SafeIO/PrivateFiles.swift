@@ -109,6 +109,11 @@ public enum PrivateFiles {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw FileProblem.lastError(path) }
         defer { close(fd) }
+        try tighten(fd, path, mode)
+    }
+
+    /// Takes group and other permissions off something of ours, through its descriptor, and says so.
+    private static func tighten(_ fd: Int32, _ path: String, _ mode: mode_t) throws {
         guard fchmod(fd, mode & ~0o077) == 0 else { throw FileProblem.lastError(path) }
         FileNotices.post("\(path.safe()) was open to other users (mode \(String(mode, radix: 8))); it is now private (mode \(String(mode & ~0o077, radix: 8)))")
     }
@@ -217,8 +222,7 @@ public enum PrivateFiles {
             guard loose == .tighten, info.st_uid == geteuid() else {
                 throw FileProblem(path: path, reason: .openToOthers(mode: UInt32(mode)))
             }
-            guard fchmod(fd, mode & ~0o077) == 0 else { throw FileProblem.lastError(path) }
-            FileNotices.post("\(path.safe()) was open to other users (mode \(String(mode, radix: 8))); it is now private (mode \(String(mode & ~0o077, radix: 8)))")
+            try tighten(fd, path, mode)
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
