@@ -100,7 +100,7 @@ struct TerminalCommand: ParsableCommand {
         state.trainer = trainer
         state.connectivityTest = connectivityTest
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
-        if let seat { state.message = .info(seat.greeting) }
+        if let seat { state.message = .aside(seat.greeting) }
         let window = backend?.size ?? Size.minimum
         let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
                                   panelTitle: seat != nil ? "Your phone and inbox" : nil, phaseOverride: phaseOverride)

@@ -180,7 +180,7 @@ public struct AutopilotModel: ProgramModel {
             waiting = true
             return [.code(line.step)]
         case .scan:
-            guard let register = terminal.state.screen.as(RegisterDeviceScreen.self) else {
+            guard case .registerDevice(let register) = terminal.state.screen else {
                 handOver("Line \(line.number): there is no QR code on the screen to scan; the keyboard is yours.")
                 return []
             }
@@ -215,7 +215,7 @@ public struct AutopilotModel: ProgramModel {
         caption = nil
         captionUntil = nil
         typing = []
-        if let why { terminal.state.message = .info(why) }
+        if let why { terminal.state.message = .aside(why) }
     }
 
     public func frame(size: Size) -> Frame {

@@ -28,12 +28,11 @@ public struct PhoneModel: ProgramModel {
             if event == .endOfInput { finished = true }
             return []
         }
-        switch key {
-        case .interrupt, .escape, .character("q"): finished = true
-        case .down: first = min(max(0, rows.count - 1), first + 1)
-        case .up: first = max(0, first - 1)
-        case .pageDown: first = min(max(0, rows.count - 1), first + 3)
-        case .pageUp: first = max(0, first - 3)
+        switch PanelKeys.phoneProgram.action(for: key) {
+        case .quit?: finished = true
+        case .scrollPhone?:
+            let step = [Key.pageUp, .pageDown].contains(key) ? PanelKeys.phonePage : 1
+            first = min(max(0, rows.count - 1), max(0, first + ([.down, .pageDown].contains(key) ? step : -step)))
         default: break
         }
         return []
@@ -60,7 +59,8 @@ public struct PhoneModel: ProgramModel {
     public var isFinished: Bool { finished }
 
     public func frame(size: Size) -> Frame {
-        var canvas = PhoneView.render(rows, first: first, now: now, size: size, hints: "↑↓ PgUp PgDn scroll   q quit   codes refresh live")
+        var canvas = PhoneView.render(rows, first: first, now: now, size: size,
+                                      hints: (PanelKeys.phoneProgram.hints + ["codes refresh live"]).joined(separator: "   "))
         if let problem { canvas.text(problem, row: size.rows - 2, column: 1, role: .error, width: size.columns - 2) }
         return Frame(canvas: canvas)
     }

@@ -75,7 +75,7 @@ public final class ScenarioRecorder {
     public func frame(_ state: AppState) {
         if let text = state.message?.text, text != lastMessage { expected = text }
         lastMessage = state.message?.text
-        if let register = state.screen.as(RegisterDeviceScreen.self), register.step == .scan,
+        if case .registerDevice(let register) = state.screen, register.step == .scan,
            !scanned.contains(register.registration.uri) {
             scanned.insert(register.registration.uri)
             step("scan")

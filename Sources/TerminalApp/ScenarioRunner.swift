@@ -105,7 +105,7 @@ public struct ScenarioRunner {
                 }
                 session.type(code)
             case .scan:
-                guard let screen = session.state.screen.as(RegisterDeviceScreen.self) else {
+                guard case .registerDevice(let screen) = session.state.screen else {
                     return fail("there is no QR code on the screen to scan")
                 }
                 do {

@@ -30,7 +30,7 @@ public struct TerminalModel: ProgramModel {
         public init() {}
     }
 
-    public enum Side: Equatable, Sendable { case phone, inbox }
+    public typealias Side = Panel
 
     /// Why the store could not be opened, once it is known: the program ends and says so.
     public var failure: String?
@@ -72,10 +72,11 @@ public struct TerminalModel: ProgramModel {
         panels?.flips = flipping
         if let panelTitle { panels?.title = panelTitle }
         self.state.phoneAtHand = panels != nil
+        self.state.phoneBeside = isPresenting
         self.state.size = screenSize
         self.state.panelKeys = flipping && !isPresenting
         if presenting, !flipping, !isPresenting {
-            self.state.message = .info("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
+            self.state.message = .aside("The presenter view needs a window of at least \(PresenterView.minimumColumns) columns; showing the terminal alone.")
         }
     }
 
@@ -98,25 +99,32 @@ public struct TerminalModel: ProgramModel {
     public mutating func input(_ event: TerminalEvent) -> [Command] {
         switch event {
         case .key(let key):
-            if let panels, panels.flips, !isPresenting, panels.fullScreen != nil || Self.side(for: key) != nil {
-                return flip(key)
+            // A panel over the whole window takes the keys (PanelKeys); else the session's keys
+            // for the panels (SessionKeys), then the screens.
+            if let panels, let side = panels.fullScreen {
+                return flip(key, from: side)
             }
-            if key == .function(4), panels != nil, state.popup == nil, let register = state.screen.as(RegisterDeviceScreen.self) {
-                state.message = .info("The phone scans the QR code…")
-                return [.scan(uri: register.registration.uri)]
-            }
-            if isPresenting, key == .pageDown || key == .pageUp, state.active.as(ProfileListingScreen.self) == nil {
-                let first = panels?.phoneFirst ?? 0
-                panels?.phoneFirst = max(0, first + (key == .pageDown ? 1 : -1))
+            switch SessionKeys.table(state).action(for: key) {
+            case .flipPanel?:
+                panels?.fullScreen = Self.side(for: key)
                 return []
+            case .scanWithPhone?:
+                guard case .registerDevice(let register) = state.screen else { return [] }
+                state.message = .aside("The phone scans the QR code…")
+                return [.scan(uri: register.registration.uri)]
+            case .scrollPhone?:
+                scrollPhone(key)
+                return []
+            default:
+                return update(.key(key)) + trainerRefresh
             }
-            return update(.key(key)) + trainerRefresh
         case .paste(let text):
             return update(.paste(text)) + trainerRefresh
         case .resize(let size):
             window = size
             if isPresenting { panels?.fullScreen = nil }
             state.panelKeys = panels?.flips == true && !isPresenting
+            state.phoneBeside = isPresenting
             return update(.resize(screenSize))
         case .submitForm(let fields, let action):
             return update(.submitForm(fields: fields, action: action)) + trainerRefresh
@@ -135,24 +143,32 @@ public struct TerminalModel: ProgramModel {
         }
     }
 
-    /// A key while a panel may be full screen: F2 and F3 show or leave the phone and the inbox,
-    /// Esc goes back to the terminal, the arrows scroll the phone; Ctrl-C still quits.
-    private mutating func flip(_ key: Key) -> [Command] {
-        switch key {
-        case .function(2), .function(3):
-            let wanted = Self.side(for: key), current = panels?.fullScreen
-            panels?.fullScreen = current == wanted ? nil : wanted
-        case .escape:
+    /// A key while a panel is over the whole window, through its table (`PanelKeys`): F2 and F3
+    /// show the other panel or go back, Esc goes back to the terminal, the arrows and
+    /// PgUp/PgDn scroll the phone; Ctrl-C still quits.
+    private mutating func flip(_ key: Key, from side: Side) -> [Command] {
+        switch PanelKeys.fullScreen(side).action(for: key) {
+        case .flipPanel?:
+            let wanted = Self.side(for: key)
+            panels?.fullScreen = side == wanted ? nil : wanted
+        case .back?:
             panels?.fullScreen = nil
-        case .up, .pageUp, .down, .pageDown:
-            let first = panels?.phoneFirst ?? 0
-            panels?.phoneFirst = max(0, first + ([.down, .pageDown].contains(key) ? 1 : -1))
-        case .interrupt:
+        case .scrollPhone?:
+            scrollPhone(key)
+        case .quit?:
             return update(.key(key))
         default:
             break
         }
         return []
+    }
+
+    /// The phone moves by one account with Up/Down, by a page with PgUp/PgDn, everywhere.
+    private mutating func scrollPhone(_ key: Key) {
+        let first = panels?.phoneFirst ?? 0
+        let step = [Key.pageUp, .pageDown].contains(key) ? PanelKeys.phonePage : 1
+        let count = panels?.phone.count ?? 0
+        panels?.phoneFirst = min(max(0, count - 1), max(0, first + ([.down, .pageDown].contains(key) ? step : -step)))
     }
 
     /// The trainer's panel follows the account on screen.
@@ -174,13 +190,13 @@ public struct TerminalModel: ProgramModel {
             return []
         case .scanned(.success(let label)):
             panels?.reveal = label
-            state.message = .success("The phone now shows \(label): select LOGIN USING VERIFICATION CODE and type its code.")
+            state.message = .aside("The phone now shows \(label): select LOGIN USING VERIFICATION CODE and type its code.", kind: .success)
             return []
         case .scanned(.failure(let failure)):
-            state.message = .error("The phone could not read the QR code: \(failure.reason).")
+            state.message = .aside("The phone could not read the QR code: \(failure.reason).", kind: .error)
             return []
         case .opening(let text):
-            startupNotice = .info(text)
+            startupNotice = .aside(text)
             state.message = startupNotice
             return []
         case .opened(let policyName):
@@ -230,7 +246,7 @@ public struct TerminalModel: ProgramModel {
         } else {
             canvas = terminal
         }
-        return Frame(canvas: canvas, prompt: prompt, document: state.active.model.document, message: state.message?.text)
+        return Frame(canvas: canvas, prompt: prompt, document: state.active.document, message: state.message?.text)
     }
 
     /// The frame as a recording shows it: every secret hidden.
@@ -240,16 +256,21 @@ public struct TerminalModel: ProgramModel {
         return hidden.frame(size: window).canvas
     }
 
-    /// What a line-based front end asks: the form's fields and actions, or the landing menu.
+    /// What a line-based front end asks, screen by screen: the landing menu, or the form's
+    /// fields and actions (a listing's document is printed whole beside it).
     var prompt: Prompt? {
-        if let landing = state.screen.as(LandingScreen.self), state.popup == nil {
+        switch state.active {
+        case .landing(let landing):
             return Prompt(choices: landing.options.count, keys: [(LandingScreen.verificationKey, "the connectivity verification")])
+        case .logon, .channelSetup, .registerDevice, .potentialRisk, .emailOTP, .appOTP, .passwordExpired, .smartcard, .loggedOn,
+             .connectivityVerification, .maintainUserProfile, .userProfile, .userProfileListing, .forgotResetPassword, .changePassword,
+             .authenticationSettings:
+            guard let form = state.currentForm else { return nil }
+            var fields: [Prompt.Field] = []
+            for item in form.items {
+                if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked)) }
+            }
+            return Prompt(fields: fields, actions: form.actions)
         }
-        guard let form = state.currentForm else { return nil }
-        var fields: [Prompt.Field] = []
-        for item in form.items {
-            if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked)) }
-        }
-        return Prompt(fields: fields, actions: form.actions)
     }
 }

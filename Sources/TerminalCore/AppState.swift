@@ -35,16 +35,23 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     /// The password policy profile, for the live checklist.
     public var policyName: String
-    public internal(set) var screen: AnyScreen
-    public internal(set) var popup: AnyScreen?
+    public internal(set) var screen: Screen
+    public internal(set) var popup: Screen?
     public var message: StatusMessage?
     /// The engine call in flight; while set, input waits in `typeahead`.
     public internal(set) var pending: PendingCall?
     /// Keys typed while the engine works, applied in order when its answer has arrived.
     public internal(set) var typeahead: [Input] = []
     public internal(set) var nextRequestID = 1
-    /// Numbers the screens shown; not part of what the state shows (see AnyScreen.instance).
-    var instances = Uncompared(1)
+    /// Numbers the screens shown, so an engine answer reaches the screen that asked and no
+    /// other; not part of what the state shows.
+    var instances = Uncompared(Instances())
+
+    struct Instances: Sendable {
+        var next = 1
+        var screen = 0
+        var popup = 0
+    }
     public internal(set) var quitting = false
     /// Drawing for a recording: OTPs, the enrolment key and the QR code are hidden.
     public var redactSecrets = false
@@ -58,6 +65,9 @@ public struct AppState: Equatable, Sendable {
     /// A virtual phone is beside the terminal (a seat, the presenter): F4 scans REGISTER
     /// DEVICE's QR code with it.
     public var phoneAtHand = false
+    /// The phone is on screen beside the terminal now (a wide window): PgUp/PgDn scroll it
+    /// where the screen does not take them.
+    public var phoneBeside = false
     public var trainerNotes: [String] = []
     /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
     public var hours: ServiceHours?
@@ -90,8 +100,7 @@ public struct AppState: Equatable, Sendable {
         self.now = now
         self.size = size
         self.policyName = policyName
-        screen = LandingScreen(console: console, phase: phase).any
-        screen.instance = 0
+        screen = .landing(LandingScreen(console: console, phase: phase))
     }
 
     public var policy: PasswordPolicy { PasswordPolicy.named(policyName) ?? .hkex2023 }
@@ -103,13 +112,13 @@ public struct AppState: Equatable, Sendable {
         hours?.closedNotice(console.service, at: now, connectivityTest: connectivityTest)
     }
 
-    var context: ScreenContext {
+    public var context: ScreenContext {
         ScreenContext(console: console, phase: phase, now: now, size: size, policy: policy, connectivityTest: connectivityTest,
                       closedNotice: closedNotice)
     }
 
     /// The screen or pop-up the operator works in.
-    public var active: AnyScreen { popup ?? screen }
+    public var active: Screen { popup ?? screen }
 
     /// The form the operator is working in: the pop-up's, else the screen's.
     public var currentForm: Form? {
@@ -123,10 +132,10 @@ public struct AppState: Equatable, Sendable {
     public var currentUserID: String? { popup?.model.userID ?? screen.model.userID }
 
     /// Replaces the screen (tests and scenario headers set a starting screen this way).
-    public mutating func show(_ screen: some ScreenModel) { show(any: screen.any) }
+    public mutating func show(_ screen: some ScreenModel) { show(screen.screen) }
 
     /// Opens a pop-up over the screen.
-    public mutating func open(_ popup: some ScreenModel) { open(any: popup.any) }
+    public mutating func open(_ popup: some ScreenModel) { open(popup.screen) }
 
     /// Trainer keys: F5 +1 minute, F6 +5 minutes, F7 +30 minutes, F8 +90 days.
     public static let trainerSteps: [Int: (TimeInterval, String)] = [

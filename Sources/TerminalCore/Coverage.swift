@@ -50,7 +50,7 @@ extension EngineAnswer: CoverageCases {
     }
 }
 
-/// Everything a scenario coverage report counts: the screens and pop-ups (`Screens.all`), their
+/// Everything a scenario coverage report counts: the screens and pop-ups (`Screen.Kind`), their
 /// buttons, and every case of the engine's typed answers, outcomes and refusals.
 public enum CoverageCatalog {
     /// The typed results, each listing all its cases.
@@ -63,8 +63,8 @@ public enum CoverageCatalog {
         Refusal.allCoverageKeys, StoreFault.allCoverageKeys,
     ].flatMap { $0 }
 
-    public static var screenNames: [String] { Screens.all.map { $0.name } }
+    public static var screenNames: [String] { Screen.Kind.allCases.map(\.rawValue) }
 
     /// "logon: forgot": every button of every screen, from the screens' own lists.
-    public static var buttonKeys: [String] { Screens.all.flatMap { screen in screen.buttons.map { "\(screen.name): \($0)" } } }
+    public static var buttonKeys: [String] { Screen.Kind.allCases.flatMap { kind in kind.model.buttons.map { "\(kind.rawValue): \($0)" } } }
 }

@@ -17,9 +17,9 @@ public struct ScreenContext: Sendable {
 /// What a screen asks its parent to do, in order.
 public enum ScreenCommand: Equatable, Sendable {
     /// Replace the screen (any pop-up closes).
-    case show(AnyScreen)
+    case show(Screen)
     /// Open a pop-up over the screen.
-    case open(AnyScreen)
+    case open(Screen)
     /// Close the pop-up; the focus is where it was on the screen that opened it.
     case close
     case message(StatusMessage?)
@@ -33,14 +33,19 @@ public enum ScreenCommand: Equatable, Sendable {
 }
 
 /// One screen or pop-up: its state, its keys and its engine answers, in one file of Screens/.
-/// Its view is an extension in TerminalView/Screens/; it is listed once in `Screens.all`.
+/// It is a case of `Screen` (its `screen` wraps it), and its view is an extension in
+/// TerminalView/Screens/ that the renderer's exhaustive switch calls.
 public protocol ScreenModel: Equatable, Sendable {
-    /// A stable name for coverage reports and snapshots, e.g. "logon".
-    static var name: String { get }
-    /// The fields and buttons the operator works in, if any (plain mode and scenarios fill
-    /// it; the key-hint line reads it).
+    /// The case of `Screen` that holds this screen.
+    var screen: Screen { get }
+    /// The fields and buttons the operator works in, if any (plain mode and scenarios fill it).
     var form: Form? { get set }
-    mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand]
+    /// The screen's keys: what each does, as it stands. Keys are dispatched through it (a key
+    /// it does not take does nothing), and the key-hint line, `--help` and README are written
+    /// from it, so no hint names a key the screen does not handle.
+    func keys(_ context: ScreenContext) -> KeyTable
+    /// Carries out an action of the key table (for `.form`, also a paste).
+    mutating func perform(_ action: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand]
     /// Once, when the screen is shown or the pop-up opened (a listing asks for its data here).
     mutating func appear(_ context: ScreenContext) -> [ScreenCommand]
     /// The answer to a call this screen made; only ever its own.
@@ -63,8 +68,10 @@ public protocol ScreenModel: Equatable, Sendable {
     /// Every button its forms can offer, by id, for coverage reports.
     static var buttons: [String] { get }
     /// The one-time password the form's code field waits for, if it has one: a recorded
-    /// session writes `otp app`/`otp email` there instead of the digits.
+    /// session writes `otp app`/`otp email` there when the digits are that code.
     var codeEntry: CodeEntry? { get }
+    /// A scrolling text that front ends without scrolling (plain mode) print whole.
+    var document: [String]? { get }
     /// The coverage name of a pressed button (screens with numbered buttons group them).
     static func coverageButton(_ id: String) -> String
 }
@@ -81,12 +88,21 @@ public struct CodeEntry: Equatable, Sendable {
 }
 
 extension ScreenModel {
+    /// A key goes where the key table says; a paste goes to the form.
+    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        switch input {
+        case .paste: return perform(.form, input, context)
+        case .key(let key):
+            guard let action = keys(context).action(for: key) else { return [] }
+            return perform(action, input, context)
+        }
+    }
+
     public static var buttons: [String] { [] }
     public var codeEntry: CodeEntry? { nil }
+    public var document: [String]? { nil }
     public static func coverageButton(_ id: String) -> String { id }
     public func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
-    /// A scrolling text that front ends without scrolling (plain mode) print whole.
-    public var document: [String]? { nil }
     public func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] { [] }
     public func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {
         if error == .sessionEnded { return [.message(.error(error.description)), .backToLogon(userID: userID)] }
@@ -98,64 +114,145 @@ extension ScreenModel {
     public var userID: String? { nil }
     public static var isPopup: Bool { false }
     public func nextChange(after now: Date) -> Date? { nil }
-    public var name: String { Self.name }
-
-    func isEqual(to other: any ScreenModel) -> Bool { (other as? Self) == self }
 }
 
-/// A screen of any type, as the program holds it.
-public struct AnyScreen: Equatable, Sendable {
-    public private(set) var model: any ScreenModel
-    /// Numbers each screen shown, so an engine answer reaches the screen that asked and no other.
-    public internal(set) var instance = 0
+/// Every screen and pop-up of the program: a closed set the compiler counts. A new screen is a
+/// new case; the switches here, the renderer's (which needs its view) and the coverage
+/// catalogue's do not compile until they handle it. Nothing finds a screen again by a downcast:
+/// code that needs one matches its case (`if case .registerDevice(let screen) = state.screen`).
+public enum Screen: Equatable, Sendable {
+    case landing(LandingScreen)
+    case logon(LogonScreen)
+    case channelSetup(ChannelSetupScreen)
+    case registerDevice(RegisterDeviceScreen)
+    case potentialRisk(RiskWarningScreen)
+    case emailOTP(EmailOTPScreen)
+    case appOTP(AppOTPScreen)
+    case passwordExpired(PasswordExpiredScreen)
+    case smartcard(SmartcardScreen)
+    case loggedOn(LoggedOnScreen)
+    case connectivityVerification(ConnectivityCheckScreen)
+    case maintainUserProfile(MaintainUserProfileScreen)
+    case userProfile(ProfileScreen)
+    case userProfileListing(ProfileListingScreen)
+    case forgotResetPassword(ResetPopup)
+    case changePassword(ChangePasswordPopup)
+    case authenticationSettings(AuthenticationSettingsPopup)
 
-    public init(_ model: some ScreenModel) { self.model = model }
+    /// Which screen, by the stable name coverage reports and snapshots use.
+    public enum Kind: String, CaseIterable, Sendable {
+        case landing, logon, channelSetup = "channel-setup", registerDevice = "register-device", potentialRisk = "potential-risk"
+        case emailOTP = "email-otp", appOTP = "app-otp", passwordExpired = "password-expired", smartcard, loggedOn = "logged-on"
+        case connectivityVerification = "connectivity-verification", maintainUserProfile = "maintain-user-profile"
+        case userProfile = "user-profile", userProfileListing = "user-profile-listing", forgotResetPassword = "forgot-reset-password"
+        case changePassword = "change-password", authenticationSettings = "authentication-settings"
 
-    /// Equal when they show the same: which instance it is only routes engine answers.
-    public static func == (a: AnyScreen, b: AnyScreen) -> Bool { a.model.isEqual(to: b.model) }
+        /// The screen's type: its buttons, and whether it is a pop-up.
+        public var model: any ScreenModel.Type {
+            switch self {
+            case .landing: LandingScreen.self
+            case .logon: LogonScreen.self
+            case .channelSetup: ChannelSetupScreen.self
+            case .registerDevice: RegisterDeviceScreen.self
+            case .potentialRisk: RiskWarningScreen.self
+            case .emailOTP: EmailOTPScreen.self
+            case .appOTP: AppOTPScreen.self
+            case .passwordExpired: PasswordExpiredScreen.self
+            case .smartcard: SmartcardScreen.self
+            case .loggedOn: LoggedOnScreen.self
+            case .connectivityVerification: ConnectivityCheckScreen.self
+            case .maintainUserProfile: MaintainUserProfileScreen.self
+            case .userProfile: ProfileScreen.self
+            case .userProfileListing: ProfileListingScreen.self
+            case .forgotResetPassword: ResetPopup.self
+            case .changePassword: ChangePasswordPopup.self
+            case .authenticationSettings: AuthenticationSettingsPopup.self
+            }
+        }
+    }
 
-    public var name: String { model.name }
-    public var isPopup: Bool { type(of: model).isPopup }
+    public var kind: Kind {
+        switch self {
+        case .landing: .landing
+        case .logon: .logon
+        case .channelSetup: .channelSetup
+        case .registerDevice: .registerDevice
+        case .potentialRisk: .potentialRisk
+        case .emailOTP: .emailOTP
+        case .appOTP: .appOTP
+        case .passwordExpired: .passwordExpired
+        case .smartcard: .smartcard
+        case .loggedOn: .loggedOn
+        case .connectivityVerification: .connectivityVerification
+        case .maintainUserProfile: .maintainUserProfile
+        case .userProfile: .userProfile
+        case .userProfileListing: .userProfileListing
+        case .forgotResetPassword: .forgotResetPassword
+        case .changePassword: .changePassword
+        case .authenticationSettings: .authenticationSettings
+        }
+    }
+
+    /// The screen, for what every screen answers alike (its form, flows, user ID, document).
+    public var model: any ScreenModel {
+        switch self {
+        case .landing(let screen): screen
+        case .logon(let screen): screen
+        case .channelSetup(let screen): screen
+        case .registerDevice(let screen): screen
+        case .potentialRisk(let screen): screen
+        case .emailOTP(let screen): screen
+        case .appOTP(let screen): screen
+        case .passwordExpired(let screen): screen
+        case .smartcard(let screen): screen
+        case .loggedOn(let screen): screen
+        case .connectivityVerification(let screen): screen
+        case .maintainUserProfile(let screen): screen
+        case .userProfile(let screen): screen
+        case .userProfileListing(let screen): screen
+        case .forgotResetPassword(let screen): screen
+        case .changePassword(let screen): screen
+        case .authenticationSettings(let screen): screen
+        }
+    }
+
+    /// Lets `change` work on the screen, which then takes its own case again (`screen`): no
+    /// screen is ever cast back to its type.
+    mutating func modify<Result>(_ change: (inout any ScreenModel) -> Result) -> Result {
+        var model = self.model
+        let result = change(&model)
+        self = model.screen
+        return result
+    }
+
+    public var name: String { kind.rawValue }
+    public var isPopup: Bool { kind.model.isPopup }
     /// The coverage name of a button this screen's form pressed.
-    public func coverageButton(_ id: String) -> String { type(of: model).coverageButton(id) }
+    public func coverageButton(_ id: String) -> String { kind.model.coverageButton(id) }
     public var codeEntry: CodeEntry? { model.codeEntry }
-
-    /// The screen as its own type, or nil.
-    public func `as`<S: ScreenModel>(_ type: S.Type) -> S? { model as? S }
+    public var document: [String]? { model.document }
 
     public var form: Form? {
         get { model.form }
-        set { model.form = newValue }
+        set { modify { $0.form = newValue } }
     }
 
     mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        model.handle(input, context)
+        modify { $0.handle(input, context) }
     }
 
+    public func keys(_ context: ScreenContext) -> KeyTable { model.keys(context) }
+
     mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
-        model.appear(context)
+        modify { $0.appear(context) }
     }
 
     mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        if case .failure(let error) = answer { return model.fail(error, context) }
-        return model.receive(answer, context)
+        modify { model in
+            if case .failure(let error) = answer { return model.fail(error, context) }
+            return model.receive(answer, context)
+        }
     }
-}
-
-extension ScreenModel {
-    /// Wraps the screen for a command: `.show(LogonScreen(...).any)`.
-    public var any: AnyScreen { AnyScreen(self) }
-}
-
-/// Every screen and pop-up of the program: the one registration line a new screen adds.
-/// Coverage reports list these; a test checks each has a view.
-public enum Screens {
-    public static let all: [any ScreenModel.Type] = [
-        LandingScreen.self, LogonScreen.self, ChannelSetupScreen.self, RegisterDeviceScreen.self, RiskWarningScreen.self,
-        EmailOTPScreen.self, AppOTPScreen.self, PasswordExpiredScreen.self, SmartcardScreen.self, LoggedOnScreen.self,
-        ConnectivityCheckScreen.self, MaintainUserProfileScreen.self, ProfileScreen.self, ProfileListingScreen.self,
-        ResetPopup.self, ChangePasswordPopup.self, AuthenticationSettingsPopup.self,
-    ]
 }
 
 /// A key or a paste, as the screens see input.

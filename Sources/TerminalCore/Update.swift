@@ -14,7 +14,7 @@ public enum Update {
             state.now = now
             if phase != state.phase {
                 state.phase = phase
-                if state.screen.as(LandingScreen.self) != nil { state.show(LandingScreen(console: state.console, phase: phase)) }
+                if case .landing = state.screen { state.show(LandingScreen(console: state.console, phase: phase)) }
             }
             return []
         case .engine(let id, let answer):
@@ -23,18 +23,23 @@ public enum Update {
             state.trainerNotes = notes
             return []
         case .clockNotMoved(let reason):
-            state.message = .error("Trainer: the clock was not moved: \(reason).")
-            return []
-        case .key(.function(let n)) where state.trainer && AppState.trainerSteps[n] != nil:
-            let (interval, label) = AppState.trainerSteps[n]!
-            state.message = .info("Trainer: clock \(label).")
-            return [.advanceClock(interval)]
-        case .key(.interrupt):
-            return apply([.quit], &state)
-        case .key(.redraw):
+            state.message = .aside("Trainer: the clock was not moved: \(reason).", kind: .error)
             return []
         case .key(let key):
-            return input(&state, .key(key))
+            // The session's keys first (SessionKeys), then the screen's own table.
+            switch SessionKeys.table(state).action(for: key) {
+            case .trainerClock?:
+                guard case .function(let n) = key, let (interval, label) = AppState.trainerSteps[n] else { return [] }
+                state.message = .aside("Trainer: clock \(label).")
+                return [.advanceClock(interval)]
+            case .quit?:
+                return apply([.quit], &state)
+            case .redraw?, .flipPanel?, .scanWithPhone?, .scrollPhone?:
+                // Redrawing is the backend's; the panels are the program's around the screens.
+                return []
+            case .form?, .back?, .choose?, .moveFocus?, .verifyConnectivity?, .scroll?, nil:
+                return input(&state, .key(key))
+            }
         case .paste(let text):
             return input(&state, .paste(text))
         case .submitForm(let fields, let action):
@@ -58,12 +63,12 @@ public enum Update {
         if var popup = state.popup {
             let commands = popup.handle(input, context)
             state.popup = popup
-            return apply(commands, from: popup.instance, &state)
+            return apply(commands, from: state.instances.value.popup, &state)
         }
         var screen = state.screen
         let commands = screen.handle(input, context)
         state.screen = screen
-        return apply(commands, from: screen.instance, &state)
+        return apply(commands, from: state.instances.value.screen, &state)
     }
 
     /// Fills the current form as typing would, then presses a button or turns a toggle.
@@ -87,15 +92,16 @@ public enum Update {
         state.pending = nil
         var effects: [Effect]
         let context = state.context
-        if var popup = state.popup, popup.instance == pending.owner {
+        let instances = state.instances.value
+        if var popup = state.popup, instances.popup == pending.owner {
             let commands = popup.receive(answer, context)
             state.popup = popup
-            effects = apply(commands, from: popup.instance, &state)
-        } else if state.screen.instance == pending.owner {
+            effects = apply(commands, from: instances.popup, &state)
+        } else if instances.screen == pending.owner {
             var screen = state.screen
             let commands = screen.receive(answer, context)
             state.screen = screen
-            effects = apply(commands, from: screen.instance, &state)
+            effects = apply(commands, from: instances.screen, &state)
         } else {
             // The screen that asked is gone: whatever the answer opened is closed again.
             effects = answer.openedFlows.map { .engine(id: 0, .cancel($0)) } + (answer.openedLogon.map { [.engine(id: 0, .logout($0))] } ?? [])
@@ -122,10 +128,10 @@ public enum Update {
         for command in commands {
             switch command {
             case .show(let screen):
-                state.show(any: screen)
+                state.show(screen)
                 effects += appear(&state, popup: false)
             case .open(let popup):
-                state.open(any: popup)
+                state.open(popup)
                 effects += appear(&state, popup: true)
             case .close:
                 state.popup = nil
@@ -143,7 +149,7 @@ public enum Update {
                 effects += endFlows(state)
                 state.popup = nil
                 let function = state.screen.model.function ?? (state.console == .dms ? .securityManagement : .onlineFunctions)
-                if state.screen.as(SmartcardScreen.self) != nil {
+                if case .smartcard = state.screen {
                     state.show(SmartcardScreen(function: function, console: state.console))
                 } else {
                     state.show(LogonScreen(function: function, userID: userID ?? "", focusOnPassword: userID != nil))
@@ -163,12 +169,12 @@ public enum Update {
         if popup, var shown = state.popup {
             let commands = shown.appear(context)
             state.popup = shown
-            return apply(commands, from: shown.instance, &state)
+            return apply(commands, from: state.instances.value.popup, &state)
         }
         var shown = state.screen
         let commands = shown.appear(context)
         state.screen = shown
-        return apply(commands, from: shown.instance, &state)
+        return apply(commands, from: state.instances.value.screen, &state)
     }
 
     /// Flows and the logon the engine holds for the screen and pop-up, ended when they are
@@ -181,18 +187,18 @@ public enum Update {
 }
 
 extension AppState {
-    mutating func show(any screen: AnyScreen) {
-        var next = screen
-        next.instance = instances.value
-        instances.value += 1
-        self.screen = next
+    /// Replaces the screen (the pop-up closes) under a new instance number.
+    public mutating func show(_ screen: Screen) {
+        self.screen = screen
         popup = nil
+        instances.value.screen = instances.value.next
+        instances.value.next += 1
     }
 
-    mutating func open(any popup: AnyScreen) {
-        var next = popup
-        next.instance = instances.value
-        instances.value += 1
-        self.popup = next
+    /// Opens a pop-up over the screen under a new instance number.
+    public mutating func open(_ popup: Screen) {
+        self.popup = popup
+        instances.value.popup = instances.value.next
+        instances.value.next += 1
     }
 }

@@ -2,19 +2,11 @@ import AuthDomain
 import Foundation
 import TerminalCore
 
-/// A screen's or pop-up's view, an extension of its state type in Screens/.
+/// A screen's or pop-up's view, an extension of its state type in Screens/. Its keys, and so
+/// its part of the key-hint line, are the screen's own key table (TerminalCore).
 public protocol Drawable {
     /// Draws into the content area (between the title lines and the status lines).
     func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect)
-    /// The screen's own keys for the key-hint line, before the common ones.
-    func hints(_ state: AppState) -> [String]
-    /// What Esc does here, for the key-hint line (nil: nothing to go back to).
-    var escapeHint: String? { get }
-}
-
-extension Drawable {
-    public func hints(_ state: AppState) -> [String] { [] }
-    public var escapeHint: String? { "Esc back" }
 }
 
 /// `render(state)`: the frame for the state at its size. Pure.
@@ -40,12 +32,31 @@ public enum Renderer {
         return canvas
     }
 
-    private static func draw(_ screen: AnyScreen, _ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
-        guard let view = screen.model as? any Drawable else {
-            canvas.text("(\(screen.name) has no view)", row: content.row, column: 1, role: .error)
-            return
+    private static func draw(_ screen: Screen, _ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
+        view(of: screen).draw(&canvas, state, content)
+    }
+
+    /// Each screen's view: a screen without one does not compile.
+    public static func view(of screen: Screen) -> any Drawable {
+        switch screen {
+        case .landing(let screen): screen
+        case .logon(let screen): screen
+        case .channelSetup(let screen): screen
+        case .registerDevice(let screen): screen
+        case .potentialRisk(let screen): screen
+        case .emailOTP(let screen): screen
+        case .appOTP(let screen): screen
+        case .passwordExpired(let screen): screen
+        case .smartcard(let screen): screen
+        case .loggedOn(let screen): screen
+        case .connectivityVerification(let screen): screen
+        case .maintainUserProfile(let screen): screen
+        case .userProfile(let screen): screen
+        case .userProfileListing(let screen): screen
+        case .forgotResetPassword(let screen): screen
+        case .changePassword(let screen): screen
+        case .authenticationSettings(let screen): screen
         }
-        view.draw(&canvas, state, content)
     }
 
     static func tooSmall(_ canvas: inout Canvas, _ size: Size) {
@@ -113,24 +124,25 @@ public enum Renderer {
         return kept.map { ($0, role) }
     }
 
-    /// The keys that work here, the trainer's F-keys first when they are on.
+    /// The keys that work here, from the tables that dispatch them: the session's (panels, the
+    /// trainer's clock) first, then the screen's, and Ctrl-C quit always, at the end.
     static func hintLine(_ canvas: inout Canvas, _ state: AppState) {
-        let width = state.size.columns
-        let active = state.active.model as? any Drawable
-        var parts = active?.hints(state) ?? []
-        if parts.isEmpty { parts = ["Tab move", "Enter select"] }
-        if state.active.form?.items.contains(where: { if case .toggle = $0 { true } else { false } }) == true { parts.append("Space toggle") }
-        if state.popup != nil { parts.append("Esc close") } else if let escape = active?.escapeHint { parts.append(escape) }
-        parts.append("Ctrl-C quit")
-        if state.trainer { parts.insert("F5 +1m F6 +5m F7 +30m F8 +90d", at: 0) }
-        if state.panelKeys { parts.insert("F2 phone  F3 inbox", at: 0) }
-        if state.phoneAtHand, state.popup == nil, state.screen.as(RegisterDeviceScreen.self) != nil { parts.insert("F4 scan with the phone", at: 0) }
+        canvas.fill(row: state.size.rows - 1, column: 0, width: state.size.columns, role: .hint)
+        canvas.text(hintText(state), row: state.size.rows - 1, column: 0, role: .hint, width: state.size.columns)
+    }
+
+    /// The hint line's text: as many hints as fit, "Ctrl-C quit" kept in any case.
+    public static func hintText(_ state: AppState) -> String {
+        let session = SessionKeys.table(state).bindings
+        let quit = session.filter { $0.action == .quit }.compactMap(\.hint)
+        let parts = session.filter { $0.action != .quit }.compactMap(\.hint) + state.active.keys(state.context).hints
+        let room = state.size.columns - 1 - quit.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
         var line = ""
-        for part in parts where DisplayWidth.of(line) + DisplayWidth.of(part) + 3 <= width {
+        for part in parts where DisplayWidth.of(line) + 2 + DisplayWidth.of(part) <= room {
             line += (line.isEmpty ? " " : "  ") + part
         }
-        canvas.fill(row: state.size.rows - 1, column: 0, width: width, role: .hint)
-        canvas.text(line, row: state.size.rows - 1, column: 0, role: .hint, width: width)
+        for part in quit { line += (line.isEmpty ? " " : "  ") + part }
+        return line
     }
 
     /// A box sized to its content (measured first), centred in the content area, with a

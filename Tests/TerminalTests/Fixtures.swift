@@ -154,6 +154,16 @@ func assertSame(_ actual: AppState, _ expected: AppState, _ note: String = "", f
         """, file: file, line: line)
 }
 
+/// Tests look a screen up by its type; the program matches its case (`Screen`).
+extension Screen {
+    func `as`<S: ScreenModel>(_ type: S.Type) -> S? { model as? S }
+}
+
+extension ScreenModel {
+    /// The screen as the program holds it.
+    var any: Screen { screen }
+}
+
 /// Building expected states.
 extension AppState {
     /// The screen now shown is `screen` (a pop-up closes, as with `.show`).
@@ -164,7 +174,7 @@ extension AppState {
 
     /// The current screen, changed.
     mutating func modifyScreen<S: ScreenModel>(_ type: S.Type, file: StaticString = #filePath, line: UInt = #line, _ change: (inout S) -> Void) {
-        guard var model = screen.as(S.self) else { return XCTFail("the screen is \(screen.name), not \(S.name)", file: file, line: line) }
+        guard var model = screen.as(S.self) else { return XCTFail("the screen is \(screen.name), not \(S.self)", file: file, line: line) }
         change(&model)
         screen = model.any
     }
@@ -174,7 +184,7 @@ extension AppState {
 
     /// The open pop-up, changed.
     mutating func modifyPopup<S: ScreenModel>(_ type: S.Type, file: StaticString = #filePath, line: UInt = #line, _ change: (inout S) -> Void) {
-        guard var model = popup?.as(S.self) else { return XCTFail("the pop-up is \(popup?.name ?? "none"), not \(S.name)", file: file, line: line) }
+        guard var model = popup?.as(S.self) else { return XCTFail("the pop-up is \(popup?.name ?? "none"), not \(S.self)", file: file, line: line) }
         change(&model)
         popup = model.any
     }

@@ -75,9 +75,9 @@ final class PropertyTests: XCTestCase {
         // Every 2FA logon in the audit log came with a verified OTP (none can: no code was typed).
         XCTAssertFalse(try engine.auditLog().contains { $0.event == .logonSucceeded })
         // The walks went deep: past the password to the OTP screens and the pop-ups.
-        XCTAssertEqual(reached[LandingScreen.name], 80, "\(reached)")
-        XCTAssertGreaterThanOrEqual(reached[LogonScreen.name] ?? 0, 60, "\(reached)")
-        XCTAssertGreaterThanOrEqual((reached[AppOTPScreen.name] ?? 0) + (reached[EmailOTPScreen.name] ?? 0), 5, "\(reached)")
-        XCTAssertGreaterThanOrEqual(reached[ResetPopup.name] ?? 0, 10, "\(reached)")
+        XCTAssertEqual(reached[Screen.Kind.landing.rawValue], 80, "\(reached)")
+        XCTAssertGreaterThanOrEqual(reached[Screen.Kind.logon.rawValue] ?? 0, 60, "\(reached)")
+        XCTAssertGreaterThanOrEqual((reached[Screen.Kind.appOTP.rawValue] ?? 0) + (reached[Screen.Kind.emailOTP.rawValue] ?? 0), 5, "\(reached)")
+        XCTAssertGreaterThanOrEqual(reached[Screen.Kind.forgotResetPassword.rawValue] ?? 0, 10, "\(reached)")
     }
 }

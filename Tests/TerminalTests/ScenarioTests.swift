@@ -34,12 +34,12 @@ final class ScenarioTests: XCTestCase {
     }
 
     /// The catalogue comes from the code: every case of the typed outcomes, the screens of
-    /// Screens.all and the buttons each declares; a reached key the catalogue lacks is reported.
+    /// Screen.Kind and the buttons each declares; a reached key the catalogue lacks is reported.
     func testTheCatalogueListsEveryCaseAndReportsWhatIsNotReached() {
         XCTAssertTrue(CoverageCatalog.outcomeKeys.contains("LogonOutcome.invalid"))
         XCTAssertTrue(CoverageCatalog.outcomeKeys.contains("Refusal.ownRequest"))
         XCTAssertTrue(CoverageCatalog.buttonKeys.contains("logon: forgot"))
-        XCTAssertEqual(Set(CoverageCatalog.screenNames).count, Screens.all.count, "screen names are unique")
+        XCTAssertEqual(Set(CoverageCatalog.screenNames).count, Screen.Kind.allCases.count, "screen names are unique")
         var coverage = Coverage()
         coverage.outcomes = ["LogonOutcome.invalid"]
         coverage.buttons = ["logon: no-such-button"]

@@ -37,7 +37,7 @@ final class TrainerClockTests: XCTestCase {
         var state = AppState(console: .terminal, phase: .transition, now: Date(), size: Size(columns: 80, rows: 24))
         state.trainer = true
         _ = Update.update(&state, .key(.function(7)))
-        XCTAssertEqual(state.message, .info("Trainer: clock +30 min."))
+        XCTAssertEqual(state.message, .aside("Trainer: clock +30 min."))
         for case .event(let event) in messages { _ = Update.update(&state, event) }
         let message = try XCTUnwrap(state.message)
         XCTAssertEqual(message.kind, .error)

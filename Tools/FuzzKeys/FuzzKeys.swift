@@ -29,7 +29,7 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = Update.update(&state, .engine(id: pending.id, .failure(.sessionEnded)))
         }
         _ = Renderer.render(state)
-        if state.screen.as(LoggedOnScreen.self) != nil { preconditionFailure("logged on without the engine") }
+        if case .loggedOn = state.screen { preconditionFailure("logged on without the engine") }
     }
     return 0
 }

@@ -2,8 +2,8 @@ import AuthDomain
 
 /// Ongoing logon with the authenticator app: the OTP and SUBMIT (Appendix C w).
 public struct AppOTPScreen: ScreenModel {
-    public static let name = "app-otp"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .appOTP(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case submit }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
@@ -25,7 +25,12 @@ public struct AppOTPScreen: ScreenModel {
     public var userID: String? { session.userID }
     public var codeEntry: CodeEntry? { CodeEntry(source: prompt.source, userID: session.userID) }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form

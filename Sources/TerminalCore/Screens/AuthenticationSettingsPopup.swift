@@ -4,8 +4,8 @@ import AuthDomain
 /// password and an app OTP: "x Delete" the device (confirmed a second time), or Settings to
 /// switch OATH off and use email. The form is derived from the stage.
 public struct AuthenticationSettingsPopup: ScreenModel {
-    public static let name = "authentication-settings"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .authenticationSettings(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case close, submit, delete, oath, keep, confirmDelete = "confirm-delete", save }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
@@ -89,7 +89,15 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         self.focus = focus
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable {
+        switch stage {
+        case .confirmDelete, .oath: .form(form, back: "back", backDetail: "back to the AUTHENTICATION SETTINGS")
+        case .credentials, .otp, .settings, .done, .refused: .form(form, back: "close", backDetail: "close the pop-up (the focus returns to what opened it)")
+        }
+    }
+
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form

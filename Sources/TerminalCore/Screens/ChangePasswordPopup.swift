@@ -4,8 +4,8 @@ import AuthDomain
 /// password and Update. AUTHENTICATION SETTINGS opens from here (Appendix D d). The form is
 /// derived from the stage.
 public struct ChangePasswordPopup: ScreenModel {
-    public static let name = "change-password"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .changePassword(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case close, update, settings }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
@@ -66,7 +66,12 @@ public struct ChangePasswordPopup: ScreenModel {
         }
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "close", backDetail: "close the pop-up (the focus returns to what opened it)") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form
@@ -74,7 +79,7 @@ public struct ChangePasswordPopup: ScreenModel {
         case (.activate(Button.close.rawValue), _), (.escape, _):
             return stage == .done ? [.close] : [.close, .message(nil)]
         case (.activate(Button.settings.rawValue), .newPassword(let userID, _, _)):
-            return [.message(nil), .open(AuthenticationSettingsPopup(userID: userID.text).any)]
+            return [.message(nil), .open(AuthenticationSettingsPopup(userID: userID.text).screen)]
         case (.activate(Button.update.rawValue), .newPassword(let userID, let new, let confirmation)):
             if let problem = LogonScreen.checkUserID(userID.text) {
                 focus = 0

@@ -2,8 +2,8 @@ import AuthDomain
 
 /// After the first password logon: REGISTER DEVICE or SKIP THIS STEP (Appendix C h, i, o).
 public struct ChannelSetupScreen: ScreenModel {
-    public static let name = "channel-setup"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .channelSetup(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case register, skip }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
@@ -21,13 +21,18 @@ public struct ChannelSetupScreen: ScreenModel {
     public var flows: [FlowSession] { [session] }
     public var userID: String? { session.userID }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.register.rawValue):
             return [.call(.beginDeviceRegistration(session), label: "Preparing your QR code...")]
         case .activate(Button.skip.rawValue):
-            return [.message(nil), .show(RiskWarningScreen(session: session, function: function ?? .onlineFunctions).any)]
+            return [.message(nil), .show(RiskWarningScreen(session: session, function: function ?? .onlineFunctions).screen)]
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         default:
@@ -37,6 +42,6 @@ public struct ChannelSetupScreen: ScreenModel {
 
     public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .registration(let registration) = answer else { return [] }
-        return [.message(nil), .show(RegisterDeviceScreen(session: session, function: function ?? .onlineFunctions, registration: registration).any)]
+        return [.message(nil), .show(RegisterDeviceScreen(session: session, function: function ?? .onlineFunctions, registration: registration).screen)]
     }
 }

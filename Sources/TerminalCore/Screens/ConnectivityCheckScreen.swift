@@ -1,18 +1,23 @@
 /// Connectivity verification (s3.3): the page of the new 2FA (SSO) server, reached without
 /// logging in, to show that the network lets the terminal through.
 public struct ConnectivityCheckScreen: ScreenModel {
-    public static let name = "connectivity-verification"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .connectivityVerification(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case close }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var form: Form? = Form([.button(Button.close, label: Texts.close)])
 
     public init() {}
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "close", backDetail: "close the page, back to the landing page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         switch form?.handle(input) {
         case .activate(Button.close.rawValue)?, .escape?:
-            return [.show(LandingScreen(console: context.console, phase: context.phase).any),
+            return [.show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.info("Connectivity verified. The window was closed without logging on."))]
         default:
             return []

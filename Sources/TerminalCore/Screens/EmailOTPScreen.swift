@@ -4,8 +4,8 @@ import Foundation
 /// "Please Enter Your One Time Password, Or Request A New One": SUBMIT OTP, and a new code
 /// once the previous one is used, expired, or five minutes old (Appendix C q-s, w).
 public struct EmailOTPScreen: ScreenModel {
-    public static let name = "email-otp"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .emailOTP(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case submit, resend }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
@@ -29,7 +29,12 @@ public struct EmailOTPScreen: ScreenModel {
     public var userID: String? { session.userID }
     public var codeEntry: CodeEntry? { CodeEntry(source: .email, userID: session.userID) }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form

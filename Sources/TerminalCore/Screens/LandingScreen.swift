@@ -3,7 +3,7 @@ import AuthDomain
 /// The landing page (s4, s5): exactly the logon options of the console and phase, chosen with
 /// 1-N, arrows and Enter. V opens the connectivity verification of s3.3 (no logon).
 public struct LandingScreen: ScreenModel {
-    public static let name = "landing"
+    public var screen: Screen { .landing(self) }
     public var options: [LogonOption]
     public var focus: Int
     /// An option was chosen while the service is closed: the notice is shown in full.
@@ -22,30 +22,44 @@ public struct LandingScreen: ScreenModel {
     /// The key that opens the connectivity verification.
     public static let verificationKey: Character = "v"
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    /// While the service is closed nothing opens: the choices still answer (with the notice),
+    /// but only the verification is hinted.
+    public func keys(_ context: ScreenContext) -> KeyTable {
+        let open = context.closedNotice == nil && !options.isEmpty
+        return KeyTable([
+            KeyBinding([.digits], .choose, label: options.count > 1 ? "1-\(options.count)" : "1", help: open ? "choose" : "",
+                       detail: "choose a logon option"),
+            KeyBinding([.enter], .choose, label: "Enter", help: open ? "open" : "", detail: "open the option in focus"),
+            KeyBinding([.key(.character("v")), .key(.character("V"))], .verifyConnectivity, label: "V", help: "verify connectivity",
+                       detail: "the connectivity verification (s3.3: the SSO server's page, no logon)"),
+            KeyBinding([.tab, .backTab, .up, .down, .left, .right], .moveFocus, label: "↑↓", help: "",
+                       detail: "move between the logon options"),
+            KeyBinding([.escape], .back, label: "Esc", help: "", detail: "says how to leave (Ctrl-C)"),
+        ])
+    }
+
+    public mutating func perform(_ action: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .key(let key) = input else { return [] }
-        switch key {
-        case .character(let c) where c.lowercased() == String(Self.verificationKey):
-            return [.message(nil), .show(ConnectivityCheckScreen().any)]
-        case .escape:
+        switch action {
+        case .verifyConnectivity:
+            return [.message(nil), .show(ConnectivityCheckScreen().screen)]
+        case .back:
             return [.message(.info("Press Ctrl-C to leave the terminal."))]
-        default:
-            break
-        }
-        guard !options.isEmpty else { return [] }
-        switch key {
-        case .tab, .down, .right: focus = (focus + 1) % options.count
-        case .backTab, .up, .left: focus = (focus + options.count - 1) % options.count
-        case .character(let c) where c.isNumber:
-            guard let n = Int(String(c)), (1...options.count).contains(n) else {
-                return [.message(.error("Choose 1 to \(options.count)."))]
+        case .moveFocus where !options.isEmpty:
+            let forward = [Key.tab, .down, .right].contains(key)
+            focus = (focus + (forward ? 1 : options.count - 1)) % options.count
+            return []
+        case .choose where !options.isEmpty:
+            if case .character(let c) = key {
+                guard let n = Int(String(c)), (1...options.count).contains(n) else {
+                    return [.message(.error("Choose 1 to \(options.count)."))]
+                }
+                focus = n - 1
             }
-            focus = n - 1
             return open(context)
-        case .enter: return open(context)
-        default: break
+        default:
+            return []
         }
-        return []
     }
 
     private mutating func open(_ context: ScreenContext) -> [ScreenCommand] {
@@ -60,7 +74,7 @@ public struct LandingScreen: ScreenModel {
         case .smartcardTerminal: .smartcardTerminal
         case .otpSecurityManagement, .smartcardSecurityManagement: .securityManagement
         }
-        let next = option.usesSmartcard ? SmartcardScreen(function: function, console: context.console).any : LogonScreen(function: function).any
+        let next = option.usesSmartcard ? SmartcardScreen(function: function, console: context.console).screen : LogonScreen(function: function).screen
         return [.message(nil), .show(next)]
     }
 }

@@ -3,7 +3,7 @@ import AuthDomain
 /// After logon: the chosen function's first screen with the user ID, the function and the
 /// last logon time, and Logout back to the landing page.
 public struct LoggedOnScreen: ScreenModel {
-    public static let name = "logged-on"
+    public var screen: Screen { .loggedOn(self) }
     /// Logout, and the function's menu (whose entries count as one button: "menu").
     public enum Button: String, CaseIterable { case logout, menu }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
@@ -42,14 +42,22 @@ public struct LoggedOnScreen: ScreenModel {
         }
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    /// Esc does not leave: it points at Logout (and says so), so it is not hinted as "back".
+    public func keys(_ context: ScreenContext) -> KeyTable {
+        var table = KeyTable.form(form, back: nil)
+        table.bindings.append(KeyBinding([.escape], .back, label: "Esc", help: "", detail: "moves the focus to Logout, which leaves"))
+        return table
+    }
+
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.logout.rawValue):
-            return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).any),
+            return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.info("\(success.userID) logged out."))]
         case .activate("item0") where function == .securityManagement:
-            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
         case .activate(let id):
             guard let index = Int(id.dropFirst(4)), let function else { return [] }
             return [.message(.info("\(Self.menu(function)[index]) is outside this emulator, which covers the logon only."))]

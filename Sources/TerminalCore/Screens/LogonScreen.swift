@@ -2,8 +2,8 @@ import AuthDomain
 
 /// User ID, Password, LOG IN, Forgot/Reset your Password, Change Password.
 public struct LogonScreen: ScreenModel {
-    public static let name = "logon"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .logon(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case login, forgot, change }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var function: TerminalFunction?
@@ -22,13 +22,18 @@ public struct LogonScreen: ScreenModel {
 
     public var userID: String? { form?.text(Texts.userID) }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the landing page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         defer { self.form = form }
         switch form.handle(input) {
         case .none, .toggled: return []
         case .message(let text): return [.message(.error(text))]
-        case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).any)]
+        case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).screen)]
         case .activate(Button.login.rawValue):
             let userID = form.text(Texts.userID)
             if let problem = Self.checkUserID(userID) {
@@ -43,9 +48,9 @@ public struct LogonScreen: ScreenModel {
             return [.message(nil), .call(.logon(userID: userID, password: password, context.console.service),
                                          label: "Verifying your User ID and Password...")]
         case .activate(Button.forgot.rawValue):
-            return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).any)]
+            return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).screen)]
         case .activate(Button.change.rawValue):
-            return [.message(nil), .open(ChangePasswordPopup(userID: form.text(Texts.userID)).any)]
+            return [.message(nil), .open(ChangePasswordPopup(userID: form.text(Texts.userID)).screen)]
         case .activate: return []
         }
     }

@@ -3,8 +3,8 @@ import AuthDomain
 /// DMS: Maintain User Profile, the menu of the security management function. A function the
 /// engine says is not available yet (Create before the launch) says when instead of opening.
 public struct MaintainUserProfileScreen: ScreenModel {
-    public static let name = "maintain-user-profile"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .maintainUserProfile(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case back }
     /// A button per DMS function, and Back.
     public static var buttons: [String] { DMSFunction.allCases.map(\.rawValue) + Button.allCases.map(\.rawValue) }
@@ -24,14 +24,24 @@ public struct MaintainUserProfileScreen: ScreenModel {
     public var userID: String? { success.userID }
     public var logon: ActorSession? { success.session }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    /// A menu: the arrows choose, Enter opens.
+    public func keys(_ context: ScreenContext) -> KeyTable {
+        KeyTable([
+            KeyBinding([.up, .down, .tab, .backTab], .form, label: "↑↓", help: "choose", detail: "move between the functions"),
+            KeyBinding([.enter, .character(" ")], .form, label: "Enter", help: "open", detail: "open the function in focus"),
+            KeyBinding([.escape], .back, label: "Esc", help: "back", detail: "back to the function's first screen"),
+        ])
+    }
+
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         switch form?.handle(input) {
         case .activate(let id)?:
-            if id == "back" { return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).any)] }
+            if id == "back" { return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).screen)] }
             guard let function = DMSFunction(rawValue: id) else { return [] }
             return [.message(nil), .call(.dmsAvailability(function), label: "Opening...")]
         case .escape?:
-            return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).any)]
+            return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).screen)]
         default:
             return []
         }
@@ -41,9 +51,9 @@ public struct MaintainUserProfileScreen: ScreenModel {
         guard case .availability(let function, let unavailable) = answer else { return [] }
         if let unavailable { return [.message(.error(unavailable.description))] }
         if function == .listing {
-            return [.show(ProfileListingScreen(success: success).any)]
+            return [.show(ProfileListingScreen(success: success).screen)]
         }
-        return [.show(ProfileScreen(function: function, success: success).any)]
+        return [.show(ProfileScreen(function: function, success: success).screen)]
     }
 
     public mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {

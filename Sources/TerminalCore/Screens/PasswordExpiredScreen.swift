@@ -3,8 +3,8 @@ import AuthDomain
 /// After an expired password (Appendix D a): a forced change (new password twice), then the
 /// logon goes on to the OTP.
 public struct PasswordExpiredScreen: ScreenModel {
-    public static let name = "password-expired"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .passwordExpired(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case submit }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
@@ -23,7 +23,12 @@ public struct PasswordExpiredScreen: ScreenModel {
     public var flows: [FlowSession] { [session] }
     public var userID: String? { session.userID }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         defer { self.form = form }
         switch form.handle(input) {

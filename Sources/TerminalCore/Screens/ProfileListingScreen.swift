@@ -4,8 +4,8 @@ import AuthDomain
 /// scrolled with the arrows and PageUp/PageDown (Left/Right for long lines), exportable to a
 /// text file.
 public struct ProfileListingScreen: ScreenModel {
-    public static let name = "user-profile-listing"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .userProfileListing(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case export, back }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var success: LogonSuccess
@@ -29,11 +29,24 @@ public struct ProfileListingScreen: ScreenModel {
         [.call(.listing(success.session), label: "Preparing the listing...")]
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    /// The arrows scroll the report (not the focus); Tab moves between Export and BACK.
+    public func keys(_ context: ScreenContext) -> KeyTable {
+        KeyTable([
+            KeyBinding([.up, .down, .pageUp, .pageDown], .scroll, label: "↑↓ PgUp/Dn", help: "scroll", detail: "scroll the report: a line with Up and Down, a page with PgUp and PgDn"),
+            KeyBinding([.left, .right], .scroll, label: "←→", help: "sideways", detail: "scroll long lines sideways (a `›` marks a cut line)"),
+            KeyBinding([.home, .end], .scroll, label: "Home End", help: "", detail: "the top or the bottom of the report"),
+            KeyBinding([.tab, .backTab], .form, label: "Tab", help: "move", detail: "move between Export and BACK"),
+            KeyBinding([.enter, .character(" ")], .form, label: "Enter", help: "select", detail: "press the focused button"),
+            KeyBinding([.escape], .back, label: "Esc", help: "back", detail: "back to Maintain User Profile"),
+        ])
+    }
+
+    public mutating func perform(_ action: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         let lines = listing?.lines.count ?? 0
         let page = Self.pageHeight(context.size)
         let bottom = max(0, lines - page)
-        if case .key(let key) = input {
+        let input = action == .back ? Input.key(.escape) : input
+        if action == .scroll, case .key(let key) = input {
             switch key {
             case .pageDown: scroll = min(bottom, scroll + page); return []
             case .pageUp: scroll = max(0, scroll - page); return []
@@ -50,7 +63,7 @@ public struct ProfileListingScreen: ScreenModel {
         case .activate(Button.export.rawValue)?:
             return [.call(.exportListing(success.session), label: "Exporting...")]
         case .activate(Button.back.rawValue)?, .escape?:
-            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
         default:
             return []
         }

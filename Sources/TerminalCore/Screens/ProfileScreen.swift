@@ -5,8 +5,8 @@ import AuthDomain
 /// bottom (Appendix A, Appendix D c). What a profile shows and what may be changed is the
 /// engine's answer (`UserProfile`); the screen only lays it out.
 public struct ProfileScreen: ScreenModel {
-    public static let name = "user-profile"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .userProfile(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case submit, back, change, delete, confirm }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
 
@@ -117,7 +117,12 @@ public struct ProfileScreen: ScreenModel {
         }
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to Maintain User Profile") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form
@@ -170,7 +175,7 @@ public struct ProfileScreen: ScreenModel {
             self = ProfileScreen(function: dmsFunction, success: success)
             return [.message(nil)]
         case .userID, .done:
-            return [.message(nil), .show(MaintainUserProfileScreen(success: success).any)]
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
         }
     }
 

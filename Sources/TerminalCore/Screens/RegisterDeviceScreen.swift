@@ -3,8 +3,8 @@ import AuthDomain
 /// REGISTER DEVICE: the QR code and the key for manual entry, then LOGIN USING VERIFICATION
 /// CODE, the OTP and SUBMIT (Appendix C i-m).
 public struct RegisterDeviceScreen: ScreenModel {
-    public static let name = "register-device"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .registerDevice(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case code, back, submit }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public enum Step: Equatable, Sendable { case scan, code }
@@ -40,7 +40,12 @@ public struct RegisterDeviceScreen: ScreenModel {
     public var userID: String? { session.userID }
     public var codeEntry: CodeEntry? { step == .code ? CodeEntry(source: .app, userID: session.userID) : nil }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the QR code, or to the channel choice") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form
@@ -59,7 +64,7 @@ public struct RegisterDeviceScreen: ScreenModel {
             }
             // The unconfirmed seed is dropped; back to the channel choice.
             return [.message(nil), .send(.abandonDeviceRegistration(session)),
-                    .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).any)]
+                    .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).screen)]
         case .message(let text):
             return [.message(.error(text))]
         default:

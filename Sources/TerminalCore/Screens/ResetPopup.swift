@@ -6,8 +6,8 @@ import Foundation
 /// (Appendix C c-g, Appendix D b). Its form is derived from its stage: each stage holds its
 /// own fields, so no stage can show another's.
 public struct ResetPopup: ScreenModel {
-    public static let name = "forgot-reset-password"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .forgotResetPassword(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case close, submit, resend }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public static let isPopup = true
@@ -91,7 +91,12 @@ public struct ResetPopup: ScreenModel {
         self.focus = focus
     }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "close", backDetail: "close the pop-up (the focus returns to what opened it)") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         let action = form.handle(input)
         self.form = form

@@ -2,8 +2,8 @@ import AuthDomain
 
 /// "Potential Risk" after SKIP THIS STEP: ACCEPT, or back to the channel choice (Appendix C p).
 public struct RiskWarningScreen: ScreenModel {
-    public static let name = "potential-risk"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .potentialRisk(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case accept, back }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
@@ -21,13 +21,18 @@ public struct RiskWarningScreen: ScreenModel {
     public var flows: [FlowSession] { [session] }
     public var userID: String? { session.userID }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the channel choice") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.accept.rawValue):
             return [.call(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
         case .activate(Button.back.rawValue), .escape:
-            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).any)]
+            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).screen)]
         default:
             return []
         }
@@ -35,6 +40,6 @@ public struct RiskWarningScreen: ScreenModel {
 
     public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .skipped(let notice) = answer else { return [] }
-        return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).any)]
+        return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).screen)]
     }
 }

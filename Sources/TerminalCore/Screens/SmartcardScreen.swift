@@ -2,8 +2,8 @@ import AuthDomain
 
 /// Logon with smartcard while it is in service: User ID and the 6-8 digit smartcard password.
 public struct SmartcardScreen: ScreenModel {
-    public static let name = "smartcard"
-    /// The buttons its forms offer, for coverage reports (`Screens.all`).
+    public var screen: Screen { .smartcard(self) }
+    /// The buttons its forms offer, for coverage reports (`Screen.Kind`).
     public enum Button: String, CaseIterable { case logon }
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var function: TerminalFunction?
@@ -22,7 +22,12 @@ public struct SmartcardScreen: ScreenModel {
 
     public var userID: String? { form?.text(Texts.userID) }
 
-    public mutating func handle(_ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+    public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the landing page") }
+
+    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
+    /// pressed; Esc comes back from it as `.escape`.
+    public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
+        let input = key == .back ? Input.key(.escape) : input
         guard var form else { return [] }
         defer { self.form = form }
         switch form.handle(input) {
@@ -40,7 +45,7 @@ public struct SmartcardScreen: ScreenModel {
             return [.message(nil), .call(.smartcardLogon(userID: userID, password: password, context.console.service),
                                          label: "Reading your smartcard...")]
         case .escape:
-            return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).any)]
+            return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).screen)]
         case .message(let text):
             return [.message(.error(text))]
         default:
@@ -54,7 +59,7 @@ public struct SmartcardScreen: ScreenModel {
         case .loggedOn(let success):
             return LogonSteps.loggedOn(success, function: function ?? .smartcardTerminal, context)
         case .refused(let refusal):
-            return [.show(LandingScreen(console: context.console, phase: context.phase).any), .message(.error(refusal.description))]
+            return [.show(LandingScreen(console: context.console, phase: context.phase).screen), .message(.error(refusal.description))]
         case .invalid, .locked, .disabled:
             form?.clear(Texts.smartcardPassword)
             form?.focus(on: Texts.smartcardPassword)

@@ -17,12 +17,4 @@ extension LandingScreen: Drawable {
             }
         }
     }
-
-    public func hints(_ state: AppState) -> [String] {
-        // While the service is closed nothing opens: only the verification and quitting work.
-        guard state.closedNotice == nil else { return ["V verify connectivity"] }
-        return [options.count > 1 ? "1-\(options.count) choose" : "1 choose", "Enter open", "V verify connectivity"]
-    }
-
-    public var escapeHint: String? { nil }
 }

@@ -13,6 +13,4 @@ extension MaintainUserProfileScreen: Drawable {
             }
         }
     }
-
-    public func hints(_ state: AppState) -> [String] { ["↑↓ choose", "Enter open"] }
 }

@@ -15,6 +15,4 @@ extension ProfileListingScreen: Drawable {
             if let form { w.form(form) }
         }
     }
-
-    public func hints(_ state: AppState) -> [String] { ["↑↓ PgUp PgDn scroll", "←→ long lines", "Tab move", "Enter select"] }
 }

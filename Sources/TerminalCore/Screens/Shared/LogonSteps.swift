@@ -6,14 +6,14 @@ enum LogonSteps {
     static func next(_ outcome: LogonOutcome, function: TerminalFunction, userID: String, _ context: ScreenContext) -> [ScreenCommand] {
         switch outcome {
         case .setUpOTPChannel(let session):
-            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function).any)]
+            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function).screen)]
         case .enterAppOTP(let session, let prompt):
-            return [.message(nil), .show(AppOTPScreen(session: session, function: function, prompt: prompt).any)]
+            return [.message(nil), .show(AppOTPScreen(session: session, function: function, prompt: prompt).screen)]
         case .enterEmailOTP(let session, let notice):
-            return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function, notice: notice).any)]
+            return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function, notice: notice).screen)]
         case .passwordExpired(let session):
             return [.message(.error("Your password has expired. Please change it now.")),
-                    .show(PasswordExpiredScreen(session: session, function: function).any)]
+                    .show(PasswordExpiredScreen(session: session, function: function).screen)]
         case .locked:
             return refuse(Texts.locked(), function: function, userID: userID)
         case .disabled:
@@ -24,7 +24,7 @@ enum LogonSteps {
     }
 
     private static func refuse(_ text: String, function: TerminalFunction, userID: String) -> [ScreenCommand] {
-        [.show(LogonScreen(function: function, userID: userID, focusOnPassword: true).any), .message(.error(text))]
+        [.show(LogonScreen(function: function, userID: userID, focusOnPassword: true).screen), .message(.error(text))]
     }
 
     /// After a code on a screen of the logon flow (app, email, or device registration). Nil
@@ -34,11 +34,11 @@ enum LogonSteps {
         case .accepted(.loggedOn(let success)):
             return loggedOn(success, function: function, context)
         case .accepted(.refused(let refusal)):
-            return [.show(LandingScreen(console: context.console, phase: context.phase).any), .message(.error(refusal.description))]
+            return [.show(LandingScreen(console: context.console, phase: context.phase).screen), .message(.error(refusal.description))]
         case .accepted(.choosePassword), .accepted(.authenticationSettings):
             return [.message(.error("Unexpected answer from the authentication service.")), .backToLogon(userID: session.userID)]
         case .countedAsFailedLogon:
-            return [.show(LogonScreen(function: function, userID: session.userID, focusOnPassword: true).any),
+            return [.show(LogonScreen(function: function, userID: session.userID, focusOnPassword: true).screen),
                     .message(.error(OTPReply.threeWrong + " Please log in again."))]
         case .locked:
             return refuse(Texts.locked(), function: function, userID: session.userID)
@@ -49,7 +49,7 @@ enum LogonSteps {
 
     /// The function's first screen.
     static func loggedOn(_ success: LogonSuccess, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand] {
-        [.show(LoggedOnScreen(success: success, function: function, connectivityTest: context.connectivityTest).any),
+        [.show(LoggedOnScreen(success: success, function: function, connectivityTest: context.connectivityTest).screen),
          .message(.success("Logged on as \(success.userID) by \(success.method.rawValue)."))]
     }
 }
