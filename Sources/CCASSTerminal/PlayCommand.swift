@@ -45,24 +45,22 @@ struct PlayCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         guard ProgramTerminal.isInteractive else { throw CommandFailure("play needs an interactive terminal on standard input and output") }
-        let setup = PlaySetup(scenario)
+        let header = ScenarioHeader(scenario)
         let directory = try dataDir.map { URL(fileURLWithPath: $0) } ?? PrivateFiles.temporaryFolder(prefix: "ccass-play-")
         defer { if dataDir == nil { try? PrivateFiles.remove(directory) } }
-        let engine = try setup.engine(directory: directory, fresh: dataDir == nil)
+        let world = try ScenarioWorld(header: header, directory: directory, fresh: dataDir == nil, terminal: "play")
         let backend = CursesBackend(noColor: ProgramTerminal.noColor)
-        var state = AppState(console: setup.console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
-                             policyName: engine.policy.name)
-        state.hours = setup.hours
-        state.connectivityTest = setup.connectivityTest
+        var state = header.state(for: world.engine)
+        state.size = backend.size
         // The demo's phone and inbox: beside the terminal with --presenter, else on F2/F3 once the
         // trainer has the keyboard.
         let terminal = TerminalModel(state: state, window: backend.size, presenting: presenter, flipping: !presenter,
-                                     panelTitle: "The demo's phone and inbox", phaseOverride: setup.phase)
-        let runner = TerminalRunner(engine: engine, threaded: true, panels: PanelSource.reading(directory: directory))
+                                     panelTitle: "The demo's phone and inbox", phaseOverride: header.sessionPhase)
+        let runner = TerminalRunner(engine: world.engine, threaded: true, panels: PanelSource.reading(directory: directory))
         defer { runner.finish() }
         let autopilot = AutopilotModel(terminal: terminal, scenario: scenario, pace: pace)
         let end = ProgramTerminal.run(autopilot, backend: backend, clock: { Date() },
-                                      perform: AutopilotRunner(terminal: runner, directory: directory).run)
+                                      perform: AutopilotRunner(terminal: runner, world: world).run)
         if case .signal(let number) = end { throw ExitCode(128 + number) }
     }
 }

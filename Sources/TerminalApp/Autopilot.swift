@@ -45,17 +45,14 @@ public struct AutopilotModel: ProgramModel {
 
     public enum Command: Sendable {
         case terminal(TerminalModel.Command)
-        /// Type the phone's current code for an account, or the newest code in an inbox.
-        case code(Scenario.Step)
-        /// Enrol the phone with the URI REGISTER DEVICE shows.
-        case scan(uri: String)
+        /// Work out what a step does (`ScenarioWorld.action`: the phone's code, the newest
+        /// code of an inbox, a scan), off the loop, with the state it was taken on.
+        case resolve(Scenario.Line, AppState)
     }
 
     public enum Message: Sendable {
         case terminal(TerminalModel.Message)
-        case code(String)
-        /// The phone learnt this account (its label).
-        case scanned(String)
+        case resolved(ScenarioAction)
         case failed(String)
     }
 
@@ -90,15 +87,9 @@ public struct AutopilotModel: ProgramModel {
         switch message {
         case .terminal(let inner):
             return terminal.receive(inner).map(Command.terminal)
-        case .code(let code):
+        case .resolved(let action):
             waiting = false
-            typing = Array(code)
-            return []
-        case .scanned(let label):
-            waiting = false
-            // The room sees the new account on the phone.
-            terminal.panels?.reveal = label
-            return [.terminal(.loadPanels)]
+            return apply(action)
         case .failed(let why):
             waiting = false
             handOver(why)
@@ -166,45 +157,50 @@ public struct AutopilotModel: ProgramModel {
         index += 1
         nextActionAt = now.addingTimeInterval(stepDelay)
         switch line.step {
-        case .type(let text):
-            typing = Array(text)
-            nextActionAt = now
-            return []
-        case .key(let key):
-            lastKey = key.name
-            return terminal.input(.key(key)).map(Command.terminal)
-        case .paste(let text):
-            lastKey = "paste"
-            return terminal.input(.paste(text)).map(Command.terminal)
-        case .otpApp, .otpEmail:
-            waiting = true
-            return [.code(line.step)]
-        case .scan:
-            guard case .registerDevice(let register) = terminal.state.screen else {
-                handOver("Line \(line.number): there is no QR code on the screen to scan; the keyboard is yours.")
-                return []
-            }
-            waiting = true
-            return [.scan(uri: register.registration.uri)]
-        case .advance(let interval):
-            return [.terminal(.effect(.advanceClock(interval)))]
-        case .clock(let date):
-            return [.terminal(.effect(.advanceClock(date.timeIntervalSince(terminal.state.now))))]
-        case .expect(let text):
-            if !ScenarioRunner.shows(Renderer.render(terminal.state).text, text) {
-                handOver("Line \(line.number): expected \"\(text)\" on the screen; the keyboard is yours.")
-            }
-            nextActionAt = now
-            return []
-        case .expectNot(let text):
-            if ScenarioRunner.shows(Renderer.render(terminal.state).text, text) {
-                handOver("Line \(line.number): \"\(text)\" is on the screen; the keyboard is yours.")
+        case .expect(let text), .expectNot(let text):
+            // Checked on the screen the room sees, as `scenario` checks it.
+            let present = line.step == .expect(text)
+            if ScenarioRunner.shows(Renderer.render(terminal.state).text, text) != present {
+                handOver(present ? "Line \(line.number): expected \"\(text)\" on the screen; the keyboard is yours."
+                                 : "Line \(line.number): \"\(text)\" is on the screen; the keyboard is yours.")
             }
             nextActionAt = now
             return []
         case .size, .snapshot, .phase, .console, .ignoreHours, .connectivityTest:
             // The window is the audience's; the session was set up from the header.
             nextActionAt = now
+            return []
+        case .type, .key, .paste, .otpApp, .otpEmail, .scan, .advance, .clock:
+            waiting = true
+            return [.resolve(line, terminal.state)]
+        }
+    }
+
+    /// A step worked out by the world, taken visibly: text typed a character at a time, a key
+    /// named on the bottom line, the clock moved, the phone's new account brought into view.
+    private mutating func apply(_ action: ScenarioAction) -> [Command] {
+        switch action {
+        case .type(let text):
+            typing = Array(text)
+            return []
+        case .input(let events):
+            var commands: [Command] = []
+            for event in events {
+                switch event {
+                case .key(let key): lastKey = key.name
+                case .paste: lastKey = "paste"
+                default: break
+                }
+                commands += terminal.input(event).map(Command.terminal)
+            }
+            return commands
+        case .moveClock(let interval):
+            return [.terminal(.effect(.advanceClock(interval)))]
+        case .scanned(let label):
+            // The room sees the new account on the phone.
+            terminal.panels?.reveal = label
+            return [.terminal(.loadPanels)]
+        case .check, .snapshot, .none:
             return []
         }
     }
@@ -232,50 +228,28 @@ public struct AutopilotModel: ProgramModel {
     }
 }
 
-/// Carries out the autopilot's steps that need the phone, the inbox or the engine's clock, on
-/// the terminal's runner.
+/// Carries out the autopilot's steps that need the world (the phone, the inbox, the engine's
+/// clock), in order with the terminal's own work.
 public struct AutopilotRunner: Sendable {
     public let terminal: TerminalRunner
-    public let directory: URL
+    public let world: ScenarioWorld
 
-    public init(terminal: TerminalRunner, directory: URL) {
+    public init(terminal: TerminalRunner, world: ScenarioWorld) {
         self.terminal = terminal
-        self.directory = directory
+        self.world = world
     }
 
     public func run(_ command: AutopilotModel.Command, post: @escaping @Sendable (AutopilotModel.Message) -> Void) {
         switch command {
         case .terminal(let inner):
             terminal.run(inner) { post(.terminal($0)) }
-        case .code(let step):
-            let directory = self.directory, terminal = self.terminal
-            terminal.perform {
-                let now = terminal.openedEngine?.clock.now() ?? Date()
-                do {
-                    switch step {
-                    case .otpApp(let account):
-                        post(.code(try Phone.code(for: account, directory: directory, at: now).code))
-                    case .otpEmail(let address):
-                        guard let code = try Mailbox(root: directory.appendingPathComponent("mail")).messages(for: address).first?.otp else {
-                            post(.failed("There is no OTP email for \(address); the keyboard is yours."))
-                            return
-                        }
-                        post(.code(code))
-                    default:
-                        post(.failed("That step has no code to type; the keyboard is yours."))
-                    }
-                } catch {
-                    post(.failed("The phone has no code: \(error); the keyboard is yours."))
-                }
-            }
-        case .scan(let uri):
-            let directory = self.directory, terminal = self.terminal
+        case .resolve(let line, let state):
+            let world = self.world
             terminal.perform {
                 do {
-                    let learnt = try Phone.add(uri, directory: directory, at: terminal.openedEngine?.clock.now() ?? Date())
-                    post(.scanned(learnt.label))
+                    post(.resolved(try world.action(for: line.step, on: state)))
                 } catch {
-                    post(.failed("The phone could not enrol the QR code: \(error); the keyboard is yours."))
+                    post(.failed("Line \(line.number): \(error); the keyboard is yours."))
                 }
             }
         }

@@ -32,6 +32,12 @@ public final class HeadlessSession {
         program.begin()
     }
 
+    /// The session a scenario's world and header ask for.
+    public convenience init(world: ScenarioWorld, trainer: Bool = false) {
+        self.init(engine: world.engine, console: world.header.console, size: world.header.size, hours: world.header.hours,
+                  connectivityTest: world.header.connectivityTest, trainer: trainer)
+    }
+
     public var clock: any Clock { engine.clock }
     public var state: AppState { program.model.state }
     public var quit: Bool { ended != nil || program.model.isFinished }
@@ -69,10 +75,6 @@ public final class HeadlessSession {
         feed(.clockMoved)
     }
 
-    public func setClock(_ date: Date) {
-        (clock as? VirtualClock)?.set(date)
-        feed(.clockMoved)
-    }
 
     public var canvas: Canvas { backend.frame?.canvas ?? Renderer.render(state) }
     public var screenText: String { canvas.text }

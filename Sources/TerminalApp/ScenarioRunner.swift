@@ -24,13 +24,17 @@ public struct ScenarioRunner {
     public var updateSnapshots = false
     /// Training cost for the demo passwords: scenarios are a test setting.
     public var kdfIterations = 1_000
-    public static let defaultStart = HongKongTime.date(2023, 6, 12, 9, 0)
+    public static let defaultStart = ScenarioHeader.defaultStart
+    /// Sees the state after every step (the tests' checks of what each screen hints).
+    public var observe: ((AppState, Scenario.Line) -> Void)?
 
     public init(snapshotDirectory: URL, updateSnapshots: Bool = false) {
         self.snapshotDirectory = snapshotDirectory
         self.updateSnapshots = updateSnapshots
     }
 
+    /// Runs a scenario step by step, at once (no pacing), on a fresh demo store: in
+    /// `dataDirectory`, or in a private temporary folder removed afterwards.
     public func run(_ scenario: Scenario, dataDirectory: URL? = nil) -> Result {
         let started = Date()
         var written: [String] = []
@@ -47,71 +51,35 @@ public struct ScenarioRunner {
             return result("cannot make a folder for the run's store: \(error)")
         }
         defer { if dataDirectory == nil { try? PrivateFiles.remove(directory) } }
-
-        // Setup steps before the first interaction shape the session.
-        var size = Size.minimum, console = Console.terminal, phase: ServicePhase?, hours: ServiceHours? = .shipped
-        var connectivity: ConnectivitySession?
-        var start = Self.defaultStart
-        setup: for line in scenario.lines {
-            switch line.step {
-            case .size(let s): size = s
-            case .console(let c): console = c
-            case .phase(let p): phase = p
-            case .clock(let date): start = date
-            case .ignoreHours: hours = nil
-            case .connectivityTest(let session): connectivity = session
-            default: break setup
-            }
-        }
-        let session: HeadlessSession
+        let world: ScenarioWorld
         do {
             // The seed is the file's own name, wherever it is run from.
-            let seed = URL(fileURLWithPath: scenario.name).lastPathComponent
-            // As on 10 June 2023, the connectivity test offers 2FA before its launch.
-            session = try makeSession(directory: directory, seed: seed, start: start,
-                                      phase: phase ?? (connectivity != nil ? .transition : nil), console: console, size: size, hours: hours,
-                                      connectivityTest: connectivity)
+            world = try ScenarioWorld(header: ScenarioHeader(scenario), directory: directory,
+                                      seed: URL(fileURLWithPath: scenario.name).lastPathComponent, kdfIterations: kdfIterations)
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
+        let session = HeadlessSession(world: world)
         live = session
-        let mailbox = Mailbox(root: directory.appendingPathComponent("mail"))
         for line in scenario.lines {
             steps += 1
             func fail(_ message: String) -> Result {
                 result("line \(line.number): \(line.text)\n  \(message)\n  the screen was:\n\(session.screenText)")
             }
-            switch line.step {
-            case .size(let s): session.send(.resize(s))
-            case .clock(let date): session.setClock(date)
-            case .phase, .console, .ignoreHours, .connectivityTest: break
+            let action: ScenarioAction
+            do {
+                action = try world.action(for: line.step, on: session.state)
+            } catch {
+                return fail("\(error)")
+            }
+            switch action {
+            case .input(let events): for event in events { session.feed(event) }
             case .type(let text): session.type(text)
-            case .paste(let text): session.send(.paste(text))
-            case .key(let key): session.press(key)
-            case .advance(let interval): session.advance(by: interval)
-            case .expect(let text):
-                if !Self.shows(session.screenText, text) { return fail("expected \"\(text)\" on the screen") }
-            case .expectNot(let text):
-                if Self.shows(session.screenText, text) { return fail("expected \"\(text)\" not to be on the screen") }
-            case .otpApp(let account):
-                do {
-                    session.type(try Phone.code(for: account, directory: directory, at: session.clock.now()).code)
-                } catch {
-                    return fail("the phone has no code for \(account): \(error)")
-                }
-            case .otpEmail(let address):
-                guard let code = (try? mailbox.messages(for: address))?.first?.otp else {
-                    return fail("no OTP email for \(address)")
-                }
-                session.type(code)
-            case .scan:
-                guard case .registerDevice(let screen) = session.state.screen else {
-                    return fail("there is no QR code on the screen to scan")
-                }
-                do {
-                    try Phone.add(screen.registration.uri, directory: directory, at: session.clock.now())
-                } catch {
-                    return fail("the phone could not enrol the QR code: \(error)")
+            case .moveClock(let interval): session.advance(by: interval)
+            case .scanned, .none: break
+            case .check(let text, let present):
+                if Self.shows(session.screenText, text) != present {
+                    return fail(present ? "expected \"\(text)\" on the screen" : "expected \"\(text)\" not to be on the screen")
                 }
             case .snapshot(let name):
                 let file = snapshotDirectory.appendingPathComponent("\(name).txt")
@@ -136,23 +104,9 @@ public struct ScenarioRunner {
                 }
                 if expected != text { return fail("the screen differs from the snapshot \(file.path); expected:\n\(expected)") }
             }
+            observe?(session.state, line)
         }
         return result(nil)
-    }
-
-    private func makeSession(directory: URL, seed: String, start: Date, phase: ServicePhase?, console: Console, size: Size,
-                             hours: ServiceHours?, connectivityTest: ConnectivitySession?) throws -> HeadlessSession {
-        let clock = VirtualClock(start)
-        var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: kdfIterations, allowReducedCost: true),
-                                                terminal: "scenario")
-        configuration.phaseOverride = phase
-        configuration.hours = hours
-        configuration.connectivityTest = connectivityTest
-        configuration.random = .deterministic(seed: seed)
-        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: clock,
-                                configuration: configuration)
-        try DemoSetup.install(into: engine, directory: directory)
-        return HeadlessSession(engine: engine, console: console, size: size, hours: hours, connectivityTest: connectivityTest)
     }
 
     /// Whether a screen shows a text: on one line as it is, or wrapped over several lines of a

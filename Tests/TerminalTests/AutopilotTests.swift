@@ -20,18 +20,17 @@ final class AutopilotTests: XCTestCase {
         throws -> (Program<AutopilotModel>, TestBackend) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-autopilot-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let setup = PlaySetup(scenario)
-        let engine = try setup.engine(directory: directory, fresh: true)
+        let header = ScenarioHeader(scenario)
+        let world = try ScenarioWorld(header: header, directory: directory)
         let clock = TestClock(Date(timeIntervalSince1970: 1_700_000_000))
         let backend = TestBackend(script: script + Array(repeating: .sleep(1), count: idle), clock: clock)
-        var state = AppState(console: setup.console, phase: engine.phase, now: engine.clock.now(), size: backend.size,
-                             policyName: engine.policy.name)
-        state.hours = setup.hours
-        let runner = TerminalRunner(engine: engine, threaded: false)
-        let autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size, phaseOverride: setup.phase),
+        var state = header.state(for: world.engine)
+        state.size = backend.size
+        let runner = TerminalRunner(engine: world.engine, threaded: false)
+        let autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size, phaseOverride: header.sessionPhase),
                                        scenario: scenario)
         let program = Program(model: autopilot, backend: backend, clock: { clock.now() },
-                              run: AutopilotRunner(terminal: runner, directory: directory).run)
+                              run: AutopilotRunner(terminal: runner, world: world).run)
         return (program, backend)
     }
 

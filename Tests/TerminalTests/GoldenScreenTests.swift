@@ -41,17 +41,17 @@ final class DrivenSession {
     init(console: Console = .terminal, start: Date = HongKongTime.date(2023, 6, 12, 10, 0), phase: ServicePhase? = nil,
          hours: ServiceHours? = nil, trainer: Bool = false, connectivityTest: ConnectivitySession? = nil, seed: String = "golden") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-driven-\(UUID().uuidString)")
-        var configuration = EngineConfiguration(hasher: try PasswordHasher(iterations: 1_000, allowReducedCost: true), terminal: "golden")
-        configuration.phaseOverride = phase
-        configuration.hours = hours
-        configuration.connectivityTest = connectivityTest
-        configuration.random = .deterministic(seed: seed)
-        let engine = AuthEngine(store: try AccountStore(location: StoreLocation(directory: directory)), clock: VirtualClock(start),
-                                configuration: configuration)
-        try DemoSetup.install(into: engine, directory: directory)
-        session = HeadlessSession(engine: engine, console: console, size: Self.small, hours: hours, connectivityTest: connectivityTest,
-                                  trainer: trainer)
+        var header = ScenarioHeader()
+        header.console = console
+        header.start = start
+        header.phase = phase
+        header.hours = hours
+        header.connectivityTest = connectivityTest
+        world = try ScenarioWorld(header: header, directory: directory, seed: seed, terminal: "golden")
+        session = HeadlessSession(world: world, trainer: trainer)
     }
+
+    let world: ScenarioWorld
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
@@ -65,16 +65,18 @@ final class DrivenSession {
 
     /// The newest code in an inbox, read from the Maildir as a trainer would.
     func emailCode(_ address: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        let code = (try? Mailbox(root: directory.appendingPathComponent("mail")).messages(for: address))?.first?.otp
-        if code == nil { XCTFail("no OTP email for \(address)", file: file, line: line) }
-        return code ?? ""
+        do {
+            return try world.emailCode(address)
+        } catch {
+            XCTFail("\(error)", file: file, line: line)
+            return ""
+        }
     }
 
     /// The phone's current code for an account.
     func appCode(_ account: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         do {
-            var phone = try Phone.load(directory: directory)
-            return try phone.show(try phone.index(of: account), at: session.clock.now()).code
+            return try world.appCode(account)
         } catch {
             XCTFail("the phone has no code for \(account): \(error)", file: file, line: line)
             return ""
