@@ -98,6 +98,8 @@ struct TerminalCommand: ParsableCommand {
                              policyName: store.policy ?? PasswordPolicy.hkex2023.name)
         state.hours = hours
         state.trainer = trainer
+        // A recorded session writes its inputs as the screens were given them.
+        state.logsInputs = recordScenario != nil
         state.connectivityTest = connectivityTest
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
         if let seat { state.message = .aside(seat.greeting) }
@@ -118,8 +120,16 @@ struct TerminalCommand: ParsableCommand {
                                                           term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm") }
         let scenarioFile = try recordScenario.map { try RecordingFile(path: $0, replace: replace, option: "--record-scenario") }
         let scenarioRecorder = scenarioFile.map { file in
-            ScenarioRecorder(header: ScenarioRecorder.header(state: state, start: now, phaseOverride: phaseOverride, ignoreHours: ignoreHours),
-                             write: file.line, emailOf: { [runner] in try? runner.openedEngine?.account($0)?.email })
+            var header = ScenarioHeader()
+            header.size = state.size
+            header.console = state.console
+            header.phase = phaseOverride
+            header.start = now
+            header.hours = hours
+            header.connectivityTest = connectivityTest
+            let directory = store.location.directory
+            return ScenarioRecorder(header: header, write: file.line,
+                                    oracle: .reading(directory: directory, engine: { [runner] in runner.openedEngine }), now: { clock.now() })
         }
         let readClock: @Sendable () -> Date = { clock.now() }
         let end: ProgramEnd, failure: String?

@@ -16,26 +16,38 @@ public final class HeadlessSession {
     /// The screens shown, buttons pressed and engine outcomes reached so far.
     public var coverage: Coverage { recorder.coverage }
 
+    /// `onFrame` sees every frame, the first one included.
     public init(engine: AuthEngine, console: Console, size: Size, hours: ServiceHours? = .shipped,
-                connectivityTest: ConnectivitySession? = nil, trainer: Bool = false) {
+                connectivityTest: ConnectivitySession? = nil, trainer: Bool = false, logsInputs: Bool = false,
+                onFrame: ((AppState) -> Void)? = nil) {
+        self.onFrame = onFrame
         self.engine = engine
         var state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: size, policyName: engine.policy.name)
         state.hours = hours
         state.connectivityTest = connectivityTest
         state.trainer = trainer
+        state.logsInputs = logsInputs
         backend = CaptureBackend(size: size)
         let recorder = self.recorder
         let runner = TerminalRunner(engine: engine, threaded: false) { recorder.reached($0) }
         program = Program(model: TerminalModel(state: state, window: size, phaseOverride: engine.configuration.phaseOverride),
                           backend: backend, clock: { engine.clock.now() }, run: runner.run)
-        program.onFrame = { [unowned program] _ in recorder.shown(program.model.state) }
+        program.onFrame = { [unowned self, unowned program] _ in
+            recorder.shown(program.model.state)
+            self.onFrame?(program.model.state)
+        }
         program.begin()
     }
 
+    /// Sees every input before it is applied, with the state it arrives in (a recorder).
+    public var onInput: ((TerminalEvent, AppState) -> Void)?
+    /// Sees the state of every frame drawn from now on.
+    public var onFrame: ((AppState) -> Void)?
+
     /// The session a scenario's world and header ask for.
-    public convenience init(world: ScenarioWorld, trainer: Bool = false) {
+    public convenience init(world: ScenarioWorld, trainer: Bool = false, logsInputs: Bool = false, onFrame: ((AppState) -> Void)? = nil) {
         self.init(engine: world.engine, console: world.header.console, size: world.header.size, hours: world.header.hours,
-                  connectivityTest: world.header.connectivityTest, trainer: trainer)
+                  connectivityTest: world.header.connectivityTest, trainer: trainer, logsInputs: logsInputs, onFrame: onFrame)
     }
 
     public var clock: any Clock { engine.clock }
@@ -45,6 +57,8 @@ public final class HeadlessSession {
 
     /// One input, and everything it leads to, through the loop.
     public func feed(_ event: TerminalEvent) {
+        if case .resize(let size) = event { backend.size = size }
+        onInput?(event, state)
         recorder.pressed(event, on: state)
         if let end = program.feed([event]) { ended = end }
     }
@@ -54,7 +68,6 @@ public final class HeadlessSession {
         case .key(let key): feed(.key(key))
         case .paste(let text): feed(.paste(text))
         case .resize(let size):
-            backend.size = size
             feed(.resize(size))
         case .submitForm(let fields, let action): feed(.submitForm(fields: fields, action: action))
         case .tick, .engine, .trainerNotes, .clockNotMoved:

@@ -27,6 +27,8 @@ public struct ScenarioRunner {
     public static let defaultStart = ScenarioHeader.defaultStart
     /// Sees the state after every step (the tests' checks of what each screen hints).
     public var observe: ((AppState, Scenario.Line) -> Void)?
+    /// Sees the state of every frame drawn (the recording round trip compares them).
+    public var onFrame: ((AppState) -> Void)?
 
     public init(snapshotDirectory: URL, updateSnapshots: Bool = false) {
         self.snapshotDirectory = snapshotDirectory
@@ -59,7 +61,7 @@ public struct ScenarioRunner {
         } catch {
             return result("setting up the demo store failed: \(error)")
         }
-        let session = HeadlessSession(world: world)
+        let session = HeadlessSession(world: world, onFrame: onFrame)
         live = session
         for line in scenario.lines {
             steps += 1

@@ -69,8 +69,16 @@ public struct AppState: Equatable, Sendable {
     /// where the screen does not take them.
     public var phoneBeside = false
     public var trainerNotes: [String] = []
+    /// The trainer's last clock move (or why it was not made), in the trainer's panel until the
+    /// next key: the message line stays the emulated system's.
+    public var trainerClockNote: String?
     /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
     public var hours: ServiceHours?
+    /// Keep a log of the inputs the screens were given (a session being recorded).
+    public var logsInputs = false
+    /// The inputs the screens were given, in order, as they were applied (typed-ahead keys
+    /// after the answer they waited for): the last few, for a recorder to read.
+    public internal(set) var appliedInputs = Uncompared<[AppliedInput]>([])
 
     public struct PendingCall: Equatable, Sendable {
         public var id: Int
@@ -144,8 +152,20 @@ public struct AppState: Equatable, Sendable {
 }
 
 /// A value that travels with a state without making two states different.
-struct Uncompared<Value: Sendable>: Equatable, Sendable {
-    var value: Value
+public struct Uncompared<Value: Sendable>: Equatable, Sendable {
+    public internal(set) var value: Value
     init(_ value: Value) { self.value = value }
-    static func == (a: Uncompared, b: Uncompared) -> Bool { true }
+    public static func == (a: Uncompared, b: Uncompared) -> Bool { true }
+}
+
+/// An input as a screen was given it: what a recorded session writes is decided from these,
+/// with the field it went into as it was then, not from the keys as they arrived.
+public struct AppliedInput: Equatable, Sendable {
+    /// Counts every input applied in the session.
+    public var sequence: Int
+    public var input: Input
+    /// The field in focus before the input, if one was.
+    public var field: TextField?
+    /// The code the screen's code field waits for, if it has one.
+    public var codeEntry: CodeEntry?
 }

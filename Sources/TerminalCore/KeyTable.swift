@@ -92,12 +92,12 @@ public struct KeyTable: Equatable, Sendable {
 
     // MARK: The form's keys, shared by every screen with a form
 
-    /// Tab, Shift-Tab and the arrows move; Enter selects; Space turns a check box (hinted only
-    /// where there is one); typing and the editing keys work in the focused field; Esc does
-    /// what `back` says (nil: Esc does nothing here).
+    /// Tab, Shift-Tab and the arrows move (hinted where there is somewhere to move); Enter
+    /// selects; Space turns a check box (hinted only where there is one); typing and the editing
+    /// keys work in the focused field; Esc does what `back` says (nil: Esc does nothing here).
     public static func form(_ form: Form?, back: String?, backDetail: String = "") -> KeyTable {
         var bindings = [
-            KeyBinding([.tab, .backTab, .up, .down], .form, label: "Tab", help: "move",
+            KeyBinding([.tab, .backTab, .up, .down], .form, label: "Tab", help: (form?.items.count ?? 0) > 1 ? "move" : "",
                        detail: "move between fields, buttons and check boxes (Shift-Tab, Up and Down too)"),
             KeyBinding([.enter], .form, label: "Enter", help: "select",
                        detail: "press the focused button; in the last field or on a check box, press the form's main button"),

@@ -23,14 +23,14 @@ public enum Update {
             state.trainerNotes = notes
             return []
         case .clockNotMoved(let reason):
-            state.message = .aside("Trainer: the clock was not moved: \(reason).", kind: .error)
+            state.trainerClockNote = "Trainer: the clock was not moved: \(reason)."
             return []
         case .key(let key):
             // The session's keys first (SessionKeys), then the screen's own table.
             switch SessionKeys.table(state).action(for: key) {
             case .trainerClock?:
                 guard case .function(let n) = key, let (interval, label) = AppState.trainerSteps[n] else { return [] }
-                state.message = .aside("Trainer: clock \(label).")
+                state.trainerClockNote = "Trainer: clock \(label)."
                 return [.advanceClock(interval)]
             case .quit?:
                 return apply([.quit], &state)
@@ -38,6 +38,7 @@ public enum Update {
                 // Redrawing is the backend's; the panels are the program's around the screens.
                 return []
             case .form?, .back?, .choose?, .moveFocus?, .verifyConnectivity?, .scroll?, nil:
+                state.trainerClockNote = nil
                 return input(&state, .key(key))
             }
         case .paste(let text):
@@ -59,6 +60,7 @@ public enum Update {
     }
 
     private static func handle(_ state: inout AppState, _ input: Input) -> [Effect] {
+        if state.logsInputs { log(input, &state) }
         let context = state.context
         if var popup = state.popup {
             let commands = popup.handle(input, context)
@@ -69,6 +71,15 @@ public enum Update {
         let commands = screen.handle(input, context)
         state.screen = screen
         return apply(commands, from: state.instances.value.screen, &state)
+    }
+
+    /// Keeps the input with the field it goes into (the last 256).
+    private static func log(_ input: Input, _ state: inout AppState) {
+        var field: TextField?
+        if case .field(let focused)? = state.currentForm?.focusedItem { field = focused }
+        let sequence = (state.appliedInputs.value.last?.sequence ?? 0) + 1
+        state.appliedInputs.value.append(AppliedInput(sequence: sequence, input: input, field: field, codeEntry: state.active.codeEntry))
+        if state.appliedInputs.value.count > 256 { state.appliedInputs.value.removeFirst(state.appliedInputs.value.count - 256) }
     }
 
     /// Fills the current form as typing would, then presses a button or turns a toggle.

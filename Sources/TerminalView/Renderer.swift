@@ -79,7 +79,8 @@ public enum Renderer {
         canvas.text(time + " ", row: 0, column: width - time.count - 1, role: .title)
         if state.trainer {
             // The trainer's panel takes two lines under the title.
-            let lines = state.trainerNotes.isEmpty ? ["Trainer: enter a User ID to see its counters."] : state.trainerNotes
+            var lines = state.trainerNotes.isEmpty ? ["Trainer: enter a User ID to see its counters."] : state.trainerNotes
+            if let note = state.trainerClockNote { lines = [lines[0], note] }
             for i in 0..<2 {
                 canvas.fill(row: 1 + i, column: 0, width: width, role: .info)
                 if i < lines.count { canvas.text(" " + lines[i], row: 1 + i, column: 0, role: .info, width: width) }

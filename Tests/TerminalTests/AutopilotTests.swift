@@ -34,6 +34,27 @@ final class AutopilotTests: XCTestCase {
         return (program, backend)
     }
 
+    /// Plays a scenario to its end with nobody at the keyboard (captions go on by themselves);
+    /// why the autopilot stopped.
+    static func playToTheEnd(_ scenario: Scenario) throws -> String? {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-autopilot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let header = ScenarioHeader(scenario)
+        let world = try ScenarioWorld(header: header, directory: directory, seed: scenario.name)
+        let clock = TestClock(Date(timeIntervalSince1970: 1_700_000_000))
+        let backend = TestBackend(script: Array(repeating: .sleep(1), count: 3_000), clock: clock)
+        var state = header.state(for: world.engine)
+        state.size = backend.size
+        var autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size, phaseOverride: header.sessionPhase),
+                                       scenario: scenario, pace: 0.5)
+        autopilot.keyDelay = 0.01
+        autopilot.stepDelay = 0.01
+        let program = Program(model: autopilot, backend: backend, clock: { clock.now() },
+                              run: AutopilotRunner(terminal: TerminalRunner(engine: world.engine, threaded: false), world: world).run)
+        _ = program.run()
+        return program.model.stopped
+    }
+
     func testItPlaysAShippedScenarioToTheEndWithItsCaptionAndEveryExpectationHeld() throws {
         let scenario = try scenario("ongoing-logon-app")
         let caption = try XCTUnwrap(scenario.captions[0], "the file's first comment is a caption")

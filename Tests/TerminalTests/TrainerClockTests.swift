@@ -37,11 +37,11 @@ final class TrainerClockTests: XCTestCase {
         var state = AppState(console: .terminal, phase: .transition, now: Date(), size: Size(columns: 80, rows: 24))
         state.trainer = true
         _ = Update.update(&state, .key(.function(7)))
-        XCTAssertEqual(state.message, .aside("Trainer: clock +30 min."))
+        XCTAssertEqual(state.trainerClockNote, "Trainer: clock +30 min.")
         for case .event(let event) in messages { _ = Update.update(&state, event) }
-        let message = try XCTUnwrap(state.message)
-        XCTAssertEqual(message.kind, .error)
-        XCTAssertTrue(message.text.hasPrefix("Trainer: the clock was not moved: "), message.text)
+        let note = try XCTUnwrap(state.trainerClockNote)
+        XCTAssertTrue(note.hasPrefix("Trainer: the clock was not moved: "), note)
+        XCTAssertTrue(Renderer.render(state).text.contains("Trainer: the clock was not moved"), "said in the trainer's panel")
         XCTAssertEqual(clock.offset, 0, "nothing moved")
     }
 }

@@ -1833,11 +1833,11 @@ final class TrainerUpdateTests: XCTestCase {
         var d = Driver()
         d.key(.function(8), "no trainer controls for operators")
         d.state.trainer = true
-        d.key(.function(5), effects: [.advanceClock(60)]) { $0.message = .aside("Trainer: clock +1 min.") }
-        d.key(.function(6), effects: [.advanceClock(300)]) { $0.message = .aside("Trainer: clock +5 min.") }
-        d.key(.function(7), effects: [.advanceClock(1800)]) { $0.message = .aside("Trainer: clock +30 min.") }
-        d.key(.function(8), effects: [.advanceClock(90 * 86_400)]) { $0.message = .aside("Trainer: clock +90 days.") }
-        d.key(.function(9), "not a trainer key")
+        d.key(.function(5), effects: [.advanceClock(60)]) { $0.trainerClockNote = "Trainer: clock +1 min." }
+        d.key(.function(6), effects: [.advanceClock(300)]) { $0.trainerClockNote = "Trainer: clock +5 min." }
+        d.key(.function(7), effects: [.advanceClock(1800)]) { $0.trainerClockNote = "Trainer: clock +30 min." }
+        d.key(.function(8), effects: [.advanceClock(90 * 86_400)]) { $0.trainerClockNote = "Trainer: clock +90 days." }
+        d.key(.function(9), "not a trainer key: the last move's note goes") { $0.trainerClockNote = nil }
         d.event(.trainerNotes(["B0123402 2fa-app; failed logons 2 of 5 in 30 min", "password expires in 83 days"])) {
             $0.trainerNotes = ["B0123402 2fa-app; failed logons 2 of 5 in 30 min", "password expires in 83 days"]
         }
@@ -1850,7 +1850,7 @@ final class TrainerUpdateTests: XCTestCase {
         var d = Driver(start)
         d.type("123456")
         d.press(.enter)
-        d.key(.function(7), effects: [.advanceClock(1800)], "not kept for later") { $0.message = .aside("Trainer: clock +30 min.") }
+        d.key(.function(7), effects: [.advanceClock(1800)], "not kept for later") { $0.trainerClockNote = "Trainer: clock +30 min." }
         XCTAssertEqual(d.state.typeahead, [])
     }
 }
