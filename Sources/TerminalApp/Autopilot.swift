@@ -215,8 +215,10 @@ public struct AutopilotModel: ProgramModel {
     }
 
     public func frame(size: Size) -> Frame {
-        var frame = terminal.frame(size: size)
-        AutopilotView.overlay(&frame.canvas, caption: caption, status: status)
+        var shown = terminal
+        shown.state.caption = caption
+        var frame = shown.frame(size: size)
+        AutopilotView.overlay(&frame.canvas, status: status)
         return frame
     }
 

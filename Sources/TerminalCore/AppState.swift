@@ -69,6 +69,9 @@ public struct AppState: Equatable, Sendable {
     /// where the screen does not take them.
     public var phoneBeside = false
     public var trainerNotes: [String] = []
+    /// `play`'s caption: lines of their own above the message (the screen's box is laid out in
+    /// the rest), so it never covers what the system says.
+    public var caption: String?
     /// The trainer's last clock move (or why it was not made), in the trainer's panel until the
     /// next key: the message line stays the emulated system's.
     public var trainerClockNote: String?

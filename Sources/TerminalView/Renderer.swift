@@ -106,6 +106,19 @@ public enum Renderer {
     /// The message (or the engine call in flight), wrapped whole above the key-hint line. The
     /// content area ends above it, so no box is ever drawn over it.
     static func statusLines(_ state: AppState) -> [(text: String, role: Role)] {
+        let caption = captionLines(state)
+        return caption + messageLines(state)
+    }
+
+    /// `play`'s caption, wrapped, with a rule above it: at most a third of the window.
+    static func captionLines(_ state: AppState) -> [(text: String, role: Role)] {
+        guard let caption = state.caption else { return [] }
+        let width = state.size.columns - 2
+        let lines = Widgets.wrap(caption, width: width).prefix(max(1, (state.size.rows - 4) / 3))
+        return [(String(repeating: "─", count: width), .frame)] + lines.map { ($0, Role.heading) }
+    }
+
+    static func messageLines(_ state: AppState) -> [(text: String, role: Role)] {
         let width = state.size.columns - 2
         if let pending = state.pending { return [(pending.label, .info)] }
         guard let message = state.message else { return [] }

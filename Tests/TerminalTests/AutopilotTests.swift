@@ -55,6 +55,25 @@ final class AutopilotTests: XCTestCase {
         return program.model.stopped
     }
 
+    /// The caption has lines of its own above the message: at 80x24 and in a window one column
+    /// short of the presenter view, the message (here the presenter's notice, and a long refusal)
+    /// and the whole caption are both on screen.
+    func testTheCaptionNeverCoversTheMessage() throws {
+        let caption = "First-time logon: the user has no password yet, so it is set through Forgot/Reset your Password with a code sent by email."
+        for (window, presenting) in [(Size(columns: 80, rows: 24), false), (Size(columns: 119, rows: 40), true)] {
+            var state = AppState(console: .terminal, phase: .transition, now: HongKongTime.date(2023, 6, 12, 10, 0), size: window)
+            state.show(LogonScreen(function: .onlineFunctions))
+            var model = TerminalModel(state: state, window: window, presenting: presenting)
+            if !presenting { model.state.message = .error(Texts.locked()) }
+            let message = try XCTUnwrap(model.state.message?.text)
+            model.state.caption = caption
+            let text = model.frame(size: window).canvas.text
+            XCTAssertTrue(ScenarioRunner.shows(text, message), "the message is whole at \(window):\n\(text)")
+            XCTAssertTrue(ScenarioRunner.shows(text, caption), "the caption is whole at \(window):\n\(text)")
+            XCTAssertTrue(text.contains("[ LOG IN ]"), "the screen's box is laid out above them:\n\(text)")
+        }
+    }
+
     func testItPlaysAShippedScenarioToTheEndWithItsCaptionAndEveryExpectationHeld() throws {
         let scenario = try scenario("ongoing-logon-app")
         let caption = try XCTUnwrap(scenario.captions[0], "the file's first comment is a caption")

@@ -78,4 +78,42 @@ final class PlainModeTests: XCTestCase {
         XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
         try input.fileHandleForWriting.close()
     }
+
+    /// The User Profile Listing in plain mode is printed whole, every line of it, as README says
+    /// (a report scrolls on screen; a line-based front end has no scrolling).
+    func testTheListingIsPrintedWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-plain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000",
+                                                                 "--clock", "2023-06-12T09:00+08:00"]).status, 0)
+        let session = try PlainSession(Programs.ccassTerminal, ["--plain", "--dms", "--data-dir", dir.path, "--ignore-hours"])
+        try session.waitFor("or q to quit: ")
+        session.send("1")
+        try session.waitFor("User ID: ")
+        session.send("B01234X1")
+        try session.waitFor("Password: ")
+        session.send("Training#2023Pass")
+        try session.waitFor("q) quit [1]: ")
+        session.send("")
+        try session.waitFor("OTP: ")
+        let code = try Programs.run(Programs.ccassTerminal, ["authenticator", "code", "B01234X1", "--data-dir", dir.path])
+        session.send(code.out.trimmingCharacters(in: .whitespacesAndNewlines))
+        try session.waitFor("q) quit [1]: ")
+        session.send("")
+        try session.waitFor("Logged on as B01234X1")
+        try session.waitFor("q) quit [1]: ")
+        session.send("1")
+        try session.waitFor("q) quit [1]: ")
+        session.send("5")
+        try session.waitFor("*** END OF REPORT ***")
+        try session.waitFor("q) quit [1]: ")
+        let transcript = session.transcript
+        let start = try XCTUnwrap(transcript.range(of: "USER PROFILE LISTING\n", options: .backwards))
+        let end = try XCTUnwrap(transcript.range(of: "*** END OF REPORT ***", range: start.upperBound..<transcript.endIndex))
+        let listing = transcript[start.lowerBound..<end.upperBound].split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(listing.count, 26, "every line of the demo participant's listing:\n\(listing.joined(separator: "\n"))")
+        XCTAssertTrue(listing.contains { $0.hasPrefix("B01234Z1") }, "the last user is there too")
+        session.send("q")
+        XCTAssertEqual(try session.finish(), 0)
+    }
 }
