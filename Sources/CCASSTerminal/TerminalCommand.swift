@@ -15,7 +15,7 @@ struct TerminalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terminal",
         abstract: "Start the emulated CCASS/CCMS Terminal (or DMS with --dms) at the keyboard.",
-        discussion: "The first start on an empty store installs the demo data (see `ccass-terminal demo`)."
+        discussion: "The first start on an empty store installs the demo data (see `ccass-terminal demo`).\n\nKeys:\n" + KeyGuide.plainText
     )
 
     @OptionGroup var store: StoreOptions

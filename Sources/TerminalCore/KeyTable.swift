@@ -130,7 +130,7 @@ public enum SessionKeys {
         }
         if state.phoneBeside, !state.active.keys(state.context).takes(.pageDown) {
             bindings.append(KeyBinding([.pageUp, .pageDown], .scrollPhone, label: "PgUp PgDn", help: "phone",
-                                       detail: "scroll the phone beside the terminal, a page of accounts at a time"))
+                                       detail: "scroll the phone beside the terminal, \(PanelKeys.phonePage) accounts at a time"))
         }
         if state.trainer {
             bindings.append(KeyBinding(AppState.trainerSteps.keys.sorted().map { Key.function($0) }, .trainerClock, label: "F5-F8",
@@ -156,15 +156,17 @@ public enum PanelKeys {
         let other: Panel = panel == .phone ? .inbox : .phone
         func key(_ side: Panel) -> Key { side == .phone ? .function(2) : .function(3) }
         var bindings = [
-            KeyBinding([key(panel)], .flipPanel, label: panel == .phone ? "F2" : "F3", help: "back to the terminal"),
-            KeyBinding([key(other)], .flipPanel, label: other == .phone ? "F2" : "F3", help: other == .phone ? "phone" : "inbox"),
+            KeyBinding([key(panel)], .flipPanel, label: panel == .phone ? "F2" : "F3", help: "back to the terminal",
+                       detail: "the key that showed the panel goes back to the terminal"),
+            KeyBinding([key(other)], .flipPanel, label: other == .phone ? "F2" : "F3", help: other == .phone ? "phone" : "inbox",
+                       detail: "the other key shows the other panel"),
         ]
         if panel == .phone {
             bindings.append(KeyBinding([.up, .down, .pageUp, .pageDown], .scrollPhone, label: "↑↓ PgUp PgDn", help: "scroll",
                                        detail: "scroll the phone: one account, or \(phonePage) at a time"))
         }
         bindings.append(KeyBinding([.escape], .back, label: "Esc", help: "back", detail: "back to the terminal"))
-        bindings.append(KeyBinding([.interrupt], .quit, label: "Ctrl-C", help: "quit"))
+        bindings.append(KeyBinding([.interrupt], .quit, label: "Ctrl-C", help: "quit", detail: "leave; the terminal is always restored"))
         return KeyTable(bindings)
     }
 
@@ -172,7 +174,7 @@ public enum PanelKeys {
     public static let phoneProgram = KeyTable([
         KeyBinding([.up, .down, .pageUp, .pageDown], .scrollPhone, label: "↑↓ PgUp PgDn", help: "scroll",
                    detail: "scroll the phone: one account, or \(phonePage) at a time"),
-        KeyBinding([.character("q"), .escape, .interrupt], .quit, label: "q", help: "quit"),
+        KeyBinding([.character("q"), .escape, .interrupt], .quit, label: "q", help: "quit", detail: "leave (Esc and Ctrl-C too)"),
     ])
 
     /// How the phone's list names its scroll keys where it is shown ("more below (↓ PgDn)").

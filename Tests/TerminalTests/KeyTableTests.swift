@@ -55,3 +55,22 @@ final class KeyTableTests: XCTestCase {
         }
     }
 }
+
+extension KeyTableTests {
+    /// README's key table is the one the tables give (KeyGuide); rewrite it from
+    /// `KeyGuide.markdown` when a binding changes (UPDATE_README=1 does it).
+    func testREADMEsKeyTableIsTheTablesOwn() throws {
+        let readme = ScenarioTests.directory.appendingPathComponent("../../README.md").standardizedFileURL
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let start = "<!-- keys: written from the key tables (KeyGuide); KeyTableTests checks it -->\n", end = "<!-- /keys -->"
+        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
+            return XCTFail("README.md has no key table between \(start) and \(end)")
+        }
+        let shown = String(text[from.upperBound..<to.lowerBound])
+        if ProcessInfo.processInfo.environment["UPDATE_README"] != nil, shown != KeyGuide.markdown {
+            try (text[..<from.upperBound] + KeyGuide.markdown + text[to.lowerBound...]).write(to: readme, atomically: true, encoding: .utf8)
+            return
+        }
+        XCTAssertEqual(shown, KeyGuide.markdown, "README's key table differs from the key tables; run with UPDATE_README=1 and read it")
+    }
+}
