@@ -230,6 +230,12 @@ public struct UserProfileListing: Sendable, Equatable {
 
     public var delegatedAdministrators: Int { rows.filter { $0.role.kind == .delegatedAdministrator }.count }
 
+    /// The title, the participant, a blank and the column headings: what stays on screen while
+    /// the rows scroll.
+    public static let headingLines = 4
+    /// The User ID column, which stays in place when long lines scroll sideways.
+    public static let firstColumnWidth = 10
+
     /// The report, ending with the totals exactly as s4.3.1 shows them; names and addresses
     /// made safe (`SafeText`), whether it goes to a screen, a printout or the export.
     public var lines: [String] {

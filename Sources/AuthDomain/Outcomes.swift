@@ -237,8 +237,13 @@ public struct DeviceRegistration: Sendable, Equatable {
     public let digits: Int
     public let period: Int
     public let algorithm: String
+    /// The same key as the last time REGISTER DEVICE was shown (it is kept until a code
+    /// confirms it): an app that scanned it then shows its codes.
+    public let shownBefore: Bool
 
-    package init(uri: String, issuer: String, accountName: String, manualKey: String, digits: Int, period: Int, algorithm: String) {
+    package init(uri: String, issuer: String, accountName: String, manualKey: String, digits: Int, period: Int, algorithm: String,
+                 shownBefore: Bool = false) {
+        self.shownBefore = shownBefore
         self.uri = uri
         self.issuer = issuer
         self.accountName = accountName

@@ -201,7 +201,20 @@ public final class CursesBackend: TerminalBackend {
             }
             return Self.functionKey(code).map { .key($0) } ?? readKey()
         }
+        if value == 26 {
+            // Ctrl-Z: the terminal runs raw (no signal keys), so the program suspends itself as
+            // other terminal programs do: ncurses' SIGTSTP handler gives the terminal back, stops,
+            // and takes it again on `fg`; then everything is redrawn.
+            suspend()
+            return .key(.redraw)
+        }
         return Self.characterKey(UInt32(value)).map { .key($0) } ?? readKey()
+    }
+
+    /// Stops the program (job control) with the terminal given back sane, and redraws on return.
+    public func suspend() {
+        raise(SIGTSTP)
+        invalidate()
     }
 
     public static func functionKey(_ code: Int32) -> Key? {

@@ -31,6 +31,10 @@ public struct InboxModel: ProgramModel {
     public var listing = Listing(lines: [])
     public var selected = 0
     public var scroll = 0
+    /// Columns scrolled to the right, for lines wider than the window.
+    public var shift = 0
+    /// The address to select once the list of addresses is back (after Esc from it).
+    var reselect: String?
     public var finished = false
 
     public enum Command: Sendable { case load(View) }
@@ -43,34 +47,61 @@ public struct InboxModel: ProgramModel {
 
     public mutating func start() -> [Command] { [.load(view)] }
 
+    /// The inbox's keys, from one table that both dispatches and writes the hint line.
+    public var keys: KeyTable {
+        var bindings: [KeyBinding] = []
+        if case .message = view {
+            bindings.append(KeyBinding([.up, .down], .scroll, label: "↑↓", help: "scroll", detail: "scroll the message"))
+        } else {
+            bindings.append(KeyBinding([.up, .down], .moveFocus, label: "↑↓", help: "choose", detail: "choose an address or a message"))
+            bindings.append(KeyBinding([.enter], .choose, label: "Enter", help: "open", detail: "open it"))
+        }
+        bindings.append(KeyBinding([.left, .right], .scroll, label: "←→", help: "sideways", detail: "scroll long lines sideways"))
+        let back: Bool = switch view {
+        case .message: true
+        case .messages: fixedAddress == nil
+        case .addresses: false
+        }
+        if back { bindings.append(KeyBinding([.escape], .back, label: "Esc", help: "back", detail: "back to the list")) }
+        bindings.append(KeyBinding([.character("q"), .interrupt] + (back ? [] : [Key.escape]), .quit, label: "q", help: "quit"))
+        return KeyTable(bindings)
+    }
+
     public mutating func input(_ event: TerminalEvent) -> [Command] {
         guard case .key(let key) = event else {
             if event == .endOfInput { finished = true }
             return []
         }
-        switch (key, view) {
-        case (.interrupt, _), (.character("q"), _):
+        switch keys.action(for: key) {
+        case .quit?:
             finished = true
-        case (.up, .message), (.down, .message):
+        case .scroll? where key == .left || key == .right:
+            shift = max(0, shift + (key == .right ? 8 : -8))
+        case .scroll?:
             scroll = max(0, scroll + (key == .down ? 1 : -1))
-        case (.up, _):
-            selected = max(0, selected - 1)
-        case (.down, _):
-            selected = min(max(0, listing.lines.count - 1), selected + 1)
-        case (.enter, .addresses):
+        case .moveFocus?:
+            selected = key == .down ? min(max(0, listing.lines.count - 1), selected + 1) : max(0, selected - 1)
+        case .choose?:
             guard listing.lines.indices.contains(selected) else { return [] }
-            return go(.messages(address: listing.lines[selected]))
-        case (.enter, .messages(let address)):
-            guard listing.lines.indices.contains(selected) else { return [] }
-            return go(.message(address: address, index: selected))
-        case (.escape, .message(let address, let index)):
-            let commands = go(.messages(address: address))
-            selected = index
-            return commands
-        case (.escape, .messages) where fixedAddress == nil:
-            return go(.addresses)
-        case (.escape, _):
-            finished = true
+            switch view {
+            case .addresses: return go(.messages(address: listing.lines[selected]))
+            case .messages(let address): return go(.message(address: address, index: selected))
+            case .message: return []
+            }
+        case .back?:
+            switch view {
+            case .message(let address, let index):
+                let commands = go(.messages(address: address))
+                selected = index
+                return commands
+            case .messages(let address):
+                // Back on the address just read.
+                let commands = go(.addresses)
+                reselect = address
+                return commands
+            case .addresses:
+                finished = true
+            }
         default:
             break
         }
@@ -81,6 +112,7 @@ public struct InboxModel: ProgramModel {
         view = next
         selected = 0
         scroll = 0
+        shift = 0
         listing = Listing(lines: [])
         return [.load(next)]
     }
@@ -88,6 +120,8 @@ public struct InboxModel: ProgramModel {
     public mutating func receive(_ message: Message) -> [Command] {
         guard case .loaded(let view, let listing) = message, view == self.view else { return [] }
         self.listing = listing
+        if let address = reselect, let index = listing.lines.firstIndex(of: address) { selected = index }
+        reselect = nil
         selected = min(selected, max(0, listing.lines.count - 1))
         return []
     }
@@ -99,16 +133,16 @@ public struct InboxModel: ProgramModel {
     public var isFinished: Bool { finished }
 
     public func frame(size: Size) -> Frame {
-        let title: String, hints: String
+        let title: String
         switch view {
-        case .addresses: (title, hints) = ("(choose an address)", "↑↓ choose  Enter open  q quit")
-        case .messages(let address): (title, hints) = (address, "↑↓ choose  Enter open  Esc back  q quit")
-        case .message(let address, _): (title, hints) = (address, "↑↓ scroll  Esc back  q quit")
+        case .addresses: title = "(choose an address)"
+        case .messages(let address), .message(let address, _): title = address
         }
+        let hints = keys.hints.joined(separator: "  ")
         if let opened = listing.opened {
-            return Frame(canvas: InboxView.render(title: title, lines: opened, selected: nil, scroll: scroll, size: size, hints: hints))
+            return Frame(canvas: InboxView.render(title: title, lines: opened, selected: nil, scroll: scroll, shift: shift, size: size, hints: hints))
         }
-        return Frame(canvas: InboxView.render(title: title, lines: listing.lines, selected: selected, scroll: 0, size: size, hints: hints))
+        return Frame(canvas: InboxView.render(title: title, lines: listing.lines, selected: selected, scroll: 0, shift: shift, size: size, hints: hints))
     }
 
     /// Reads the Maildirs (and the codes' status from the store), for the runner.

@@ -80,13 +80,32 @@ public struct TerminalModel: ProgramModel {
         }
     }
 
-    var isPresenting: Bool { panels != nil && window.columns >= PresenterView.minimumColumns }
+    /// The phone and the inbox are beside the terminal: the window is wide enough, and the screen
+    /// does not need the whole of it (REGISTER DEVICE's QR code gets the room it needs).
+    var isPresenting: Bool { panels != nil && window.columns >= PresenterView.minimumColumns && !panelsYield }
+
+    /// REGISTER DEVICE's QR code fits the whole window but not the terminal's part of it: the
+    /// panels step aside while it is shown.
+    var panelsYield: Bool {
+        guard panels != nil, window.columns >= PresenterView.minimumColumns, case .registerDevice(let register) = state.screen,
+              let needed = RegisterDeviceScreen.neededSize(register.registration, trainer: state.trainer) else { return false }
+        let part = PresenterView.terminalSize(in: window)
+        let fitsPart = part.columns >= needed.columns && part.rows >= needed.rows
+        return !fitsPart && window.columns >= needed.columns && window.rows >= needed.rows
+    }
 
     /// The part of the window the terminal screens get.
     var screenSize: Size { isPresenting ? PresenterView.terminalSize(in: window) : window }
 
     private mutating func update(_ event: Event) -> [Command] {
-        Update.update(&state, event).map(Command.effect)
+        var effects = Update.update(&state, event)
+        // The screens' part of the window follows what is on screen (the panels step aside for
+        // REGISTER DEVICE's QR code, and come back after it).
+        if state.size != screenSize {
+            state.phoneBeside = isPresenting
+            effects += Update.update(&state, .resize(screenSize))
+        }
+        return effects.map(Command.effect)
     }
 
     public mutating func start() -> [Command] {
@@ -268,7 +287,7 @@ public struct TerminalModel: ProgramModel {
             guard let form = state.currentForm else { return nil }
             var fields: [Prompt.Field] = []
             for item in form.items {
-                if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked)) }
+                if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked, value: field.text)) }
             }
             return Prompt(fields: fields, actions: form.actions)
         }

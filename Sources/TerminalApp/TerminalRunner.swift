@@ -68,7 +68,12 @@ public final class TerminalRunner: Sendable {
                 guard let engine = self.engine(post: post) else { return }
                 let answer = EngineRunner.perform(request, on: engine)
                 observe?(answer)
-                if id != 0 { post(.event(.engine(id: id, answer))) }
+                guard id != 0 else { return }
+                // The screens see the time of the answer first: a front end that waited for a
+                // whole line (plain mode) may not have ticked for a minute, and a countdown
+                // from a code sent now would read more than its wait (5:05 for 5 minutes).
+                post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
+                post(.event(.engine(id: id, answer)))
             }
         case .effect(.advanceClock(let interval)):
             work = {
@@ -204,7 +209,7 @@ public enum PhoneRows {
 public enum CodeStatus {
     public static func describe(_ status: AuthEngine.EmailCodeStatus, hongKongSuffix: Bool = true) -> String {
         switch status {
-        case .valid(let until): "valid until \(HongKongTime.format(until).dropFirst(11))\(hongKongSuffix ? " HKT" : "")"
+        case .valid(let until): "valid until \(HongKongTime.format(until).dropFirst(11).prefix(8))\(hongKongSuffix ? " HKT" : "")"
         case .expired: "expired"
         case .used: "used"
         case .superseded: "superseded by a newer code"

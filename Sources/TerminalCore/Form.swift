@@ -168,6 +168,12 @@ public struct Form: Equatable, Sendable {
                 // Left/Right move between buttons like Shift-Tab/Tab.
                 if key == .left { return handle(.backTab) }
                 if key == .right { return handle(.tab) }
+                // A character typed on a button goes to the field it was meant for: the nearest
+                // field before the button (the OTP before SUBMIT OTP), which takes the focus.
+                if case .character = key, let target = fieldBefore(focus) {
+                    focus = target
+                    return handle(key)
+                }
                 return .none
             }
             defer { items[focus] = .field(field) }
@@ -177,8 +183,14 @@ public struct Form: Equatable, Sendable {
         }
     }
 
-    /// Pasted text lands in the focused field.
+    /// The nearest field before an item, else the first field.
+    func fieldBefore(_ index: Int) -> Int? {
+        items.indices.prefix(index).last { items[$0].isField } ?? items.firstIndex(where: \.isField)
+    }
+
+    /// Pasted text lands in the focused field (on a button: the field before it, as typing does).
     public mutating func paste(_ text: String) -> FormAction {
+        if !(focusedItem?.isField ?? false), let target = fieldBefore(focus) { focus = target }
         guard case .field(var field) = focusedItem else { return .none }
         let refused = field.insert(text)
         items[focus] = .field(field)

@@ -22,6 +22,9 @@ public enum ScreenCommand: Equatable, Sendable {
     case open(Screen)
     /// Close the pop-up; the focus is where it was on the screen that opened it.
     case close
+    /// Close the pop-up after a password was set or changed: the logon page beneath takes the
+    /// user ID, its password field is emptied and has the focus (the next step is to LOG IN).
+    case closeToLogIn(userID: String)
     case message(StatusMessage?)
     /// An engine call whose answer comes back to this screen's `receive`, and to no other.
     case call(EngineRequest, label: String)

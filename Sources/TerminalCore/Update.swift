@@ -9,7 +9,13 @@ public enum Update {
         switch event {
         case .resize(let size):
             state.size = size
-            return []
+            // Keys typed while the window was too small waited for it to grow: now they apply.
+            guard size.isLargeEnough, state.pending == nil else { return [] }
+            var effects: [Effect] = []
+            while state.pending == nil, !state.typeahead.isEmpty, !state.quitting {
+                effects += handle(&state, state.typeahead.removeFirst())
+            }
+            return effects
         case .tick(let now, let phase):
             state.now = now
             if phase != state.phase {
@@ -48,11 +54,10 @@ public enum Update {
         }
     }
 
-    /// A key or a paste: kept for later while the engine works, else handled now.
+    /// A key or a paste: kept for later while the engine works or the window is too small to
+    /// show what it does (type-ahead), else handled now.
     private static func input(_ state: inout AppState, _ input: Input) -> [Effect] {
-        // Below the minimum size the state is kept as it is until the window grows.
-        guard state.size.isLargeEnough else { return [] }
-        if state.pending != nil {
+        if state.pending != nil || !state.size.isLargeEnough {
             if state.typeahead.count < 512 { state.typeahead.append(input) }
             return []
         }
@@ -146,6 +151,14 @@ public enum Update {
                 effects += appear(&state, popup: true)
             case .close:
                 state.popup = nil
+            case .closeToLogIn(let userID):
+                state.popup = nil
+                if var form = state.screen.form, form.field(Texts.password) != nil {
+                    form.set(Texts.userID, userID)
+                    form.clear(Texts.password)
+                    form.focus(on: Texts.password)
+                    state.screen.form = form
+                }
             case .message(let message):
                 state.message = message
             case .call(let request, let label):

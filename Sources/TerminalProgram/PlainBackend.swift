@@ -54,8 +54,10 @@ public final class PlainBackend: TerminalBackend {
         }
         var fields: [String: String] = [:]
         for field in prompt.fields {
-            guard let value = ask("\(field.label): ", echo: !field.masked) else { return ended }
-            fields[field.label] = value
+            // A field that holds something shows it; an empty answer keeps it.
+            let shown = field.value.isEmpty ? "" : " [\(field.value)]"
+            guard let value = ask("\(field.label)\(shown): ", echo: !field.masked) else { return ended }
+            if !(value.isEmpty && !field.value.isEmpty) { fields[field.label] = value }
         }
         guard !prompt.actions.isEmpty else { return [.submitForm(fields: fields, action: "")] }
         var choice = prompt.actions[0].id

@@ -23,9 +23,12 @@ public struct Prompt: Equatable, Sendable {
     public struct Field: Equatable, Sendable {
         public var label: String
         public var masked: Bool
-        public init(label: String, masked: Bool) {
+        /// What the field holds now (shown, and kept when the answer is empty); never a secret.
+        public var value: String
+        public init(label: String, masked: Bool, value: String = "") {
             self.label = label
             self.masked = masked
+            self.value = masked ? "" : value
         }
     }
 

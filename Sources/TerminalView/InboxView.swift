@@ -17,7 +17,8 @@ public enum InboxView {
         }
     }
 
-    public static func render(title: String, lines: [String], selected: Int?, scroll: Int, size: Size, hints: String) -> Canvas {
+    /// `shift`: columns scrolled to the right (a `‹` marks lines cut on the left, a `›` on the right).
+    public static func render(title: String, lines: [String], selected: Int?, scroll: Int, shift: Int = 0, size: Size, hints: String) -> Canvas {
         var canvas = Canvas(columns: size.columns, rows: size.rows)
         canvas.fill(row: 0, column: 0, width: size.columns, role: .title)
         canvas.text(" Inbox  \(title)", row: 0, column: 0, role: .title, width: size.columns)
@@ -26,7 +27,8 @@ public enum InboxView {
         let height = size.rows - 4
         let first = selected.map { max(0, $0 - height + 1) } ?? scroll
         for index in first..<max(first, min(lines.count, first + height)) {
-            w.line(lines[index], role: index == selected ? .buttonFocused : .normal, markCut: true)
+            let line = shift > 0 && lines[index].count > shift ? "‹" + lines[index].dropFirst(shift + 1) : (shift > 0 ? "" : lines[index])
+            w.line(line, role: index == selected ? .buttonFocused : .normal, markCut: true)
         }
         canvas = w.canvas
         canvas.fill(row: size.rows - 1, column: 0, width: size.columns, role: .hint)

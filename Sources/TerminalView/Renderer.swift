@@ -60,7 +60,9 @@ public enum Renderer {
     }
 
     static func tooSmall(_ canvas: inout Canvas, _ size: Size) {
-        let text = "Please enlarge the window to at least \(Size.minimum.columns) x \(Size.minimum.rows) (it is \(size.columns) x \(size.rows) now)."
+        // A size is never split over two lines: its parts are joined by no-break spaces.
+        func shown(_ size: Size) -> String { "\(size.columns)\u{00A0}x\u{00A0}\(size.rows)" }
+        let text = "Please enlarge the window to at least \(shown(Size.minimum)) (it is \(shown(size)) now)."
         let lines = Widgets.wrap(text, width: max(1, size.columns - 2))
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() {
@@ -162,12 +164,23 @@ public enum Renderer {
     /// A box sized to its content (measured first), centred in the content area, with a
     /// title. What does not fit is cut inside the box, never drawn over its border.
     public static func panel(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 70, state: AppState,
-                             active: Bool = true, _ body: (inout Writer) -> Void) {
+                             active: Bool = true, popup: Bool = false, _ body: (inout Writer) -> Void) {
         let boxWidth = min(width, content.width)
         var measure = Writer(measuring: boxWidth - 4)
         body(&measure)
         let rect = content.centred(width: boxWidth, height: min(measure.used + 2, content.height))
-        // A pop-up's box lies over the screen beneath, as a window does; it erases nothing else.
+        // A pop-up's box lies over the screen beneath, as a window does. Where its top or bottom
+        // border falls on a border of the box beneath, that border gives way on the row (it would
+        // run into the pop-up's: "┌─┌─ Forgot/Reset ─┐─┐"); the rest of the box beneath stays.
+        if popup {
+            let horizontal: Set<Character> = ["─", "┌", "┐", "└", "┘"]
+            let right = rect.column + rect.width
+            for row in [rect.row, rect.bottom - 1] where horizontal.contains(canvas[row, rect.column - 1].character)
+                || horizontal.contains(canvas[row, right].character) {
+                canvas.fill(row: row, column: content.column, width: rect.column - content.column, role: .normal)
+                canvas.fill(row: row, column: right, width: content.column + content.width - right, role: .normal)
+            }
+        }
         Widgets.box(&canvas, rect, title: title)
         var writer = Writer(canvas, Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2))
         writer.active = active
@@ -179,6 +192,6 @@ public enum Renderer {
     /// A pop-up over the screen.
     public static func popup(_ canvas: inout Canvas, _ content: Rect, title: String, width: Int = 66, state: AppState,
                              _ body: (inout Writer) -> Void) {
-        panel(&canvas, content, title: title, width: width, state: state, body)
+        panel(&canvas, content, title: title, width: width, state: state, popup: true, body)
     }
 }

@@ -45,16 +45,25 @@ final class MakerCheckerTests: XCTestCase {
     func testOnlyAChangeThatGoesBelowOneMakerAndTwoCheckersIsRefused() throws {
         let env = try TestEnvironment(start: HongKongTime.date(2023, 9, 4, 10, 0))
         let maker = try env.dmsLogon("B01234X1")
-        let pending = try env.engine.submit(.delete(userID: "B01234Z1"), by: maker.session)
-        XCTAssertEqual(try env.engine.authorise(pending, checkerID: "B01234Y1", authorizationCode: TestEnvironment.password),
-                       .refused(.notPermitted(.belowMinimumDAs(participant: "HKSCC-CP:B01234", makers: 1, checkers: 1))))
-        XCTAssertNotNil(try env.engine.account("B01234Z1"), "rolled back whole")
+        // The maker hears it at Submit: the engine works out the DAs as they would be after it.
+        let below = EngineError.notPermitted(.belowMinimumDAs(participant: "HKSCC-CP:B01234", makers: 1, checkers: 1))
+        XCTAssertThrowsError(try env.engine.submit(.delete(userID: "B01234Z1"), by: maker.session)) { XCTAssertEqual($0 as? EngineError, below) }
+        XCTAssertThrowsError(try env.engine.submit(.assignDARole(userID: "B01234Y1", maker: false, checker: false), by: maker.session)) {
+            XCTAssertEqual($0 as? EngineError, below, "clearing a checker's role too")
+        }
+        XCTAssertTrue(try env.events("B01234X1").contains(.changeRefused), "audited as a refusal")
         // With a third checker, the deletion goes through.
         let promote = try env.engine.submit(.assignDARole(userID: "B0123402", maker: false, checker: true), by: maker.session)
         XCTAssertEqual(try env.engine.authorise(promote, checkerID: "B01234Y1", authorizationCode: TestEnvironment.password), .applied(promote))
         let again = try env.engine.submit(.delete(userID: "B01234Z1"), by: maker.session)
-        XCTAssertEqual(try env.engine.authorise(again, checkerID: "B0123402", authorizationCode: TestEnvironment.password), .applied(again))
-        XCTAssertNil(try env.engine.account("B01234Z1"))
+        // The checker's check stays: another terminal may have changed the DAs meanwhile.
+        try env.engine.store.write { tx in
+            var promoted = try XCTUnwrap(tx.account("B0123402"))
+            promoted.isChecker = false
+            try tx.save(promoted)
+        }
+        XCTAssertEqual(try env.engine.authorise(again, checkerID: "B01234Y1", authorizationCode: TestEnvironment.password), .refused(.notPermitted(.belowMinimumDAs(participant: "HKSCC-CP:B01234", makers: 1, checkers: 1))))
+        XCTAssertNotNil(try env.engine.account("B01234Z1"), "rolled back whole")
     }
 
     func testAParticipantAlreadyBelowTheMinimumStillMakesOtherChangesWithAWarning() throws {
@@ -70,9 +79,9 @@ final class MakerCheckerTests: XCTestCase {
         XCTAssertEqual(change.belowMinimum?.checkers, 1, "the maker is told")
         XCTAssertEqual(try env.engine.authorise(change, checkerID: "B01234Y1", authorizationCode: TestEnvironment.password), .applied(change))
         // Going further below is still refused: the last maker cannot lose the role.
-        let worse = try env.engine.submit(.assignDARole(userID: "B01234X1", maker: false, checker: false), by: maker.session)
-        XCTAssertEqual(try env.engine.authorise(worse, checkerID: "B01234Y1", authorizationCode: TestEnvironment.password),
-                       .refused(.notPermitted(.belowMinimumDAs(participant: "HKSCC-CP:B01234", makers: 0, checkers: 1))))
+        XCTAssertThrowsError(try env.engine.submit(.assignDARole(userID: "B01234X1", maker: false, checker: false), by: maker.session)) {
+            XCTAssertEqual($0 as? EngineError, .notPermitted(.belowMinimumDAs(participant: "HKSCC-CP:B01234", makers: 0, checkers: 1)))
+        }
         XCTAssertTrue(try env.account("B01234X1").isMaker)
     }
 

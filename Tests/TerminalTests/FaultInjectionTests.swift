@@ -270,8 +270,9 @@ struct FaultOperation: Sendable {
         let registered = try FaultStores.engine(store).account("B0123401")?.sealedSeed != nil
         if registered { return .done }
         try logOn(session, "B0123401", "", action: "2")
-        try session.waitFor("User ID: ")
-        session.send("B0123401")
+        // Forgot/Reset opens with the logon page's user ID, shown; an empty answer keeps it.
+        try session.waitFor("User ID [B0123401]: ")
+        session.send("")
         try session.waitFor("quit [1]: ")
         session.send("1")
         var answer = try session.waitFor("OTP: ", refusal)
@@ -289,7 +290,8 @@ struct FaultOperation: Sendable {
         session.send("1")
         answer = try session.waitFor("Password changed successfully", refusal)
         guard answer == "Password changed successfully" else { return try outcome(session, answer: answer, success: "") }
-        try session.waitFor("User ID: ")
+        // The logon page holds the user ID of the reset (an empty answer would keep it).
+        try session.waitFor("User ID [B0123401]: ")
         session.send("B0123401")
         try session.waitFor("Password: ")
         session.send(password)

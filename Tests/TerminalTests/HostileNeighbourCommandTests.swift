@@ -365,7 +365,7 @@ final class HostileNeighbourCommandTests: XCTestCase {
         XCTAssertEqual(system("python3 -c \"import sqlite3; d=sqlite3.connect('\(foreign.path)'); d.execute('CREATE TABLE t (x)'); d.commit()\""), 0)
         let bytes = try Data(contentsOf: foreign)
         XCTAssertEqual(rename(foreign.path, store.appendingPathComponent("ccass.sqlite").path), 0)
-        try session.waitFor("User ID: ")
+        try session.waitFor("User ID [B0123402]: ")
         session.send("B0123402")
         try session.waitFor("Password: ")
         session.send("not the password either")

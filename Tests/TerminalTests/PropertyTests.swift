@@ -78,6 +78,8 @@ final class PropertyTests: XCTestCase {
         XCTAssertEqual(reached[Screen.Kind.landing.rawValue], 80, "\(reached)")
         XCTAssertGreaterThanOrEqual(reached[Screen.Kind.logon.rawValue] ?? 0, 60, "\(reached)")
         XCTAssertGreaterThanOrEqual((reached[Screen.Kind.appOTP.rawValue] ?? 0) + (reached[Screen.Kind.emailOTP.rawValue] ?? 0), 5, "\(reached)")
-        XCTAssertGreaterThanOrEqual(reached[Screen.Kind.forgotResetPassword.rawValue] ?? 0, 10, "\(reached)")
+        // (Keys typed in a window too small wait for it to grow, and characters typed on a button
+        // go to the field before it: fewer random walks stumble onto Forgot/Reset than before.)
+        XCTAssertGreaterThanOrEqual(reached[Screen.Kind.forgotResetPassword.rawValue] ?? 0, 3, "\(reached)")
     }
 }

@@ -121,7 +121,7 @@ final class RecordingRoundTripTests: XCTestCase {
         live.apply(.event(.key(.tab)))
         live.apply(.event(.key(.tab)))
         live.apply(.event(.key(.enter)))
-        XCTAssertTrue(live.session.screenText.contains("An OTP has been sent"), "a new code after five minutes:\n\(live.session.screenText)")
+        XCTAssertTrue(live.session.screenText.contains("A new OTP has been sent"), "a new code after five minutes:\n\(live.session.screenText)")
         live.apply(.event(.key(.backTab)))
         live.apply(.event(.key(.backTab)))
         let code = try live.world.emailCode("email.user@demo-securities.example")

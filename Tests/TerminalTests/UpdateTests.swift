@@ -165,10 +165,8 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         let outcomes: [(LogonOutcome, (inout AppState) -> Void)] = [
             (.setUpOTPChannel(s), { $0.expectScreen(ChannelSetupScreen(session: s, function: function)) }),
             (.enterAppOTP(s, appPrompt), { $0.expectScreen(AppOTPScreen(session: s, function: function, prompt: appPrompt)) }),
-            (.enterEmailOTP(s, Fixtures.notice), {
-                $0.expectScreen(EmailOTPScreen(session: s, function: function, notice: Fixtures.notice))
-                $0.message = .info(sentNotice)
-            }),
+            // The box says where the code was sent: no message says it again.
+            (.enterEmailOTP(s, Fixtures.notice), { $0.expectScreen(EmailOTPScreen(session: s, function: function, notice: Fixtures.notice)) }),
             (.passwordExpired(s), {
                 $0.expectScreen(PasswordExpiredScreen(session: s, function: function))
                 $0.message = .error("Your password has expired. Please change it now.")
@@ -235,16 +233,22 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         }
     }
 
-    func testATooSmallWindowKeepsTheStateAndIgnoresKeys() {
+    /// Below the minimum size the state is kept, and keys typed meanwhile wait for the window
+    /// to grow (as type-ahead does while the engine works); then they apply, in order.
+    func testKeysTypedInATooSmallWindowWaitForItToGrow() {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions))
         d.type("B01")
         let tiny = Size(columns: 60, rows: 20)
         d.event(.resize(tiny)) { $0.size = tiny }
-        d.typing("99")
-        d.key(.escape)
-        XCTAssertTrue(d.screenText.contains("Please enlarge the window to at least 80 x 24"), d.screenText)
-        d.event(.resize(Fixtures.small)) { $0.size = Fixtures.small }
-        d.typing("2") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B012") } }
+        d.typing("23") { $0.typeahead = [.key(.character("2")), .key(.character("3"))] }
+        XCTAssertTrue(d.screenText.contains("Please enlarge the window to at least 80\u{00A0}x\u{00A0}24"), d.screenText)
+        XCTAssertTrue(d.screenText.contains("60\u{00A0}x\u{00A0}20 now)."), "the size is never split over two lines:\n\(d.screenText)")
+        d.event(.resize(Fixtures.small), "the keys that waited apply") {
+            $0.size = Fixtures.small
+            $0.typeahead = []
+            $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B0123") }
+        }
+        d.typing("4") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B01234") } }
     }
 
     func testCtrlCQuitsAndEndsTheFlowInProgress() {
@@ -557,7 +561,9 @@ final class OTPUpdateTests: XCTestCase {
         }
     }
 
-    func testBackFromRegistrationDropsTheSeed() {
+    /// Back from REGISTER DEVICE tells the engine (which keeps the key for the next visit) and
+    /// comes back to the channel choice on REGISTER DEVICE.
+    func testBackFromRegistrationGoesBackToTheChoice() {
         var d = Driver(showing: RegisterDeviceScreen(session: s, function: .onlineFunctions, registration: Fixtures.registration))
         d.keys(.tab, .enter, effects: [.engine(id: 0, .abandonDeviceRegistration(s))], note: "nothing to wait for") {
             $0.expectScreen(ChannelSetupScreen(session: s, function: .onlineFunctions))
@@ -569,15 +575,18 @@ final class OTPUpdateTests: XCTestCase {
         var d = Driver(showing: ChannelSetupScreen(session: s, function: .onlineFunctions))
         d.keys(.tab, .enter) { $0.expectScreen(RiskWarningScreen(session: s, function: .onlineFunctions)) }
         XCTAssertTrue(d.screenText.contains(Texts.potentialRisk))
-        d.keys(.tab, .enter, note: "a way back") { $0.expectScreen(ChannelSetupScreen(session: s, function: .onlineFunctions)) }
-        d.keys(.tab, .enter) { $0.expectScreen(RiskWarningScreen(session: s, function: .onlineFunctions)) }
-        d.key(.enter, effects: [.engine(id: 1, .skipDeviceRegistration(s))]) {
+        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, "back", "a warning's default is the safe choice: a stray Enter goes back")
+        d.key(.enter, "a way back, on the button that opened the warning") {
+            $0.expectScreen(ChannelSetupScreen(session: s, function: .onlineFunctions, focus: .skip))
+        }
+        d.key(.enter) { $0.expectScreen(RiskWarningScreen(session: s, function: .onlineFunctions)) }
+        d.press(.backTab)
+        d.key(.enter, effects: [.engine(id: 1, .skipDeviceRegistration(s))], "ACCEPT, chosen") {
             $0.expectCall(1, .skipDeviceRegistration(s), "Sending your OTP by email...")
         }
         d.reply(.skipped(Fixtures.notice)) {
             $0.pending = nil
             $0.expectScreen(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice))
-            $0.message = .info(sentNotice)
         }
     }
 
@@ -603,7 +612,7 @@ final class OTPUpdateTests: XCTestCase {
         d.reply(.emailOTP(.sent(fresh))) {
             $0.pending = nil
             $0.modifyScreen(EmailOTPScreen.self) { $0.notice = fresh }
-            $0.message = .info(sentNotice)
+            $0.message = .info("A new OTP has been sent. It is valid for 5 minutes.")
         }
         XCTAssertTrue(d.screenText.contains("A new OTP can be requested in 5:00."), d.screenText)
 
@@ -626,7 +635,9 @@ final class OTPUpdateTests: XCTestCase {
 
     func testEscOnTheOtherLogonStepsGoesBackOneStepOrToLogon() {
         var r = Driver(showing: RiskWarningScreen(session: s, function: .onlineFunctions))
-        r.key(.escape, "Potential Risk: back to the channel choice") { $0.expectScreen(ChannelSetupScreen(session: s, function: .onlineFunctions)) }
+        r.key(.escape, "Potential Risk: back to the channel choice, on SKIP THIS STEP, which opened it") {
+            $0.expectScreen(ChannelSetupScreen(session: s, function: .onlineFunctions, focus: .skip))
+        }
         var p = Driver(showing: PasswordExpiredScreen(session: s, function: .overnightReports))
         p.type("abc")
         p.key(.escape, effects: [.engine(id: 0, .cancel(s))]) {
@@ -638,6 +649,7 @@ final class OTPUpdateTests: XCTestCase {
         var notice = Fixtures.notice
         notice.deliveryProblem = "The mail server did not answer; the code is in the Maildir."
         var d = Driver(showing: RiskWarningScreen(session: s, function: .onlineFunctions))
+        d.press(.backTab)
         d.press(.enter)
         d.reply(.skipped(notice)) {
             $0.pending = nil
@@ -683,13 +695,13 @@ final class OTPUpdateTests: XCTestCase {
         app.reply(.expiredChange(.changed(next: .enterAppOTP(s, appPrompt)))) {
             $0.pending = nil
             $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt))
-            $0.message = .success("Password changed. ")
+            $0.message = .success("Password changed.")
         }
         var email = d
         email.reply(.expiredChange(.changed(next: .enterEmailOTP(s, Fixtures.notice)))) {
             $0.pending = nil
             $0.expectScreen(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice))
-            $0.message = .success("Password changed. " + sentNotice)
+            $0.message = .success("Password changed.")
         }
     }
 }
@@ -758,7 +770,6 @@ final class TypeaheadTests: XCTestCase {
             $0.pending = nil
             $0.typeahead = []
             $0.expectScreen(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice).filled(Texts.otp, "12349"))
-            $0.message = .info(sentNotice)
         }
     }
 
@@ -854,7 +865,6 @@ final class PopupUpdateTests: XCTestCase {
         d.reply(.resetStart(.emailOTPSent(s, Fixtures.notice))) {
             $0.pending = nil
             $0.modifyPopup(ResetPopup.self) { $0.stage = .emailOTP(s, Fixtures.notice, otp: self.otpField8) }
-            $0.message = .info(sentNotice)
         }
         XCTAssertEqual(d.state.popup?.form, Form([.field(otpField8), .button(id: "submit", label: Texts.submitOTP),
                                                   .button(id: "resend", label: Texts.requestNewOTP), .button(id: "close", label: Texts.close)],
@@ -911,15 +921,23 @@ final class PopupUpdateTests: XCTestCase {
         d.reply(.passwordChange(.changed)) {
             $0.pending = nil
             $0.modifyPopup(ResetPopup.self) {
-                $0.stage = .done
+                $0.stage = .done(userID: "B0123401")
                 $0.form?.focus(on: "close")
             }
             $0.message = .success(Texts.passwordChanged + ". Close, then LOG IN with the new password.")
         }
         XCTAssertTrue(d.screenText.contains(Texts.passwordChanged))
         XCTAssertEqual(d.state.popup?.form, Form([.button(id: "close", label: Texts.close)]))
-        d.key(.enter, "Close ends nothing more: the flow is over; the message stays") { $0.popup = nil }
-        XCTAssertEqual(d.state.screen, screen, "the logon page's focus is where it was")
+        d.key(.enter, "Close ends nothing more: the flow is over; the message stays; the next step is the password, then LOG IN") {
+            $0.popup = nil
+            $0.modifyScreen(LogonScreen.self) {
+                $0.form?.set(Texts.userID, "B0123401")
+                $0.form?.clear(Texts.password)
+                $0.form?.focus(on: Texts.password)
+            }
+        }
+        XCTAssertNotEqual(d.state.screen, screen, "the focus is no longer on Forgot/Reset your Password")
+        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, Texts.password)
     }
 
     func testResetByAppCodeAndThreeWrongCodes() {
@@ -1005,7 +1023,7 @@ final class PopupUpdateTests: XCTestCase {
                 $0.stage = .emailOTP(s, fresh, otp: self.otpField8)
                 $0.form?.focus(on: "resend")
             }
-            $0.message = .info(sentNotice)
+            $0.message = .info("A new OTP has been sent. It is valid for 5 minutes.")
         }
     }
 
@@ -1072,13 +1090,21 @@ final class PopupUpdateTests: XCTestCase {
         d.reply(.passwordChange(.changed)) {
             $0.pending = nil
             $0.modifyPopup(ChangePasswordPopup.self) {
-                $0.stage = .done
+                $0.stage = .done(userID: "B0123402")
                 $0.form?.focus(on: "close")
             }
             $0.message = .success("Password changed successfully. Use the new password at your next logon.")
         }
-        d.key(.enter, "the message stays") { $0.popup = nil }
-        XCTAssertEqual(d.state.screen, screen)
+        d.key(.enter, "the message stays; the logon page is ready for the new password") {
+            $0.popup = nil
+            $0.modifyScreen(LogonScreen.self) {
+                $0.form?.set(Texts.userID, "B0123402")
+                $0.form?.clear(Texts.password)
+                $0.form?.focus(on: Texts.password)
+            }
+        }
+        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, Texts.password, "the next step is the password, then LOG IN")
+        _ = screen
     }
 
     func testChangePasswordChecksBeforeAskingForTheCurrentOne() {
@@ -1331,7 +1357,7 @@ final class DMSUpdateTests: XCTestCase {
             $0.pending = nil
             $0.expectScreen(ProfileScreen(function: .change, success: da))
         }
-        d.key(.escape) { $0.expectScreen(MaintainUserProfileScreen(success: da)) }
+        d.key(.escape, "back on the function just used") { $0.expectScreen(MaintainUserProfileScreen(success: da, focus: .change)) }
         d.key(.escape) { $0.expectScreen(LoggedOnScreen(success: da, function: .securityManagement)) }
     }
 
@@ -1365,8 +1391,8 @@ final class DMSUpdateTests: XCTestCase {
             $0.pending = nil
             $0.message = .success("Exported to /tmp/x.txt")
         }
-        d.key(.escape) {
-            $0.expectScreen(MaintainUserProfileScreen(success: da))
+        d.key(.escape, "back on the listing, the function just used") {
+            $0.expectScreen(MaintainUserProfileScreen(success: da, focus: .listing))
             $0.message = nil
         }
     }
@@ -1391,6 +1417,7 @@ final class DMSUpdateTests: XCTestCase {
         d.reply(.changeSubmitted(ticket)) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
+                $0.draft = ProfileScreen.Draft(stage: $0.stage, form: $0.form)
                 $0.stage = .checker(ticket)
                 $0.form = self.checkerForm
             }
@@ -1453,6 +1480,7 @@ final class DMSUpdateTests: XCTestCase {
         d.reply(.changeSubmitted(ticket)) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
+                $0.draft = ProfileScreen.Draft(stage: $0.stage, form: $0.form)
                 $0.stage = .checker(ticket)
                 $0.form = self.checkerForm
             }
@@ -1505,6 +1533,7 @@ final class DMSUpdateTests: XCTestCase {
         d.reply(.changeSubmitted(ticket)) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
+                $0.draft = ProfileScreen.Draft(stage: $0.stage, form: $0.form)
                 $0.stage = .checker(ticket)
                 $0.form = self.checkerForm
             }
@@ -1572,6 +1601,7 @@ final class DMSUpdateTests: XCTestCase {
         role.reply(.changeSubmitted(pending(assignRole))) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
+                $0.draft = ProfileScreen.Draft(stage: $0.stage, form: $0.form)
                 $0.stage = .checker(self.pending(assignRole))
                 $0.form = self.checkerForm
             }
@@ -1618,10 +1648,17 @@ final class DMSUpdateTests: XCTestCase {
         d.press(.tab)
         d.type("wrong")
         d.press(.enter)
-        d.reply(.authorisation(.refused(.changeWithdrawn))) {
+        d.reply(.authorisation(.refused(.changeWithdrawn)), "back to the maker's request as it was, to submit again without retyping") {
             $0.pending = nil
-            $0.expectScreen(ProfileScreen(function: .delete, success: da))
+            $0.modifyScreen(ProfileScreen.self) {
+                $0.stage = .profile(found)
+                $0.form = Form([.button(id: "delete", label: Texts.delete), .button(id: "back", label: Texts.back)])
+                $0.draft = nil
+            }
             $0.message = .error("Too many invalid confirmations: the request was withdrawn. The maker may submit it again.")
+        }
+        d.key(.enter, effects: [.engine(id: 4, .submitChange(delete, daSession))], "Delete, again") {
+            $0.expectCall(4, .submitChange(delete, daSession), "Submitting...")
         }
     }
 
@@ -1670,7 +1707,7 @@ final class DMSUpdateTests: XCTestCase {
         }
         XCTAssertEqual(d.state.currentUserID, "B0123401")
         d.key(.escape) { $0.expectScreen(ProfileScreen(function: .enquire, success: da)) }
-        d.key(.escape) { $0.expectScreen(MaintainUserProfileScreen(success: da)) }
+        d.key(.escape, "back on Enquire, the function just used") { $0.expectScreen(MaintainUserProfileScreen(success: da, focus: .enquire)) }
     }
 
     func testAnInvalidUserIDIsRefusedBeforeAsking() {

@@ -233,12 +233,32 @@ extension AuthEngine {
     /// participant below the minimum (a role change, a DA deletion or disabling); a participant
     /// already below it may still make other changes.
     func requireDAMinimum(_ participant: Participant, before: (makers: Int, checkers: Int), _ tx: StoreTransaction) throws {
-        let after = try daCounts(participant, tx)
-        let fewerMakers = after.makers < Self.minimumMakers && after.makers < before.makers
-        let fewerCheckers = after.checkers < Self.minimumCheckers && after.checkers < before.checkers
+        try Self.refuseDrop(participant, before: before, after: try daCounts(participant, tx))
+    }
+
+    /// The rule: fewer makers or checkers than the minimum is refused when the change made them
+    /// fewer (a participant already below it may make other changes).
+    static func refuseDrop(_ participant: Participant, before: (makers: Int, checkers: Int), after: (makers: Int, checkers: Int)) throws {
+        let fewerMakers = after.makers < minimumMakers && after.makers < before.makers
+        let fewerCheckers = after.checkers < minimumCheckers && after.checkers < before.checkers
         if fewerMakers || fewerCheckers {
             throw EngineError.notPermitted(.belowMinimumDAs(participant: participant.key, makers: after.makers, checkers: after.checkers))
         }
+    }
+
+    /// Refuses a change that would take the participant below the minimum, worked out on the
+    /// DAs as they would be after it (the same rule `requireDAMinimum` applies when it is made).
+    func requireDAMinimum(after change: ProfileChange, _ participant: Participant, _ tx: StoreTransaction) throws {
+        let userID = Self.normalise(change.userID)
+        var das = try tx.accounts(of: participant).filter { $0.kind == .delegatedAdministrator && !$0.disabled }
+        let before = (makers: das.filter(\.isMaker).count, checkers: das.filter(\.isChecker).count)
+        switch change {
+        case .delete: das.removeAll { $0.userID == userID }
+        case .assignDARole(_, let maker, let checker):
+            if let index = das.firstIndex(where: { $0.userID == userID }) { das[index].assignDARole(maker: maker, checker: checker) }
+        case .create, .changeEmail, .resetOTPRegistration, .assignBusinessGroups: return
+        }
+        try Self.refuseDrop(participant, before: before, after: (das.filter(\.isMaker).count, das.filter(\.isChecker).count))
     }
 
     /// The shortfall a participant has now, if any (shown as a warning).

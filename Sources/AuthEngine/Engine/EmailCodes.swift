@@ -104,6 +104,7 @@ extension AuthEngine {
         var consumed = record
         consumed.consumed = true
         try tx.save(consumed)
+        try tx.recordUse(of: record, at: now)
         return .valid(step: nil)
     }
 
@@ -125,6 +126,11 @@ extension AuthEngine {
                 guard constantTimeEqual(Array(mac), Array(record.codeMAC)) else { continue }
                 if record.consumed { return .used }
                 return now >= record.expiresAt ? .expired : .valid(until: record.expiresAt)
+            }
+            // Not the newest code: used (it logged on, then a newer one was sent), or superseded.
+            for used in try tx.usedEmailCodes(sentTo: address) {
+                let mac = try tx.codeMAC(code, userID: used.userID, purpose: used.purpose)
+                if constantTimeEqual(Array(mac), Array(used.codeMAC)) { return .used }
             }
             return .superseded
         }

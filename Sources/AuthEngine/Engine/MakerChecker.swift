@@ -85,6 +85,9 @@ extension AuthEngine {
                 let actor = try dmsActor(session, tx)
                 guard actor.account.isMaker else { throw EngineError.notPermitted(.notAMaker(actor.account.userID)) }
                 try validate(change, participant: actor.participant, tx)
+                // The maker hears at Submit what the checker would be refused: a change that takes
+                // the participant below the minimum of DAs.
+                try requireDAMinimum(after: change, actor.participant, tx)
                 return (actor.account, actor.participant, try daShortfall(actor.participant, tx))
             }
             let pending = PendingChange(id: try token(), maker: maker.userID, participantKey: participant.key, change: change,

@@ -80,6 +80,18 @@ extension AccountStore {
             // s5.1: business user groups assigned through DMS after smartcard decommissioning.
             try db.alter(table: "account") { t in t.add(column: "businessGroups", .text).notNull().defaults(to: "") }
         }
+        migrator.registerMigration("v4-used-email-codes") { db in
+            // The codes that were used, so the trainer's inbox says "used" of a code that logged
+            // on even after a newer code replaced it (the last few per account).
+            try db.create(table: "usedEmailCode") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("userID", .text).notNull().references("account", onDelete: .cascade)
+                t.column("purpose", .text).notNull()
+                t.column("codeMAC", .blob).notNull()
+                t.column("usedAt", .datetime).notNull()
+            }
+            try db.create(index: "usedEmailCode_user", on: "usedEmailCode", columns: ["userID", "id"])
+        }
         return migrator
     }
 }

@@ -45,6 +45,18 @@ struct EmailCode: Sendable, Codable, FetchableRecord, PersistableRecord {
     var consumed: Bool
 }
 
+/// An email code that was used (kept for the inbox's status after a newer code replaced it).
+struct UsedEmailCode: Sendable, Codable, FetchableRecord, PersistableRecord, StoredDates {
+    static let databaseTableName = "usedEmailCode"
+    var id: Int64?
+    var userID: String
+    var purpose: EmailCodePurpose
+    var codeMAC: Data
+    var usedAt: Date
+
+    var storedDates: [(column: String, date: Date?)] { [("usedAt", usedAt)] }
+}
+
 /// The operations available inside one read or write transaction.
 public struct StoreTransaction {
     let db: Database
@@ -87,6 +99,20 @@ public struct StoreTransaction {
     }
 
     func save(_ code: EmailCode) throws { try code.save(db) }
+
+    /// Keeps a used code (the last ten per account).
+    func recordUse(of code: EmailCode, at: Date) throws {
+        try UsedEmailCode(id: nil, userID: code.userID, purpose: code.purpose, codeMAC: code.codeMAC, usedAt: at).insert(db)
+        try db.execute(sql: """
+            DELETE FROM usedEmailCode WHERE userID = ? AND id NOT IN (SELECT id FROM usedEmailCode WHERE userID = ? ORDER BY id DESC LIMIT 10)
+            """, arguments: [code.userID, code.userID])
+    }
+
+    /// The used codes of the accounts with an address.
+    func usedEmailCodes(sentTo address: String) throws -> [UsedEmailCode] {
+        try UsedEmailCode.filter(sql: "userID IN (SELECT userID FROM account WHERE lower(email) = lower(?))", arguments: [address])
+            .fetchAll(db).map { try $0.plausible() }
+    }
 
     func emailCodes(sentTo address: String) throws -> [EmailCode] {
         try EmailCode.filter(sql: "lower(sentTo) = lower(?)", arguments: [address]).fetchAll(db).map { try $0.plausible() }

@@ -13,7 +13,8 @@ public struct ChangePasswordPopup: ScreenModel {
     public enum Stage: Equatable, Sendable {
         case newPassword(userID: TextField, new: TextField, confirmation: TextField)
         case currentPassword(userID: String, new: String, current: TextField)
-        case done
+        /// "Password changed successfully" for this user ID.
+        case done(userID: String)
     }
 
     public var stage: Stage
@@ -77,7 +78,8 @@ public struct ChangePasswordPopup: ScreenModel {
         self.form = form
         switch (action, stage) {
         case (.activate(Button.close.rawValue), _), (.escape, _):
-            return stage == .done ? [.close] : [.close, .message(nil)]
+            if case .done(let userID) = stage { return [.closeToLogIn(userID: userID)] }
+            return [.close, .message(nil)]
         case (.activate(Button.settings.rawValue), .newPassword(let userID, _, _)):
             return [.message(nil), .open(AuthenticationSettingsPopup(userID: userID.text).screen)]
         case (.activate(Button.update.rawValue), .newPassword(let userID, let new, let confirmation)):
@@ -107,7 +109,7 @@ public struct ChangePasswordPopup: ScreenModel {
         guard case .passwordChange(let outcome) = answer, case .currentPassword(let userID, let new, var current) = stage else { return [] }
         switch outcome {
         case .changed:
-            stage = .done
+            stage = .done(userID: userID)
             focus = 0
             return [.message(.success(Texts.passwordChanged + ". Use the new password at your next logon."))]
         case .invalidCredentials:

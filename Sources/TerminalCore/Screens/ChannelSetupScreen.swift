@@ -13,9 +13,11 @@ public struct ChannelSetupScreen: ScreenModel {
         .button(Button.skip, label: Texts.skipThisStep),
     ])
 
-    public init(session: FlowSession, function: TerminalFunction) {
+    /// `focus`: the button in focus (SKIP THIS STEP when coming back from the warning it opened).
+    public init(session: FlowSession, function: TerminalFunction, focus: Button = .register) {
         self.session = session
         self.function = function
+        form?.focus(on: focus.rawValue)
     }
 
     public var flows: [FlowSession] { [session] }

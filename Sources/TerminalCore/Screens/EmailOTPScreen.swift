@@ -57,7 +57,7 @@ public struct EmailOTPScreen: ScreenModel {
         case .emailOTP(let outcome):
             notice = outcome.notice
             if case .sent = outcome { form?.clear(Texts.otp) }
-            return [.message(OTPReply.notice(notice))]
+            return [.message(OTPReply.resent(notice))]
         case .otp(let outcome):
             return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
         default:

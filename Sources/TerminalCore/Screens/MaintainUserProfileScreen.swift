@@ -18,7 +18,11 @@ public struct MaintainUserProfileScreen: ScreenModel {
         .button(Button.back, label: Texts.back),
     ])
 
-    public init(success: LogonSuccess) { self.success = success }
+    /// `focus`: the function in focus (the one just used, when coming back from it).
+    public init(success: LogonSuccess, focus: DMSFunction? = nil) {
+        self.success = success
+        if let focus { form?.focus(on: focus.rawValue) }
+    }
 
     public var function: TerminalFunction? { .securityManagement }
     public var userID: String? { success.userID }

@@ -57,7 +57,7 @@ public struct PasswordExpiredScreen: ScreenModel {
             // that could not be delivered stays an error.
             let notice = commands.compactMap { command -> StatusMessage? in if case .message(let m) = command { m } else { nil } }.first
             commands.append(.message(StatusMessage(kind: notice?.kind == .error ? .error : .success,
-                                                   text: "Password changed. " + (notice?.text ?? ""))))
+                                                   text: "Password changed." + (notice.map { " " + $0.text } ?? ""))))
             return commands
         case .notChanged(let outcome):
             form?.clear(Texts.newPassword)

@@ -22,8 +22,17 @@ public struct ProfileListingScreen: ScreenModel {
     public var logon: ActorSession? { success.session }
     public var document: [String]? { listing?.lines }
 
-    /// Rows of the listing on screen at a size (the rest of the screen is frame and buttons).
-    public static func pageHeight(_ size: Size) -> Int { max(1, size.rows - 10) }
+    /// Lines of the listing on screen at a size (the rest of the screen is frame and buttons),
+    /// the headings included.
+    public static func pageHeight(_ size: Size) -> Int { max(UserProfileListing.headingLines + 1, size.rows - 10) }
+
+    /// The first row shown for a scroll position, kept inside the report at this size (a window
+    /// made larger after scrolling shows more rows, not empty ones).
+    public static func clamped(_ scroll: Int, lines: Int, size: Size) -> Int {
+        let rows = max(0, lines - UserProfileListing.headingLines)
+        let visible = pageHeight(size) - UserProfileListing.headingLines
+        return max(0, min(scroll, rows - visible))
+    }
 
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
         [.call(.listing(success.session), label: "Preparing the listing...")]
@@ -43,8 +52,9 @@ public struct ProfileListingScreen: ScreenModel {
 
     public mutating func perform(_ action: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
         let lines = listing?.lines.count ?? 0
-        let page = Self.pageHeight(context.size)
-        let bottom = max(0, lines - page)
+        let page = Self.pageHeight(context.size) - UserProfileListing.headingLines
+        let bottom = max(0, lines - UserProfileListing.headingLines - page)
+        scroll = Self.clamped(scroll, lines: lines, size: context.size)
         let input = action == .back ? Input.key(.escape) : input
         if action == .scroll, case .key(let key) = input {
             switch key {
@@ -63,7 +73,7 @@ public struct ProfileListingScreen: ScreenModel {
         case .activate(Button.export.rawValue)?:
             return [.call(.exportListing(success.session), label: "Exporting...")]
         case .activate(Button.back.rawValue)?, .escape?:
-            return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success, focus: .listing).screen)]
         default:
             return []
         }

@@ -21,6 +21,14 @@ public struct ProfileScreen: ScreenModel {
     public var success: LogonSuccess
     public var stage: Stage
     public var form: Form?
+    /// The maker's request as it was when submitted: a request withdrawn after too many wrong
+    /// Authorization Codes comes back to it, to submit again without retyping.
+    public var draft: Draft?
+
+    public struct Draft: Equatable, Sendable {
+        public var stage: Stage
+        public var form: Form?
+    }
 
     public init(function: DMSFunction, success: LogonSuccess) {
         dmsFunction = function
@@ -175,7 +183,7 @@ public struct ProfileScreen: ScreenModel {
             self = ProfileScreen(function: dmsFunction, success: success)
             return [.message(nil)]
         case .userID, .done:
-            return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
+            return [.message(nil), .show(MaintainUserProfileScreen(success: success, focus: dmsFunction).screen)]
         }
     }
 
@@ -186,6 +194,7 @@ public struct ProfileScreen: ScreenModel {
             form = Self.profileForm(profile)
             return [.message(profile.restriction.map { .warning($0.description) })]
         case .changeSubmitted(let pending):
+            draft = Draft(stage: stage, form: form)
             stage = .checker(pending)
             form = Self.checkerForm
             var text = "Submitted: \(pending.change.summary). To be performed by DA Checker on this screen."
@@ -201,7 +210,14 @@ public struct ProfileScreen: ScreenModel {
             return [.message(.success(text))]
         case .authorisation(.refused(let refusal)):
             if refusal == .changeWithdrawn {
-                self = ProfileScreen(function: dmsFunction, success: success)
+                // Back to the maker's request as submitted: Submit sends it again.
+                if let draft {
+                    stage = draft.stage
+                    form = draft.form
+                    self.draft = nil
+                } else {
+                    self = ProfileScreen(function: dmsFunction, success: success)
+                }
                 return [.message(.error(refusal.description))]
             }
             // Another checker is the likely next step: both fields start afresh.

@@ -64,7 +64,7 @@ public struct RegisterDeviceScreen: ScreenModel {
             }
             // The unconfirmed seed is dropped; back to the channel choice.
             return [.message(nil), .send(.abandonDeviceRegistration(session)),
-                    .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).screen)]
+                    .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions, focus: .register).screen)]
         case .message(let text):
             return [.message(.error(text))]
         default:

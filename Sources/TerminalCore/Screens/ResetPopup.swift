@@ -17,7 +17,8 @@ public struct ResetPopup: ScreenModel {
         case emailOTP(FlowSession, EmailOTPNotice, otp: TextField)
         case appOTP(FlowSession, OTPPrompt, otp: TextField)
         case newPassword(FlowSession, new: TextField, confirmation: TextField)
-        case done
+        /// "Password changed successfully" for this user ID.
+        case done(userID: String)
         case refused(String)
     }
 
@@ -102,7 +103,8 @@ public struct ResetPopup: ScreenModel {
         self.form = form
         switch action {
         case .activate(Button.close.rawValue), .escape:
-            return PopupClose.commands(done: stage == .done, session: session)
+            if case .done(let userID) = stage { return [.closeToLogIn(userID: userID)] }
+            return PopupClose.commands(done: false, session: session)
         case .activate(Button.submit.rawValue):
             return submit(form, context)
         case .activate(Button.resend.rawValue):
@@ -143,7 +145,7 @@ public struct ResetPopup: ScreenModel {
             switch start {
             case .emailOTPSent(let session, let notice):
                 go(.emailOTP(session, notice, otp: Self.otpField(notice.digits)))
-                return [.message(OTPReply.notice(notice))]
+                return [.message(OTPReply.arrival(notice))]
             case .enterAppOTP(let session, let prompt):
                 go(.appOTP(session, prompt, otp: Self.otpField(prompt.digits)))
                 return [.message(.info(Texts.enterAppOTP(prompt.digits)))]
@@ -165,13 +167,13 @@ public struct ResetPopup: ScreenModel {
             guard case .emailOTP(let session, _, var otp) = stage else { return [] }
             if case .sent = outcome { otp.clear() }
             stage = .emailOTP(session, outcome.notice, otp: otp)
-            return [.message(OTPReply.notice(outcome.notice))]
+            return [.message(OTPReply.resent(outcome.notice))]
         case .otp(let outcome):
             return otp(outcome)
         case .passwordChange(let outcome):
             guard case .newPassword(let session, var new, var confirmation) = stage else { return [] }
             if outcome == .changed {
-                go(.done)
+                go(.done(userID: session.userID))
                 return [.message(.success(Texts.passwordChanged + ". Close, then LOG IN with the new password."))]
             }
             new.clear()

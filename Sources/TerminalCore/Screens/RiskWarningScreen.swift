@@ -8,10 +8,12 @@ public struct RiskWarningScreen: ScreenModel {
     public static var buttons: [String] { Button.allCases.map(\.rawValue) }
     public var session: FlowSession
     public var function: TerminalFunction?
+    /// A warning's default is the safe choice: the focus starts on BACK, so a stray Enter does
+    /// not accept the risk.
     public var form: Form? = Form([
         .button(Button.accept, label: Texts.accept),
         .button(Button.back, label: Texts.back),
-    ])
+    ], focusOn: Button.back.rawValue)
 
     public init(session: FlowSession, function: TerminalFunction) {
         self.session = session
@@ -32,7 +34,8 @@ public struct RiskWarningScreen: ScreenModel {
         case .activate(Button.accept.rawValue):
             return [.call(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
         case .activate(Button.back.rawValue), .escape:
-            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions).screen)]
+            // Back to the choice, on SKIP THIS STEP, which opened the warning.
+            return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions, focus: .skip).screen)]
         default:
             return []
         }
@@ -40,6 +43,6 @@ public struct RiskWarningScreen: ScreenModel {
 
     public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
         guard case .skipped(let notice) = answer else { return [] }
-        return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).screen)]
+        return [.message(OTPReply.arrival(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).screen)]
     }
 }

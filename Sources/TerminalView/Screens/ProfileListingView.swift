@@ -1,18 +1,36 @@
+import AuthDomain
 import TerminalCore
 
 extension ProfileListingScreen: Drawable {
     public func draw(_ canvas: inout Canvas, _ state: AppState, _ content: Rect) {
         let page = ProfileListingScreen.pageHeight(state.size)
         Renderer.panel(&canvas, content, title: Texts.userProfileListing, width: content.width - 2, state: state) { w in
-            let lines = listing?.lines ?? ["Preparing the listing..."]
-            for index in scroll..<max(scroll, min(lines.count, scroll + page)) {
-                // Long lines are cut with a mark; Left/Right show the rest.
-                w.line(String(lines[index].dropFirst(shift)), role: .normal, markCut: true)
+            guard let listing else {
+                w.line("Preparing the listing...")
+                return
             }
-            for _ in min(lines.count, scroll + page)..<max(min(lines.count, scroll + page), scroll + page) { w.gap() }
-            let shown = "Lines \(min(lines.count, scroll + 1))-\(min(lines.count, scroll + page)) of \(lines.count)"
-            w.line(shift > 0 ? "\(shown), from column \(shift + 1)" : shown, role: .subtle)
+            let lines = listing.lines
+            // The title and the column headings stay in place; the rows scroll beneath them.
+            let head = min(lines.count, UserProfileListing.headingLines)
+            let rows = lines.count - head
+            let first = ProfileListingScreen.clamped(scroll, lines: lines.count, size: state.size)
+            for index in 0..<head { w.line(Self.shifted(lines[index], by: index == head - 1 ? shift : 0), markCut: true) }
+            let shown = max(0, min(rows - first, page - head))
+            for offset in 0..<shown { w.line(Self.shifted(lines[head + first + offset], by: shift), markCut: true) }
+            for _ in shown..<max(shown, page - head) { w.gap() }
+            let from = rows == 0 ? 0 : first + 1, to = first + shown
+            let where_ = "Rows \(from)-\(to) of \(rows)"
+            w.line(shift > 0 ? "\(where_), from column \(shift + 1)" : where_, role: .subtle)
             if let form { w.form(form) }
         }
+    }
+
+    /// A line scrolled sideways: the User ID column stays, a `‹` marks where the rest was cut.
+    static func shifted(_ line: String, by shift: Int) -> String {
+        guard shift > 0 else { return line }
+        let keep = UserProfileListing.firstColumnWidth
+        guard line.count > keep else { return line }
+        let rest = line.dropFirst(keep)
+        return String(line.prefix(keep)) + "‹" + String(rest.dropFirst(shift + 1))
     }
 }

@@ -51,6 +51,10 @@ extension RegisterDeviceScreen: Drawable {
         w.gap()
         switch step {
         case .scan:
+            if registration.shownBefore {
+                w.paragraph("The same key as before: an app that scanned it already shows its codes.", role: .info)
+                w.gap()
+            }
             w.paragraph(Texts.getTheApp, role: .subtle)
             w.gap()
             w.paragraph(codeShown ? Texts.scanInstructions : Texts.typeKeyInstructions)

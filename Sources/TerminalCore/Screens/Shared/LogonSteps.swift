@@ -10,7 +10,7 @@ enum LogonSteps {
         case .enterAppOTP(let session, let prompt):
             return [.message(nil), .show(AppOTPScreen(session: session, function: function, prompt: prompt).screen)]
         case .enterEmailOTP(let session, let notice):
-            return [.message(OTPReply.notice(notice)), .show(EmailOTPScreen(session: session, function: function, notice: notice).screen)]
+            return [.message(OTPReply.arrival(notice)), .show(EmailOTPScreen(session: session, function: function, notice: notice).screen)]
         case .passwordExpired(let session):
             return [.message(.error("Your password has expired. Please change it now.")),
                     .show(PasswordExpiredScreen(session: session, function: function).screen)]

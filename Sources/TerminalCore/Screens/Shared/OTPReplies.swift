@@ -36,6 +36,18 @@ enum OTPReply {
         return .info("No new OTP was sent: the one sent to \(notice.sentTo) at \(clockTime(notice.sentAt)) is unused and still valid.")
     }
 
+    /// The message for a code box just shown: none when the box itself says the code was sent
+    /// (the same words twice would be noise); the engine's news otherwise (a code still valid, a
+    /// mail that could not be delivered).
+    static func arrival(_ notice: EmailOTPNotice) -> StatusMessage? {
+        notice.newlySent && notice.deliveryProblem == nil ? nil : self.notice(notice)
+    }
+
+    /// After REQUEST A NEW OTP: a new code was sent (the box says where), or why not.
+    static func resent(_ notice: EmailOTPNotice) -> StatusMessage {
+        notice.newlySent && notice.deliveryProblem == nil ? .info("A new OTP has been sent. It is valid for \(notice.validMinutes) minutes.") : self.notice(notice)
+    }
+
     /// REQUEST A NEW OTP: asked of the engine once the wait is over; before that, the screen
     /// points at the countdown it shows (one value on screen at a time).
     static func requestNew(_ session: FlowSession, _ notice: EmailOTPNotice, now: Date) -> [ScreenCommand] {
