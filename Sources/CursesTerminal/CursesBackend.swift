@@ -213,6 +213,10 @@ public final class CursesBackend: TerminalBackend {
 
     /// Stops the program (job control) with the terminal given back sane, and redraws on return.
     public func suspend() {
+        // Only a job-control shell in our session (the parent) can bring the program back with
+        // `fg`; under sshd's ForceCommand or a trainer's launcher nobody could, so there Ctrl-Z
+        // only redraws.
+        guard getsid(getppid()) == getsid(0), getsid(0) != getpid() else { return invalidate() }
         raise(SIGTSTP)
         invalidate()
     }

@@ -32,7 +32,6 @@ public struct Coverage: Equatable, Sendable {
             "Unavailability.daRoleBeforeDecommissioning": "the profile screen offers the DA role only after decommissioning",
             "Unavailability.businessGroupsBeforeDecommissioning": "the profile screen offers business groups only after decommissioning",
             "Refusal.notLoggedOn": "DMS screens call only while their logon lasts",
-            "Refusal.belowMinimumDAs": "HKEX back office (hkex da); DMS warns instead",
             "Refusal.hkexOnly": "HKEX back office",
             "EngineError.wrongStep": "screens call only the step their flow is at",
             "EngineError.storeFailure": "a failing disk or a damaged store (FaultInjectionTests, HostileStoreTests)",

@@ -28,6 +28,14 @@ final class MailboxTests: XCTestCase {
         XCTAssertEqual(try env.engine.emailCodeStatus(sentTo: address, code: second), .used)
         XCTAssertEqual(messages.first?.header("To"), address)
         XCTAssertEqual(messages.first?.date, env.clock.now())
+        // The next logon sends a newer code: the one that logged on still reads "used", which
+        // is what happened to it, not "superseded".
+        env.clock.advance(by: 60)
+        guard case .enterEmailOTP = try env.engine.logon(userID: "B0123403", password: TestEnvironment.password) else { return XCTFail("logon") }
+        let third = try XCTUnwrap(mailbox.messages(for: address).first?.otp)
+        if third != second {
+            XCTAssertEqual(try env.engine.emailCodeStatus(sentTo: address, code: second), .used)
+        }
     }
 
     func testTheCommandListsOpensAndRefusesClearly() throws {
@@ -40,6 +48,7 @@ final class MailboxTests: XCTestCase {
         let list = try Programs.run(Programs.ccassTerminal, ["mailbox", "email.user@demo-securities.example", "--data-dir", dir,
                                                              "--clock", "2023-06-12T10:01+08:00"])
         XCTAssertTrue(list.out.contains("valid until 10:05:00 HKT"), list.out)
+        XCTAssertFalse(list.out.contains("HKT HKT"), "the time zone once")
         let opened = try Programs.run(Programs.ccassTerminal, ["mailbox", "email.user@demo-securities.example", "--open", "1", "--data-dir", dir])
         XCTAssertTrue(opened.out.contains("Subject: One Time Password (OTP)"))
         let missing = try Programs.run(Programs.ccassTerminal, ["mailbox", "email.user@demo-securities.example", "--open", "5", "--data-dir", dir])

@@ -16,7 +16,12 @@ extension ProfileListingScreen: Drawable {
             let first = ProfileListingScreen.clamped(scroll, lines: lines.count, size: state.size)
             for index in 0..<head { w.line(Self.shifted(lines[index], by: index == head - 1 ? shift : 0), markCut: true) }
             let shown = max(0, min(rows - first, page - head))
-            for offset in 0..<shown { w.line(Self.shifted(lines[head + first + offset], by: shift), markCut: true) }
+            // The users' rows scroll sideways; the totals under them are short and stay.
+            let userRows = head..<(head + listing.rows.count)
+            for offset in 0..<shown {
+                let index = head + first + offset
+                w.line(Self.shifted(lines[index], by: userRows.contains(index) ? shift : 0), markCut: true)
+            }
             for _ in shown..<max(shown, page - head) { w.gap() }
             let from = rows == 0 ? 0 : first + 1, to = first + shown
             let where_ = "Rows \(from)-\(to) of \(rows)"
