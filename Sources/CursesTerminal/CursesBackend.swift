@@ -213,10 +213,11 @@ public final class CursesBackend: TerminalBackend {
 
     /// Stops the program (job control) with the terminal given back sane, and redraws on return.
     public func suspend() {
-        // Only a job-control shell in our session (the parent) can bring the program back with
-        // `fg`; under sshd's ForceCommand or a trainer's launcher nobody could, so there Ctrl-Z
-        // only redraws.
-        guard getsid(getppid()) == getsid(0), getsid(0) != getpid() else { return invalidate() }
+        // Only a job-control shell, which runs each job in a process group of its own, can bring
+        // the program back with `fg`. On a seat under sshd or from a launcher script nobody could
+        // (the kernel drops a SIGTSTP there; never SIGSTOP, which nothing would undo), so there
+        // Ctrl-Z only redraws, without handing the terminal back for nothing.
+        guard getpgrp() != getsid(0) else { return invalidate() }
         raise(SIGTSTP)
         invalidate()
     }

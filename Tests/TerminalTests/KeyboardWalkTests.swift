@@ -215,4 +215,23 @@ extension KeyboardWalkTests {
         term.keys("C-c")
         try term.waitUntil("the shell's prompt after the program") { $0.components(separatedBy: "shell$").count >= 4 }
     }
+
+    /// Without a job-control shell (a seat's terminal started by sshd, a launcher script) nobody
+    /// could bring a stopped program back: Ctrl-Z only redraws, and the screen still answers.
+    func testCtrlZWithoutJobControlOnlyRedraws() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).status, 0)
+        let term = try TmuxTerminal(testCase: self)
+        try term.start("\(Programs.ccassTerminal.path) --data-dir \(dir.path) --ignore-hours")
+        try term.waitFor("Please select the login method")
+        term.keys("Enter")
+        try term.waitFor("Enter your User ID and Password")
+        term.keys("C-z")
+        term.type("B0123402")
+        try term.waitFor("B0123402")
+        XCTAssertFalse(term.capture().contains("PROGRAM-EXITED"), "the program still runs")
+        term.keys("C-c")
+        try term.waitForExit()
+    }
 }
