@@ -24,7 +24,9 @@ struct CCASSTerminal: ParsableCommand {
         ProcessGuard.prepare()
         let code: Int32
         do {
-            var command = try parseAsRoot()
+            // The terminal and `authenticator code` start without argument-parser's reflection
+            // when their arguments are plain (FastStart); everything else is parsed by it.
+            var command = try FastStart.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
             code = 0
         } catch {

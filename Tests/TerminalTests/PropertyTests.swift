@@ -3,24 +3,12 @@ import Foundation
 @testable import TerminalApp
 @testable import TerminalCore
 import TerminalView
+import TestSupport
 import XCTest
 
 /// Random key sequences through the real state machine, view and engine: nothing crashes, and
 /// no sequence reaches a logged-on screen by 2FA without a valid password and a valid OTP.
 final class PropertyTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     static let keys: [Key] = [.tab, .backTab, .enter, .enter, .escape, .up, .down, .left, .right, .home, .end, .backspace,
                               .delete, .pageUp, .pageDown, .function(5), .character("1"), .character("3"), .character("a"),
                               .character("Z"), .character("#"), .character(" "), .character("é"), .character("😀")]
@@ -43,7 +31,7 @@ final class PropertyTests: XCTestCase {
         // proves nothing about the OTP screens.
         var reached: [String: Int] = [:]
         for seed in UInt64(1)...40 {
-            var random = Generator(state: seed)
+            var random = SeededGenerator(seed: seed)
             for console in [Console.terminal, .dms] {
                 let session = HeadlessSession(engine: engine, console: console, size: Size(columns: 80, rows: 24), hours: nil)
                 var seen: Set<String> = [session.state.screen.name]

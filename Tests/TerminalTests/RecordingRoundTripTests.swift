@@ -228,20 +228,13 @@ final class RecordingRoundTripTests: XCTestCase {
 
     /// The walker: a move chosen for the screen in front, from a seeded stream.
     struct Walk {
-        var state: UInt64
+        private var numbers: SeededGenerator
 
-        init(seed: UInt64) { state = seed }
+        init(seed: UInt64) { numbers = SeededGenerator(seed: seed) }
 
-        mutating func random(_ n: Int) -> Int {
-            // SplitMix64: the same walk for the same seed, on every machine.
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(max(1, n)))
-        }
+        mutating func random(_ n: Int) -> Int { numbers.below(n) }
 
-        mutating func pick<T>(_ items: [T]) -> T { items[random(items.count)] }
+        mutating func pick<T>(_ items: [T]) -> T { numbers.pick(items) }
 
         static let users = ["B0123401", "B0123402", "B0123403", "B0123404", "B0123405", "B0123408", "B0123409", "B01234X1", "B01234Y1",
                             "B01234Z1", "B0123499"]
