@@ -63,7 +63,7 @@ let package = Package(
         // ncursesw: the only target that touches the terminal goes through it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),
-        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "TerminalView", "TerminalProgram"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalGuard", "SafeIO", "TerminalView", "TerminalProgram"]),
         // The program's wiring: engine commands, the terminal model on the loop, the headless
         // session, scenarios, the phone and inbox programs.
         .target(name: "TerminalApp", dependencies: ["AuthEngine", "Authenticator", "TerminalCore", "TerminalView", "TerminalProgram"]),

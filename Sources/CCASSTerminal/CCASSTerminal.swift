@@ -22,12 +22,17 @@ struct CCASSTerminal: ParsableCommand {
     /// checked like any other output, and the process never traps on a closed or full stream.
     static func main() {
         ProcessGuard.prepare()
+        CryptoLibrary.prepare()
         let code: Int32
         do {
             // The terminal and `authenticator code` start without argument-parser's reflection
             // when their arguments are plain (FastStart); everything else is parsed by it.
-            var command = try FastStart.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
-            try command.run()
+            if let start = FastStart.start(Array(CommandLine.arguments.dropFirst())) {
+                try start.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             code = 0
         } catch {
             code = report(error)

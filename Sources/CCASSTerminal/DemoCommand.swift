@@ -22,14 +22,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let location = store.location
+        let location = store.settings.location
         let accountStore = try AccountStore(location: location)
         try accountStore.write { tx in
             if let n = trainingKdfIterations { try tx.setSetting(StoredSettings.trainingKDF, String(n)) }
-            if let policy = store.policy { try tx.setSetting(StoredSettings.policy, policy) }
+            if let policy = store.settings.policy { try tx.setSetting(StoredSettings.policy, policy) }
         }
         try accountStore.close()
-        let engine = try store.engine()
+        let engine = try store.settings.engine()
         let demo = try DemoData.shipped()
         try DemoSetup.install(into: engine, directory: location.directory)
         let file = location.directory.appendingPathComponent(DemoSetup.enrolmentsFile)

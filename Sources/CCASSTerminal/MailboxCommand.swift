@@ -25,10 +25,10 @@ struct MailboxCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try seat.mailRoot(store)
+        let root = try seat.selection.mailRoot(store.settings)
         let mailbox = Mailbox(root: root)
         if open == nil, ProgramTerminal.isInteractive {
-            let engine = try store.engine(create: false)
+            let engine = try store.settings.engine(create: false)
             let queue = DispatchQueue(label: "ccass-terminal.inbox")
             _ = ProgramTerminal.run(InboxModel(address: address), clock: { engine.clock.now() }) { command, post in
                 queue.async { post(InboxModel.perform(command, mailbox: mailbox, engine: engine)) }
@@ -60,7 +60,7 @@ struct MailboxCommand: ParsableCommand {
             try StandardStream.output.line("No messages for \(address).")
             return
         }
-        let engine = try store.engine(create: false)
+        let engine = try store.settings.engine(create: false)
         var table = TextTable(header: ["#", "SENT", "SUBJECT", "OTP"])
         for (index, message) in messages.enumerated() {
             var otp = "-"

@@ -5,7 +5,7 @@ import TerminalProgram
 
 /// Runs a program on the ncurses backend and gives the terminal back whatever happens.
 enum ProgramTerminal {
-    static var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"] != nil }
+    static var noColor: Bool { Environment.value("NO_COLOR") != nil }
 
     /// Input and output are a terminal.
     static var onATerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }

@@ -14,6 +14,17 @@ struct SMTPOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Trust the SMTP server's certificate through this CA bundle (a training server's own CA).", valueName: "file"))
     var smtpCA: String?
 
+    var settings: SMTPSettings { SMTPSettings(smtp: smtp, smtpCredentials: smtpCredentials, smtpCA: smtpCA) }
+
+    func validate() throws { try settings.check() }
+}
+
+/// Where the OTP emails go besides the Maildir: the values of `SMTPOptions`.
+struct SMTPSettings: Equatable, Sendable {
+    var smtp: String?
+    var smtpCredentials: String?
+    var smtpCA: String?
+
     /// What the session sends with, checked before it starts.
     struct Resolved: Sendable {
         var endpoint: SMTPEndpoint
@@ -25,7 +36,7 @@ struct SMTPOptions: ParsableArguments {
         }
     }
 
-    func validate() throws {
+    func check() throws {
         if smtp == nil, smtpCredentials != nil || smtpCA != nil { throw CommandFailure("--smtp-credentials and --smtp-ca go with --smtp") }
         _ = try resolved()
     }

@@ -2,7 +2,8 @@ import ArgumentParser
 import AuthEngine
 import Foundation
 
-/// Options every command that opens the store shares.
+/// Options every command that opens the store shares, as argument-parser reads them; what
+/// they mean is `StoreSettings`, which the start-up fast path (FastStart) builds directly.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Directory of the store and the Maildirs.", valueName: "dir"))
     var dataDir: String?
@@ -13,8 +14,19 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Password policy profile: \(PasswordPolicy.profiles.map(\.name).joined(separator: ", ")).", valueName: "name"))
     var policy: String?
 
-    func validate() throws {
-        if let dataDir, dataDir.trimmingCharacters(in: .whitespaces).isEmpty {
+    var settings: StoreSettings { StoreSettings(dataDir: dataDir, clock: clock, policy: policy) }
+
+    func validate() throws { try settings.check() }
+}
+
+/// Where the store is, its clock and its password policy: the values of `StoreOptions`.
+struct StoreSettings: Equatable, Sendable {
+    var dataDir: String?
+    var clock: String?
+    var policy: String?
+
+    func check() throws {
+        if let dataDir, dataDir.allSatisfy(\.isWhitespace) {
             throw CommandFailure("--data-dir is empty; name a directory (or leave the option out for the default store)")
         }
         if let clock, HongKongTime.parse(clock) == nil {

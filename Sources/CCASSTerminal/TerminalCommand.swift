@@ -58,7 +58,36 @@ struct TerminalCommand: ParsableCommand {
 
     @OptionGroup var mail: SMTPOptions
 
-    func validate() throws {
+    var settings: TerminalSettings {
+        TerminalSettings(store: store.settings, dms: dms, phase: phase, connectivityTest: connectivityTest,
+                         connectivityVerification: connectivityVerification, record: record, recordScenario: recordScenario, replace: replace,
+                         plain: plain, trainer: trainer, ignoreHours: ignoreHours, presenter: presenter, seat: seat, mail: mail.settings)
+    }
+
+    func validate() throws { try settings.check() }
+
+    func run() throws { try settings.run() }
+}
+
+/// What `ccass-terminal [terminal]` was asked for: the values of `TerminalCommand`, which the
+/// start-up fast path (FastStart) builds without argument-parser; and the session they start.
+struct TerminalSettings: Equatable, Sendable {
+    var store: StoreSettings
+    var dms = false
+    var phase: ServicePhase?
+    var connectivityTest: ConnectivitySession?
+    var connectivityVerification = false
+    var record: String?
+    var recordScenario: String?
+    var replace = false
+    var plain = false
+    var trainer = false
+    var ignoreHours = false
+    var presenter = false
+    var seat: String?
+    var mail: SMTPSettings
+
+    func check() throws {
         if let seat {
             _ = try SeatReference(parsing: seat)
             if trainer { throw CommandFailure("--seat is a trainee's terminal: the trainer's clock keys (--trainer) stay with the trainer") }
@@ -117,7 +146,7 @@ struct TerminalCommand: ParsableCommand {
         }
         defer { runner.finish() }
         let recorder = try record.map { try CastRecorder(path: $0, replace: replace, columns: window.columns, rows: window.rows,
-                                                          term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm") }
+                                                          term: Environment.value("TERM") ?? "xterm") }
         let scenarioFile = try recordScenario.map { try RecordingFile(path: $0, replace: replace, option: "--record-scenario") }
         let scenarioRecorder = scenarioFile.map { file in
             var header = ScenarioHeader()
@@ -171,8 +200,8 @@ struct TerminalCommand: ParsableCommand {
     /// The engine for this session: the store (or the secondary session's copy), the mailer,
     /// the session's clock, the hours and the connectivity test's window; the demo data on an
     /// empty store.
-    private static func openEngine(_ store: StoreOptions, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
-                                   connectivityTest: ConnectivitySession?, smtp: SMTPOptions.Resolved?, workingCopy: StoreLocation?, seat: Seat?,
+    private static func openEngine(_ store: StoreSettings, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
+                                   connectivityTest: ConnectivitySession?, smtp: SMTPSettings.Resolved?, workingCopy: StoreLocation?, seat: Seat?,
                                    progress: (String) -> Void) throws -> AuthEngine {
         let maildir = MaildirMailer(root: seat?.mail ?? store.location.mailURL)
         let mailer: any Mailer = smtp?.mailer(maildir: maildir) ?? maildir
@@ -199,7 +228,7 @@ struct Seat: Sendable {
 
     var terminalName: String { "seat \(reference.description)" }
 
-    init(reference: SeatReference, store: StoreOptions) throws {
+    init(reference: SeatReference, store: StoreSettings) throws {
         let (training, folder) = try ClassCommand.load(seat: reference, store)
         self.reference = reference
         participantKey = training.participant(seat: reference.seat).key
@@ -207,7 +236,7 @@ struct Seat: Sendable {
         mail = folder.seatMail(reference.seat)
         let ids = training.accounts(seat: reference.seat).map(\.userID)
         greeting = "Seat \(reference.seat) of class \(reference.name): users \(ids[0])-\(ids[3].suffix(2)), DAs \(ids[4]), \(ids[5]), \(ids[6])."
-        switch ProcessInfo.processInfo.environment["SSH_ORIGINAL_COMMAND"]?.trimmingCharacters(in: .whitespaces) ?? "" {
+        switch Environment.value("SSH_ORIGINAL_COMMAND")?.trimmingCharacters(in: .whitespaces) ?? "" {
         case "", "terminal": wantsDMS = false
         case "dms": wantsDMS = true
         case let other: throw CommandFailure("a seat opens the terminal or DMS (ssh ... dms), not \"\(other)\"")

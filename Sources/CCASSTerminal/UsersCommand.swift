@@ -13,7 +13,7 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let engine = try store.engine(create: false)
+        let engine = try store.settings.engine(create: false)
         let accounts = try engine.accounts()
         let now = engine.clock.now()
         var table = TextTable(header: ["USER ID", "PARTICIPANT", "ROLE", "EMAIL", "STATE", "FLAGS", "PASSWORD EXPIRES"])
@@ -29,7 +29,7 @@ struct UsersCommand: ParsableCommand {
             ])
         }
         if accounts.isEmpty {
-            try StandardStream.output.line("No accounts in \(store.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
+            try StandardStream.output.line("No accounts in \(store.settings.location.directory.path). Run `ccass-terminal demo` to create the demo data.")
         } else {
             try StandardStream.output.line(table.render())
             try StandardStream.output.line("\n\(accounts.count) accounts, policy \(engine.policy.name)")

@@ -1,5 +1,6 @@
 import CNcurses
 import CTerminalGuard
+import SafeIO
 import Foundation
 import TerminalCore
 import TerminalProgram
@@ -15,6 +16,9 @@ public final class CursesBackend: TerminalBackend {
     private var active = false
     public let colour: Bool
     private var pending: [TerminalEvent] = []
+    /// Each role's attributes and colour pair, indexed by its raw value: worked out once, not
+    /// for each of the 1,920 cells of a frame.
+    private var looks: [(attributes: Int32, pair: Int16)] = []
 
     /// Puts the terminal in raw, no-echo mode at once: keys typed while the program starts
     /// are kept for the first screen, never echoed.
@@ -37,11 +41,12 @@ public final class CursesBackend: TerminalBackend {
         if colour {
             start_color()
             use_default_colors()
-            for (index, role) in Role.allCases.enumerated() {
+            for role in Role.allCases {
                 let (fg, bg) = Self.colours(role)
-                init_pair(Int16(index + 1), fg, bg)
+                init_pair(Self.pair(role), fg, bg)
             }
         }
+        looks = Role.allCases.map(attributes)
         active = true
     }
 
@@ -50,7 +55,7 @@ public final class CursesBackend: TerminalBackend {
     /// Why a full screen cannot be drawn on this terminal (TERM unset, unknown to terminfo, or
     /// unable to move the cursor), or nil when it can.
     public static var unusableTerminal: String? {
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = Environment.value("TERM") ?? ""
         switch ccass_terminal_usable() {
         case 1: return nil
         case 0: return "TERM is not set"
@@ -90,9 +95,16 @@ public final class CursesBackend: TerminalBackend {
             if cell.isContinuation { continue }
             // The last cell of the screen cannot be written without scrolling; skip it.
             if row == canvas.rows - 1 && column == canvas.columns - 1 { continue }
-            let scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-            let (attrs, pair) = attributes(cell.role)
-            _ = scalars.withUnsafeBufferPointer { ccass_put(Int32(row), Int32(column), $0.baseAddress, Int32($0.count), attrs, pair) }
+            let look = looks[Int(cell.role.rawValue)]
+            // A cell is one character: its scalars (ncurses keeps up to CCHARW_MAX) on the stack.
+            withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 8) { buffer in
+                var count = 0
+                for scalar in cell.character.unicodeScalars where count < buffer.count {
+                    buffer[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                _ = ccass_put(Int32(row), Int32(column), buffer.baseAddress, Int32(count), look.attributes, look.pair)
+            }
         }
     }
 
@@ -115,7 +127,7 @@ public final class CursesBackend: TerminalBackend {
     private func attributes(_ role: Role) -> (Int32, Int16) {
         let bold = ccass_a_bold(), reverse = ccass_a_reverse(), underline = ccass_a_underline(), dim = ccass_a_dim()
         if colour {
-            let pair = Int16(Role.allCases.firstIndex(of: role)! + 1)
+            let pair = Self.pair(role)
             let extra: Int32 = switch role {
             case .title, .heading, .buttonFocused, .error, .warning: bold
             case .field: underline
@@ -135,6 +147,9 @@ public final class CursesBackend: TerminalBackend {
         }
         return (attrs, 0)
     }
+
+    /// The colour pair of a role (pair 0 is the terminal's own colours).
+    private static func pair(_ role: Role) -> Int16 { Int16(role.rawValue) + 1 }
 
     private static func colours(_ role: Role) -> (Int16, Int16) {
         let d: Int16 = -1

@@ -121,7 +121,7 @@ public enum PrivateFiles {
     /// A new temporary folder of ours under `$TMPDIR` (else /tmp), 0700, with an unpredictable
     /// name made atomically (mkdtemp): nobody can have made it first.
     public static func temporaryFolder(prefix: String) throws -> URL {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
+        let base = Environment.value("TMPDIR").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
         var template = Array("\(base.hasSuffix("/") ? String(base.dropLast()) : base)/\(prefix)XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else { throw FileProblem.lastError("\(base)/\(prefix)XXXXXX") }

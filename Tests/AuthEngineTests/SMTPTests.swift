@@ -139,9 +139,9 @@ final class SMTPTests: XCTestCase {
         XCTAssertThrowsError(try SMTPCredentials.load(file: file.path)) { XCTAssertTrue("\($0)".contains("chmod 600"), "\($0)") }
         chmod(file.path, 0o600)
         XCTAssertEqual(try SMTPCredentials.load(file: file.path), SMTPCredentials(user: "trainer", password: "pa:ss"))
-        XCTAssertNil(try SMTPCredentials.fromEnvironment([:]))
-        XCTAssertThrowsError(try SMTPCredentials.fromEnvironment([SMTPCredentials.userVariable: "trainer"]))
-        XCTAssertEqual(try SMTPCredentials.fromEnvironment([SMTPCredentials.userVariable: "u", SMTPCredentials.passwordVariable: "p"]),
+        XCTAssertNil(try SMTPCredentials.fromEnvironment { _ in nil })
+        XCTAssertThrowsError(try SMTPCredentials.fromEnvironment { [SMTPCredentials.userVariable: "trainer"][$0] })
+        XCTAssertEqual(try SMTPCredentials.fromEnvironment { [SMTPCredentials.userVariable: "u", SMTPCredentials.passwordVariable: "p"][$0] },
                        SMTPCredentials(user: "u", password: "p"))
         // The command line takes no password.
         let help = try Programs.run(Programs.ccassTerminal, ["terminal", "--help"]).out

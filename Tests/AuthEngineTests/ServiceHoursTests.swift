@@ -5,6 +5,17 @@ import XCTest
 final class ServiceHoursTests: XCTestCase {
     let hours = ServiceHours.shipped
 
+    /// The calendar file is read on bytes: a line is a real Gregorian day, a space, a name.
+    func testHolidayCalendarLinesAreRealDays() throws {
+        let hours = try ServiceHours.load("# comment\n\n2024-02-29 Leap day  \r\n 2023-12-25 Christmas Day\n")
+        XCTAssertEqual(hours.holidays, ["2024-02-29": "Leap day", "2023-12-25": "Christmas Day"])
+        for bad in ["2023-02-29 Not leap", "2023-13-01 Month 13", "2023-04-31 April 31", "2023-1-02 Short", "2023-01-02", "2023/01/02 Slashes",
+                    "0000-01-01 Year zero", "2023-01-0x Letter", "2023-01-02\tTab"] {
+            XCTAssertThrowsError(try ServiceHours.load(bad + "\n"), bad)
+        }
+        XCTAssertThrowsError(try ServiceHours.load("# only comments\n"))
+    }
+
     func testWeekdayHoursSaturdayForDMSAndHolidays() {
         XCTAssertGreaterThan(hours.holidays.count, 80, "2023 to 2027")
         let monday = { (h: Int, m: Int) in HongKongTime.date(2023, 6, 12, h, m) }

@@ -111,10 +111,10 @@ final class StoreTests: XCTestCase {
     }
 
     func testStoreLocationResolution() {
-        XCTAssertEqual(StoreLocation.resolve(explicit: "/tmp/x", environment: ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"]).directory.path, "/tmp/x")
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"]).directory.path, "/tmp/y")
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]).directory.path, "/d/ccass-terminal")
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]).directory.path, "/h/.local/share/ccass-terminal")
+        XCTAssertEqual(StoreLocation.resolve(explicit: "/tmp/x", environment: { ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"][$0] }).directory.path, "/tmp/x")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: { ["CCASS_TERMINAL_DATA_DIR": "/tmp/y"][$0] }).directory.path, "/tmp/y")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: { ["XDG_DATA_HOME": "/d", "HOME": "/h"][$0] }).directory.path, "/d/ccass-terminal")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: { ["HOME": "/h"][$0] }).directory.path, "/h/.local/share/ccass-terminal")
     }
 }
 

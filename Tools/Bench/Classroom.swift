@@ -125,13 +125,15 @@ final class ClassroomHost {
     let port: Int
     private let terminal: String
 
-    init(_ programs: Programs, seats: Int) throws {
+    /// `kdfIterations`: the store's training PBKDF2 cost (nil: the shipped 600,000).
+    init(_ programs: Programs, seats: Int, kdfIterations: Int? = 1000) throws {
         terminal = programs.terminal
         // sshd's StrictModes refuses keys below a world-writable directory such as /tmp.
         directory = URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache/ccass-bench-sshd-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let data = directory.appendingPathComponent("data").path
-        try Self.run(terminal, ["demo", "--data-dir", data, "--training-kdf-iterations", "1000", "--clock", "2023-06-12T10:00+08:00"])
+        let cost = kdfIterations.map { ["--training-kdf-iterations", "\($0)"] } ?? []
+        try Self.run(terminal, ["demo", "--data-dir", data] + cost + ["--clock", "2023-06-12T10:00+08:00"])
         try Self.run(terminal, ["class", "create", "bench", "--trainees", "\(seats)", "--data-dir", data])
         let config = try Self.run(terminal, ["class", "sshd-config", "bench", "--data-dir", data, "--user", "root"])
         try config.write(to: directory.appendingPathComponent("class.conf"), atomically: true, encoding: .utf8)
@@ -162,6 +164,17 @@ final class ClassroomHost {
         ssh.write("\r")
         ssh.read(until: "Forgot/Reset", quietFor: 0.2, timeout: 10)
         return ssh
+    }
+
+    /// The app user of a seat, from the class's roster.
+    func appUser(seat: Int) throws -> String {
+        let roster = try String(contentsOf: directory.appendingPathComponent("data/classes/bench/roster.csv"), encoding: .utf8)
+        let rows = roster.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = rows.first, let column = header.firstIndex(of: "appUser"),
+              let row = rows.dropFirst().first(where: { $0.first == "\(seat)" }), row.count > column else {
+            throw BenchFailure("seat \(seat) is not in the roster")
+        }
+        return row[column]
     }
 
     func stop() {

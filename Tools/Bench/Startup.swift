@@ -7,6 +7,7 @@ struct Programs {
     let bareFoundation: String
     let dialog = "/usr/bin/dialog"
     let oathtool = "/usr/bin/oathtool"
+    let valgrind = "/usr/bin/valgrind"
 
     init(directory: URL) throws {
         terminal = directory.appendingPathComponent("ccass-terminal").path
@@ -26,12 +27,8 @@ let dialogArguments = ["--inputbox", "User ID", "8", "40"]
 
 /// First frame, `authenticator code`, memory, idle CPU and bytes on the wire, each against its
 /// peer started by the same harness, interleaved run by run so drift hits both alike.
-func startupRows(_ programs: Programs, runs: Int = 21, idleSeconds: Double = 20) throws -> [Row] {
+func startupRows(_ programs: Programs, data dir: URL, arguments: [String], runs: Int = 21, idleSeconds: Double = 20) throws -> [Row] {
     var rows: [Row] = []
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccass-bench-ui-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    _ = try PtyProgram(programs.terminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"]).waitForExit(timeout: 60)
-    let arguments = ["--data-dir", dir.path, "--clock", "2023-06-12T10:00+08:00"]
 
     // First complete frame: fork to the last byte of the first burst.
     var ours: [Double] = [], dialog: [Double] = [], bare: [Double] = [], foundation: [Double] = []
@@ -86,9 +83,6 @@ func startupRows(_ programs: Programs, runs: Int = 21, idleSeconds: Double = 20)
         program.stop()
         peer.stop()
     }
-    guard let memory = program.peakMemory, let peerMemory = peer.peakMemory else { throw BenchFailure("no VmHWM in /proc") }
-    rows.append(Row(name: "Peak resident memory at the landing page", ours: "\(memory) KiB", peer: "\(peerMemory) KiB dialog --inputbox",
-                    ratio: ratio(Double(memory) / Double(peerMemory)), goal: "ours <= 4x", met: memory <= 4 * peerMemory, open: true))
     if let cpu = program.cpuNanoseconds, let peerCPU = peer.cpuNanoseconds {
         Thread.sleep(forTimeInterval: idleSeconds)
         if let after = program.cpuNanoseconds, let peerAfter = peer.cpuNanoseconds {

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import SafeIO
 import Synchronization
 
 /// Where `--smtp` sends mail: `smtp://HOST:PORT` (STARTTLS when the server offers it),
@@ -71,8 +72,8 @@ public struct SMTPCredentials: Sendable, Equatable {
     }
 
     /// The credentials in the environment, if both variables are set.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SMTPCredentials? {
-        switch (environment[userVariable], environment[passwordVariable]) {
+    public static func fromEnvironment(_ environment: (String) -> String? = Environment.value) throws -> SMTPCredentials? {
+        switch (environment(userVariable), environment(passwordVariable)) {
         case (nil, nil): return nil
         case (let user?, let password?) where !user.isEmpty && !password.isEmpty: return SMTPCredentials(user: user, password: password)
         default: throw Invalid(description: "set both \(userVariable) and \(passwordVariable), or neither")

@@ -29,7 +29,7 @@ public final class StoreClock: AdjustableClock {
         let count = read(fd, &buffer, buffer.count)
         guard count > 0 else { return 0 }
         let text = String(decoding: buffer[0..<count], as: UTF8.self)
-        guard let value = text.split(whereSeparator: \.isNewline).first.flatMap({ TimeInterval($0.trimmingCharacters(in: .whitespaces)) }),
+        guard let line = text.split(whereSeparator: \.isNewline).first, let value = TimeInterval(String(line.trimmingBlanks)),
               value.isFinite, abs(value) < 200 * 365 * 86_400 else { return 0 }
         return value
     }
@@ -57,7 +57,7 @@ public final class StoreClock: AdjustableClock {
     private func write(offset change: (TimeInterval) -> TimeInterval) throws {
         try PrivateFiles.withLock(on: url.deletingLastPathComponent()) {
             // Not fsynced: a clock lost in a power cut is the real clock again, no harm.
-            try PrivateFiles.replace(url, with: String(format: "%.3f\n", change(offset)), durable: false)
+            try PrivateFiles.replace(url, with: "\((change(offset) * 1000).rounded() / 1000)\n", durable: false)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 
 /// Where the store lives: `--data-dir`, else `$CCASS_TERMINAL_DATA_DIR`, else
 /// `$XDG_DATA_HOME/ccass-terminal`, else `~/.local/share/ccass-terminal`.
@@ -11,15 +12,15 @@ public struct StoreLocation: Sendable, Equatable {
 
     public init(directory: URL) { self.directory = directory.standardizedFileURL }
 
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
+    public static func resolve(explicit: String?, environment: (String) -> String? = Environment.value) -> StoreLocation {
         if let explicit, !explicit.isEmpty { return StoreLocation(directory: URL(fileURLWithPath: explicit)) }
-        if let fromEnv = environment[environmentVariable], !fromEnv.isEmpty {
+        if let fromEnv = environment(environmentVariable), !fromEnv.isEmpty {
             return StoreLocation(directory: URL(fileURLWithPath: fromEnv))
         }
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+        if let xdg = environment("XDG_DATA_HOME"), xdg.hasPrefix("/") {
             return StoreLocation(directory: URL(fileURLWithPath: xdg).appendingPathComponent("ccass-terminal"))
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment("HOME") ?? NSHomeDirectory()
         return StoreLocation(directory: URL(fileURLWithPath: home).appendingPathComponent(".local/share/ccass-terminal"))
     }
 

@@ -26,7 +26,7 @@ struct AuthenticatorAdd: ParsableCommand {
         }
         let parsed: OTPAuthURI
         do {
-            parsed = try Phone.add(text, directory: store.location.directory, at: try store.clockNow())
+            parsed = try Phone.add(text, directory: store.settings.location.directory, at: try store.settings.clockNow())
         } catch let error as OTPAuthURI.ParseError {
             throw CommandFailure("invalid otpauth URI: \(error)")
         }

@@ -11,8 +11,8 @@ struct AuthenticatorShow: ParsableCommand {
     @OptionGroup var seat: SeatOption
 
     func run() throws {
-        let directory = try seat.phoneDirectory(store)
-        let clock = try store.clockSource()
+        let directory = try seat.selection.phoneDirectory(store.settings)
+        let clock = try store.settings.clockSource()
         guard ProgramTerminal.isInteractive else {
             // Showing writes nothing unless an HOTP code was shown (its counter moves, as
             // pressing the app's button does): under the phone's lock, so an enrolment made

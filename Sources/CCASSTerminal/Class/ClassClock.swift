@@ -27,22 +27,22 @@ struct ClassClock: ParsableCommand {
         if let advance, Scenario.duration(advance) == nil {
             throw CommandFailure("--advance \"\(advance)\" is not an interval; use e.g. 90s, 30m, 2h or 90d")
         }
-        if store.clock != nil { throw CommandFailure("use --set to set the class's clock") }
+        if store.settings.clock != nil { throw CommandFailure("use --set to set the class's clock") }
     }
 
     func run() throws {
-        _ = try ClassCommand.load(name, store)
-        let clock = StoreClock(directory: store.location.directory)
+        _ = try ClassCommand.load(name, store.settings)
+        let clock = StoreClock(directory: store.settings.location.directory)
         do {
             if let set, let date = HongKongTime.parse(set) { try clock.set(date) }
             if let advance, let interval = Scenario.duration(advance) { try clock.set(clock.now().addingTimeInterval(interval)) }
             if real { try clock.setReal() }
         } catch {
-            throw CommandFailure("cannot set the clock of \(store.location.directory.path): \(StoreFault(error))")
+            throw CommandFailure("cannot set the clock of \(store.settings.location.directory.path): \(StoreFault(error))")
         }
         let now = clock.now()
         try StandardStream.output.line("Class \(name): \(HongKongTime.format(now))" + (clock.isReal ? " (the real clock)" : " (training clock, \(ClockInterval.describe(clock.offset)) from the real time)"))
-        try StandardStream.output.line("This is the clock of the store in \(store.location.directory.path): every class, terminal and seat on it.")
+        try StandardStream.output.line("This is the clock of the store in \(store.settings.location.directory.path): every class, terminal and seat on it.")
     }
 }
 

@@ -17,7 +17,7 @@ struct ClassCommand: ParsableCommand {
     )
 
     /// The class NAME of the store, with its folder.
-    static func load(_ name: String, _ store: StoreOptions) throws -> (TrainingClass, ClassFolder) {
+    static func load(_ name: String, _ store: StoreSettings) throws -> (TrainingClass, ClassFolder) {
         let folder = ClassFolder(dataDirectory: store.location.directory, name: name)
         do {
             return (try folder.load(), folder)
@@ -27,7 +27,7 @@ struct ClassCommand: ParsableCommand {
     }
 
     /// The class of a seat, with its folder; a seat the class does not have is one line.
-    static func load(seat reference: SeatReference, _ store: StoreOptions) throws -> (TrainingClass, ClassFolder) {
+    static func load(seat reference: SeatReference, _ store: StoreSettings) throws -> (TrainingClass, ClassFolder) {
         let (training, folder) = try load(reference.name, store)
         do {
             try training.validate(seat: reference.seat)

@@ -25,17 +25,17 @@ struct ClassCreate: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try store.engine()
+        let engine = try store.settings.engine()
         let training: TrainingClass
         do {
-            training = try ClassSetup.create(name: name, trainees: trainees, engine: engine, dataDirectory: store.location.directory)
+            training = try ClassSetup.create(name: name, trainees: trainees, engine: engine, dataDirectory: store.settings.location.directory)
         } catch let failure as ClassFolder.Failure {
             throw CommandFailure(failure.description)
         }
-        let folder = ClassFolder(dataDirectory: store.location.directory, name: name)
+        let folder = ClassFolder(dataDirectory: store.settings.location.directory, name: name)
         try StandardStream.output.line(ClassSetup.rosterTable(training, folder: folder))
         try StandardStream.output.line("Roster: \(folder.rosterCSV.path) and \(folder.rosterTable.path)")
-        try StandardStream.output.line("A seat's terminal: ccass-terminal --data-dir \(store.location.directory.path) --seat \(name)/K")
+        try StandardStream.output.line("A seat's terminal: ccass-terminal --data-dir \(store.settings.location.directory.path) --seat \(name)/K")
         try StandardStream.output.line("Serving it over SSH: ccass-terminal class sshd-config \(name) (README, \"Running a class\")")
     }
 }

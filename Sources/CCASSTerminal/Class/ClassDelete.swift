@@ -14,8 +14,8 @@ struct ClassDelete: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let (training, folder) = try ClassCommand.load(name, store)
-        try ClassSetup.delete(training, engine: try store.engine(), folder: folder)
+        let (training, folder) = try ClassCommand.load(name, store.settings)
+        try ClassSetup.delete(training, engine: try store.settings.engine(), folder: folder)
         try StandardStream.output.line("Class \(name) deleted: \(TrainingClass.seatCount(training.trainees)), participants T\(String(format: "%03d", training.number))01-\(String(format: "%02d", training.trainees)).")
     }
 }

@@ -15,14 +15,14 @@ struct ClassReset: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let (training, folder) = try ClassCommand.load(name, store)
+        let (training, folder) = try ClassCommand.load(name, store.settings)
         let seats = seat.map { [$0] } ?? Array(training.seats)
         do {
             if let seat { try training.validate(seat: seat) }
         } catch {
             throw CommandFailure("\(error)")
         }
-        _ = try ClassSetup.reset(training, seats: seats, engine: try store.engine(), folder: folder)
+        _ = try ClassSetup.reset(training, seats: seats, engine: try store.settings.engine(), folder: folder)
         try StandardStream.output.line(seat.map { "Seat \($0) of class \(name) is back to its starting state." } ?? "Every seat of class \(name) is back to its starting state.")
     }
 }

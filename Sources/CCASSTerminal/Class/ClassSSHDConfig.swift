@@ -29,17 +29,17 @@ struct ClassSSHDConfig: ParsableCommand {
         if mail.smtp != nil, mail.smtpCredentials == nil, try SMTPCredentials.fromEnvironment() != nil {
             throw CommandFailure("a seat cannot read \(SMTPCredentials.userVariable) from your environment: use --smtp-credentials FILE")
         }
-        _ = try mail.resolved()
+        _ = try mail.settings.resolved()
         var smtp = ""
         if let url = mail.smtp { smtp += " --smtp \(Self.quoted(url))" }
         if let file = mail.smtpCredentials { smtp += " --smtp-credentials \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
         if let file = mail.smtpCA { smtp += " --smtp-ca \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
-        let (training, folder) = try ClassCommand.load(name, store)
+        let (training, folder) = try ClassCommand.load(name, store.settings)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let account = try user ?? Self.owner(of: store.location.directory)
+        let account = try user ?? Self.owner(of: store.settings.location.directory)
         // The block replaces the account's authorized keys: never root's by default.
         if user == nil, account == "root" {
-            throw CommandFailure("\(store.location.directory.path) belongs to root: the block would make root's SSH keys the class's; make an account for the class (README, \"Running a class\") or name one with --user")
+            throw CommandFailure("\(store.settings.location.directory.path) belongs to root: the block would make root's SSH keys the class's; make an account for the class (README, \"Running a class\") or name one with --user")
         }
         var lines: [String] = []
         for seat in training.seats {
@@ -49,7 +49,7 @@ struct ClassSSHDConfig: ParsableCommand {
                   case let publicKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
                 throw CommandFailure("\(key.path).pub is missing or empty: remove \(key.path) and run sshd-config again")
             }
-            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.location.directory.path)) --seat \(name)/\(seat)\(smtp)"
+            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.settings.location.directory.path)) --seat \(name)/\(seat)\(smtp)"
             lines.append("restrict,pty,command=\"\(command)\" \(publicKey)")
         }
         try PrivateFiles.replace(folder.authorizedKeys, with: lines.joined(separator: "\n") + "\n")

@@ -23,8 +23,8 @@ struct ClassStatus: ParsableCommand {
     }
 
     func run() throws {
-        let (training, folder) = try ClassCommand.load(name, store)
-        let engine = try store.engine(create: false)
+        let (training, folder) = try ClassCommand.load(name, store.settings)
+        let engine = try store.settings.engine(create: false)
         if once || csv || !ProgramTerminal.isInteractive {
             let seats = try training.progress(in: engine)
             if csv {

@@ -25,7 +25,7 @@ struct HKEXCommand: ParsableCommand {
     }
 
     /// Processes one eService request and prints what HKEX completed.
-    static func process(_ request: EServiceRequest, _ store: StoreOptions) throws {
+    static func process(_ request: EServiceRequest, _ store: StoreSettings) throws {
         let result = try store.engine().process(request, by: actor)
         switch result {
         case .daAdded(let userID, let role, let participant):

@@ -17,6 +17,6 @@ struct HKEXDAAdd: ParsableCommand {
 
     func run() throws {
         let (house, id) = try HKEXCommand.participantKey(participant)
-        try HKEXCommand.process(.addDA(house, participantID: id, userID: userID, email: email, maker: maker, checker: checker), store)
+        try HKEXCommand.process(.addDA(house, participantID: id, userID: userID, email: email, maker: maker, checker: checker), store.settings)
     }
 }

@@ -6,5 +6,5 @@ struct HKEXDADelete: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "The DA's user ID.") var userID: String
 
-    func run() throws { try HKEXCommand.process(.deleteDA(userID: userID), store) }
+    func run() throws { try HKEXCommand.process(.deleteDA(userID: userID), store.settings) }
 }

@@ -7,5 +7,5 @@ struct HKEXDAEmail: ParsableCommand {
     @Argument(help: "The DA's user ID.") var userID: String
     @Argument(help: "The email address to register.") var email: String
 
-    func run() throws { try HKEXCommand.process(.registerDAEmail(userID: userID, email: email), store) }
+    func run() throws { try HKEXCommand.process(.registerDAEmail(userID: userID, email: email), store.settings) }
 }

@@ -6,5 +6,5 @@ struct HKEXDAEnable: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "The DA's user ID.") var userID: String
 
-    func run() throws { try HKEXCommand.process(.enableDA(userID: userID), store) }
+    func run() throws { try HKEXCommand.process(.enableDA(userID: userID), store.settings) }
 }

@@ -9,5 +9,5 @@ struct HKEXDARole: ParsableCommand {
     @Flag(help: "DA maker.") var maker = false
     @Flag(help: "DA checker.") var checker = false
 
-    func run() throws { try HKEXCommand.process(.assignDARole(userID: userID, maker: maker, checker: checker), store) }
+    func run() throws { try HKEXCommand.process(.assignDARole(userID: userID, maker: maker, checker: checker), store.settings) }
 }

@@ -9,5 +9,5 @@ struct HKEXDAUnlock: ParsableCommand {
     @Argument(help: "The DA's user ID.") var userID: String
     @Option(help: "The DA's registered email address, as the request gives it.") var email: String
 
-    func run() throws { try HKEXCommand.process(.unlockDA(userID: userID, registeredEmail: email), store) }
+    func run() throws { try HKEXCommand.process(.unlockDA(userID: userID, registeredEmail: email), store.settings) }
 }

@@ -8,7 +8,7 @@ struct HKEXFees: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let ledger = try store.engine(create: false).feeLedger()
+        let ledger = try store.settings.engine(create: false).feeLedger()
         var table = TextTable(header: ["DATE", "PARTICIPANT", "ACCOUNTS", "FEE (HKD)"])
         for fee in ledger { table.rows.append([HongKongTime.format(fee.at), fee.participant, "\(fee.accounts)", "\(fee.amountHKD)"]) }
         table.rows.append(["TOTAL", "", "\(ledger.reduce(0) { $0 + $1.accounts })", "\(ledger.reduce(0) { $0 + $1.amountHKD })"])

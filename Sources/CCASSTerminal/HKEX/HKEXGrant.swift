@@ -10,6 +10,6 @@ struct HKEXGrant: ParsableCommand {
 
     func run() throws {
         let (house, id) = try HKEXCommand.participantKey(participant)
-        try HKEXCommand.process(.additionalAccounts(house, participantID: id, count: accounts), store)
+        try HKEXCommand.process(.additionalAccounts(house, participantID: id, count: accounts), store.settings)
     }
 }

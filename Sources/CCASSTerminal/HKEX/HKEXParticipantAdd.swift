@@ -12,7 +12,7 @@ struct HKEXParticipantAdd: ParsableCommand {
 
     func run() throws {
         let (house, id) = try HKEXCommand.participantKey(participant)
-        try store.engine().createParticipant(Participant(clearingHouse: house, participantID: id, name: name, maxUsers: maxUsers),
+        try store.settings.engine().createParticipant(Participant(clearingHouse: house, participantID: id, name: name, maxUsers: maxUsers),
                                              by: HKEXCommand.actor)
         try StandardStream.output.line("Created \(house.rawValue):\(id) (\(house.title)), MAX. NO. OF USERS \(maxUsers)")
     }

@@ -8,7 +8,7 @@ struct HKEXParticipantList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let engine = try store.engine(create: false)
+        let engine = try store.settings.engine(create: false)
         let accounts = try engine.accounts()
         var table = TextTable(header: ["PARTICIPANT", "CLEARING HOUSE", "NAME", "MAX", "USED", "DAS"])
         for p in try engine.participants() {

@@ -11,7 +11,7 @@ struct HKEXParticipantSetMax: ParsableCommand {
 
     func run() throws {
         let (house, id) = try HKEXCommand.participantKey(participant)
-        try store.engine().setMaxUsers(clearingHouse: house, participantID: id, maxUsers: maxUsers, by: HKEXCommand.actor)
+        try store.settings.engine().setMaxUsers(clearingHouse: house, participantID: id, maxUsers: maxUsers, by: HKEXCommand.actor)
         try StandardStream.output.line("\(participant): MAX. NO. OF USERS \(maxUsers)")
     }
 }
