@@ -17,7 +17,7 @@ func bench() -> Int32 {
         let rows = try startupRows(programs, data: data, arguments: arguments, runs: quick ? 3 : 21, idleSeconds: quick ? 2 : 20)
             + footprintRows(programs, data: data.path, arguments: arguments)
             + cryptoRows(quick: quick) + classroomRows(programs, typists: quick ? 3 : 30, rounds: quick ? 1 : 10)
-            + capacityRows(programs, steps: quick ? [3] : [10, 20, 40, 60], logonSeats: quick ? [] : [30, 60])
+            + capacityRows(programs, steps: quick ? [3] : [10, 30, 60, 99], logonSeats: quick ? [] : [30, 99])
         printTable(rows)
         if quick { print("BENCH_QUICK: every row ran; too few runs to decide a goal.") }
         return !quick && rows.contains(where: { !$0.met && !$0.open }) ? 1 : 0
