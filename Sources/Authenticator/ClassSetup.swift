@@ -72,7 +72,8 @@ public struct ClassFolder: Sendable {
 public enum ClassSetup {
     /// Makes a class of `trainees` seats. An existing name, a bad name or size, or no class
     /// number left changes nothing.
-    public static func create(name: String, trainees: Int, engine: AuthEngine, dataDirectory: URL) throws -> TrainingClass {
+    public static func create(name: String, trainees: Int, engine: AuthEngine, dataDirectory: URL,
+                              configure: (inout TrainingClass) -> Void = { _ in }) throws -> TrainingClass {
         try TrainingClass.validate(name: name)
         try TrainingClass.validate(trainees: trainees)
         let folder = ClassFolder(dataDirectory: dataDirectory, name: name)
@@ -86,6 +87,7 @@ public enum ClassSetup {
             if try candidate.isFree(in: engine) { training = candidate; break }
         }
         guard var training else { throw ClassFolder.Failure("no class number is free: delete a class first") }
+        configure(&training)
         try PrivateFiles.folder(folder.root.deletingLastPathComponent())
         // A new folder of its own: one made by someone else first is refused.
         if mkdir(folder.root.path, 0o700) != 0 { throw FileProblem.lastError(folder.root.path) }
@@ -111,6 +113,16 @@ public enum ClassSetup {
         return try PrivateFiles.withLock(on: folder.root) {
             var training = try folder.load()
             try setUp(seats: seats, of: &training, engine: engine, folder: folder)
+            try folder.save(training)
+            return training
+        }
+    }
+
+    /// Changes a class's settings, read again under the folder's lock.
+    public static func update(_ folder: ClassFolder, _ change: (inout TrainingClass) throws -> Void) throws -> TrainingClass {
+        try PrivateFiles.withLock(on: folder.root) {
+            var training = try folder.load()
+            try change(&training)
             try folder.save(training)
             return training
         }
@@ -160,7 +172,8 @@ public enum ClassSetup {
         let password = (try? DemoData.shipped().password) ?? ""
         var text = "Class \(training.name): \(TrainingClass.seatCount(training.trainees)). Training password: \(password) for every account but the\n"
         text += "first-logon user (01), who sets one through Forgot/Reset your Password with an email OTP.\n"
-        text += "Over SSH, seat K connects with its key \(folder.root.path)/seat-KK/id_ed25519 (made by class sshd-config)\n\n"
+        text += "Settings: \(training.settingsSummary) (class set changes them).\n"
+        text += "Over SSH, seat K connects with its key \(folder.root.path)/seat-KK/id_ed25519\n\n"
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         text += "Seat  Participant  First logon  App user  Email user  Locked    DA maker  DA checkers\n"
         for seat in training.seats {

@@ -102,7 +102,13 @@ struct TerminalSettings: Equatable, Sendable {
     }
 
     func run() throws {
-        let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: store) }
+        let seat = try self.seat.map { try Seat(reference: SeatReference(parsing: $0), store: self.store) }
+        // A seat runs with its class's settings (`class create`, `class set`), whatever its command line.
+        var store = self.store
+        if let policy = seat?.training.policy {
+            store.policy = policy
+            try store.check()
+        }
         guard plain || ProgramTerminal.onATerminal else {
             throw CommandFailure("the terminal needs an interactive terminal on standard input and output; use --plain for pipes and scripts")
         }
@@ -120,7 +126,7 @@ struct TerminalSettings: Equatable, Sendable {
         // opened (and the demo data created on a first start) by the runner once it is on screen.
         let clock = try sessionClock
         let phaseOverride = phase ?? (connectivityTest != nil ? .transition : nil)
-        let hours: ServiceHours? = ignoreHours ? nil : .shipped
+        let hours: ServiceHours? = ignoreHours || seat?.training.hours == .always ? nil : .shipped
         let now = clock.now()
         let console: Console = dms || seat?.wantsDMS == true ? .dms : .terminal
         var state = AppState(console: console, phase: phaseOverride ?? ServicePhase.at(now), now: now, size: backend?.size ?? Size.minimum,
@@ -133,13 +139,15 @@ struct TerminalSettings: Equatable, Sendable {
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
         if let seat { state.message = .aside(seat.greeting) }
         let window = backend?.size ?? Size.minimum
-        let model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
+        var model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
                                   panelTitle: seat != nil ? "Your phone and inbox" : nil, phaseOverride: phaseOverride)
         let copy = connectivityTest == .secondary ? WorkingCopy() : nil
         defer { copy?.remove() }
         let options = store, connectivityTest = connectivityTest, smtp = try mail.resolved()
         let panelDirectory = seat?.directory ?? store.location.directory
-        let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil) { progress in
+        model.followsSeat = seat != nil
+        let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil,
+                                    follow: seat.map { SeatFollower($0).check }) { progress in
             let copyLocation = try copy?.create()
             return try Self.openEngine(options, clock: clock, phase: phaseOverride, hours: hours, connectivityTest: connectivityTest,
                                        smtp: smtp, workingCopy: copyLocation, seat: seat, progress: progress)
@@ -219,6 +227,9 @@ struct TerminalSettings: Equatable, Sendable {
 /// the phone and the Maildirs, and the console the SSH client asked for.
 struct Seat: Sendable {
     let reference: SeatReference
+    /// The class as the seat opened (its settings, and when this seat was last set up).
+    let training: TrainingClass
+    let folder: ClassFolder
     let participantKey: String
     let directory: URL
     let mail: URL
@@ -226,18 +237,21 @@ struct Seat: Sendable {
     /// `ssh ... dms`: sshd passes the client's command to the forced one as SSH_ORIGINAL_COMMAND.
     let wantsDMS: Bool
 
-    var terminalName: String { "seat \(reference.description)" }
+    var terminalName: String { training.terminalName(seat: reference.seat) }
 
     init(reference: SeatReference, store: StoreSettings) throws {
         let (training, folder) = try ClassCommand.load(seat: reference, store)
         self.reference = reference
+        self.training = training
+        self.folder = folder
         participantKey = training.participant(seat: reference.seat).key
         directory = folder.seatDirectory(reference.seat)
         mail = folder.seatMail(reference.seat)
         let ids = training.accounts(seat: reference.seat).map(\.userID)
         greeting = "Seat \(reference.seat) of class \(reference.name): users \(ids[0])-\(ids[3].suffix(2)), DAs \(ids[4]), \(ids[5]), \(ids[6])."
         switch Environment.value("SSH_ORIGINAL_COMMAND")?.trimmingCharacters(in: .whitespaces) ?? "" {
-        case "", "terminal": wantsDMS = false
+        case "": wantsDMS = training.console == .dms
+        case "terminal": wantsDMS = false
         case "dms": wantsDMS = true
         case let other: throw CommandFailure("a seat opens the terminal or DMS (ssh ... dms), not \"\(other)\"")
         }
@@ -289,6 +303,44 @@ final class WorkingCopy: @unchecked Sendable {
             let folder = temporary.appendingPathComponent(name)
             guard kill(pid, 0) != 0, errno == ESRCH, (try? PrivateFiles.existingFolder(folder, loose: .refuse)) == true else { continue }
             try? PrivateFiles.remove(folder)
+        }
+    }
+}
+
+/// An open seat's look at its class each second: the trainer's `class reset` of this seat
+/// (its set-up mark moved) or `class delete` (the class is gone). The class file is read again
+/// only when it was replaced.
+final class SeatFollower: @unchecked Sendable {
+    private let folder: ClassFolder
+    private let seat: Int
+    private let name: String
+    private let lock = NSLock()
+    private var mark: Int64?
+    private var seen: (inode: UInt64, modified: Int)?
+
+    init(_ seat: Seat) {
+        folder = seat.folder
+        self.seat = seat.reference.seat
+        name = seat.reference.name
+        mark = seat.training.seatsSetUpAfterAuditID[seat.reference.seat]
+    }
+
+    func check() -> SeatChange? {
+        lock.withLock {
+            var status = stat()
+            guard stat(folder.classFile.path, &status) == 0 else {
+                return errno == ENOENT ? .closed("The trainer closed class \(name): this seat has ended.") : nil
+            }
+            let now = (inode: UInt64(status.st_ino), modified: status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec)
+            if let seen, seen == now { return nil }
+            // A file being replaced is read again at the next look.
+            guard let training = try? folder.load() else { return nil }
+            seen = now
+            guard training.seats.contains(seat) else { return .closed("The trainer closed seat \(seat) of class \(name).") }
+            let current = training.seatsSetUpAfterAuditID[seat]
+            guard current != mark else { return nil }
+            mark = current
+            return .reset("The trainer reset this seat: its accounts, phone and inbox are as at the start.")
         }
     }
 }

@@ -10,13 +10,15 @@ import TerminalView
 public struct DashboardModel: ProgramModel {
     public let name: String
     public private(set) var seats: [SeatProgress] = []
+    /// The class's settings (hours, policy, console), as `class set` left them.
+    public private(set) var settings = ""
     public private(set) var now: Date
     public private(set) var error: String?
     public var scroll = 0
     public private(set) var finished = false
 
     public enum Command: Sendable, Equatable { case load }
-    public enum Message: Sendable { case loaded([SeatProgress], now: Date), failed(String) }
+    public enum Message: Sendable { case loaded([SeatProgress], now: Date, settings: String), failed(String) }
 
     public init(name: String, now: Date) {
         self.name = name
@@ -39,9 +41,10 @@ public struct DashboardModel: ProgramModel {
 
     public mutating func receive(_ message: Message) -> [Command] {
         switch message {
-        case .loaded(let seats, let now):
+        case .loaded(let seats, let now, let settings):
             self.seats = seats
             self.now = now
+            self.settings = settings
             error = nil
         case .failed(let why):
             error = why
@@ -56,13 +59,14 @@ public struct DashboardModel: ProgramModel {
     public var isFinished: Bool { finished }
 
     public func frame(size: Size) -> Frame {
-        Frame(canvas: DashboardView.render(name: name, seats: seats, now: now, scroll: scroll, size: size, error: error))
+        Frame(canvas: DashboardView.render(name: name, settings: settings, seats: seats, now: now, scroll: scroll, size: size, error: error))
     }
 
     /// Reads the class (a seat may have been reset meanwhile) and its progress, for the runner.
     public static func perform(_ folder: ClassFolder, engine: AuthEngine) -> Message {
         do {
-            return .loaded(try folder.load().progress(in: engine), now: engine.clock.now())
+            let training = try folder.load()
+            return .loaded(try training.progress(in: engine), now: engine.clock.now(), settings: training.settingsSummary)
         } catch {
             return .failed("The store cannot be read: \(error)")
         }

@@ -47,6 +47,8 @@ public struct TerminalModel: ProgramModel {
         case loadTrainerNotes(String?)
         /// The phone beside the terminal scans REGISTER DEVICE's QR code (F4).
         case scan(uri: String)
+        /// A class seat looks whether the trainer reset it or deleted its class (each second).
+        case followSeat
     }
 
     public enum Message: Sendable {
@@ -59,7 +61,12 @@ public struct TerminalModel: ProgramModel {
         /// The store is open; the password rules are those of its policy.
         case opened(policyName: String)
         case failed(String)
+        /// The trainer reset this seat or deleted its class while it was open.
+        case seatChanged(SeatChange)
     }
+
+    /// A class seat follows its class while open (`class reset`, `class delete`).
+    public var followsSeat = false
 
     /// `flipping`: the phone and the inbox beside the terminal when the window is wide enough,
     /// else a key away (a class seat); `presenting`: beside it, or not at all.
@@ -227,12 +234,22 @@ public struct TerminalModel: ProgramModel {
         case .failed(let reason):
             failure = reason
             return []
+        case .seatChanged(.reset(let notice)):
+            // Whatever was on screen belonged to accounts that are now as at the start.
+            state.show(LandingScreen(console: state.console, phase: state.phase))
+            state.message = .warning(notice)
+            panels?.fullScreen = nil
+            return (panels != nil ? [.loadPanels] : []) + trainerRefresh
+        case .seatChanged(.closed(let notice)):
+            failure = notice
+            return []
         }
     }
 
     public mutating func tick(_ now: Date) -> [Command] {
         var commands = update(.tick(now: now, phase: phaseOverride ?? ServicePhase.at(now)))
         if panels != nil { commands.append(.loadPanels) }
+        if followsSeat { commands.append(.followSeat) }
         commands += trainerRefresh
         return commands
     }
@@ -242,7 +259,7 @@ public struct TerminalModel: ProgramModel {
     public func nextTick(after now: Date) -> Date? {
         let minute = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 + 0.000_001) / 60).rounded(.up) * 60)
         var next = minute
-        if state.trainer || panels != nil {
+        if state.trainer || panels != nil || followsSeat {
             next = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + 0.000_001).rounded(.up))
         }
         for screen in [state.screen, state.popup].compactMap({ $0 }) {
@@ -292,4 +309,12 @@ public struct TerminalModel: ProgramModel {
             return Prompt(fields: fields, actions: form.actions)
         }
     }
+}
+
+/// What the trainer did to an open seat's class, and what the seat says.
+public enum SeatChange: Sendable, Equatable {
+    /// `class reset`: the seat goes back to the landing page and says why.
+    case reset(String)
+    /// `class delete`: the seat ends with this.
+    case closed(String)
 }

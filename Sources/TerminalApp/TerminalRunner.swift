@@ -23,6 +23,8 @@ public final class TerminalRunner: Sendable {
     private let panels: PanelSource?
     /// Sees every engine answer (a coverage recorder).
     private let observe: (@Sendable (EngineAnswer) -> Void)?
+    /// A class seat's look at its class: reset or deleted by the trainer since the last look?
+    private let follow: (@Sendable () -> SeatChange?)?
 
     /// `threaded`: commands run on a worker thread, in order; otherwise inline.
     public convenience init(engine: AuthEngine, threaded: Bool, panels: PanelSource? = nil,
@@ -31,11 +33,12 @@ public final class TerminalRunner: Sendable {
     }
 
     public init(threaded: Bool, panels: PanelSource? = nil, observe: (@Sendable (EngineAnswer) -> Void)? = nil,
-                opening: @escaping Opening) {
+                follow: (@Sendable () -> SeatChange?)? = nil, opening: @escaping Opening) {
         self.opening = opening
         queue = threaded ? DispatchQueue(label: "ccass-terminal.engine") : nil
         self.panels = panels
         self.observe = observe
+        self.follow = follow
     }
 
     /// The engine if it is open already (for a reader on another thread; it never opens it).
@@ -98,6 +101,11 @@ public final class TerminalRunner: Sendable {
             work = {
                 guard let engine = self.engine(post: post) else { return }
                 post(.panels(phone: panels.phone(engine.clock.now()), inbox: panels.inbox(engine)))
+            }
+        case .followSeat:
+            guard let follow else { return }
+            work = {
+                if let change = follow() { post(.seatChanged(change)) }
             }
         case .scan(let uri):
             guard let panels else { return }

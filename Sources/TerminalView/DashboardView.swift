@@ -35,7 +35,7 @@ public enum DashboardView {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func render(name: String, seats: [SeatProgress], now: Date, scroll: Int, size: Size, error: String?) -> Canvas {
+    public static func render(name: String, settings: String = "", seats: [SeatProgress], now: Date, scroll: Int, size: Size, error: String?) -> Canvas {
         var canvas = Canvas(columns: size.columns, rows: size.rows)
         canvas.fill(row: 0, column: 0, width: size.columns, role: .title)
         _ = canvas.text(" Class \(name): \(seats.count == 1 ? "1 seat" : "\(seats.count) seats")", row: 0, column: 0, role: .title, width: size.columns)
@@ -43,6 +43,7 @@ public enum DashboardView {
         if size.columns > clock.count + 20 {
             _ = canvas.text(clock, row: 0, column: size.columns - clock.count, role: .title)
         }
+        if !settings.isEmpty { _ = canvas.text(" " + settings.prefix(1).uppercased() + settings.dropFirst(), row: 1, column: 0, role: .subtle, width: size.columns) }
         _ = canvas.text(" " + header(), row: 2, column: 0, role: .heading, width: size.columns)
         let height = max(0, size.rows - 7)
         let first = min(scroll, max(0, seats.count - height))

@@ -1,6 +1,7 @@
 import AuthEngine
 import Authenticator
 import Foundation
+import SafeIO
 import TestSupport
 import XCTest
 
@@ -65,6 +66,51 @@ final class ClassTests: XCTestCase {
         guard case .enterAppOTP = try seatEngine(env, training, seat: 2).logon(userID: "T0010202", password: TestEnvironment.password) else {
             return XCTFail("seat 2's own app user logs on")
         }
+    }
+
+    /// A seat typing another seat's user ID is refused, and the attempt is that seat's activity
+    /// on the dashboard, not the other's: a seat nobody used shows none.
+    func testAnAttemptIsTheActivityOfTheSeatThatTypedIt() throws {
+        let env = try TestEnvironment()
+        let training = try ClassSetup.create(name: "monday", trainees: 3, engine: env.engine, dataDirectory: env.directory)
+        let seat1 = seatEngine(env, training, seat: 1)
+        XCTAssertEqual(try seat1.logon(userID: "T0010202", password: "wrong-password"), .invalid)
+        XCTAssertEqual(try seat1.logon(userID: "T0099901", password: "wrong-password"), .invalid)
+        let progress = try training.progress(in: env.engine)
+        XCTAssertNotNil(progress[0].lastActivity, "seat 1 typed something")
+        XCTAssertNil(progress[1].lastActivity, "seat 2 was not used: \(progress[1])")
+        XCTAssertNil(progress[2].lastActivity, "seat 3 was not used")
+        // The audit entry names the seat that typed it.
+        let entries = try env.engine.store.read { try $0.auditEntries(userID: "T0010202") }
+        XCTAssertEqual(entries.last?.terminal, "seat monday/1")
+        // Its own users' activity still counts for seat 2.
+        _ = try seatEngine(env, training, seat: 2).logon(userID: "T0010202", password: "wrong-password")
+        XCTAssertNotNil(try training.progress(in: env.engine)[1].lastActivity)
+    }
+
+    /// A class's settings: given at creation, changed later, the defaults for an older file.
+    func testAClassCarriesItsSettings() throws {
+        let env = try TestEnvironment()
+        let training = try ClassSetup.create(name: "saturday", trainees: 1, engine: env.engine, dataDirectory: env.directory) {
+            $0.hoursSetting = .always
+            $0.policySetting = "nist-800-63b-4"
+        }
+        let folder = ClassFolder(dataDirectory: env.directory, name: "saturday")
+        XCTAssertEqual(try folder.load().hours, .always)
+        XCTAssertEqual(try folder.load().policy, "nist-800-63b-4")
+        XCTAssertEqual(try folder.load().console, .terminal)
+        let changed = try ClassSetup.update(folder) { $0.consoleSetting = .dms }
+        XCTAssertEqual(changed.console, .dms)
+        XCTAssertEqual(changed.hours, .always, "the other settings stay")
+        XCTAssertEqual(training.settingsSummary, "hours always (open at any hour), policy nist-800-63b-4, console terminal")
+        // A class file written before the settings existed reads with the defaults.
+        var old = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.classFile)) as! [String: Any]
+        for key in ["hoursSetting", "policySetting", "consoleSetting"] { old.removeValue(forKey: key) }
+        try PrivateFiles.replace(folder.classFile, with: Array(try JSONSerialization.data(withJSONObject: old)))
+        let loaded = try folder.load()
+        XCTAssertEqual(loaded.hours, .real)
+        XCTAssertNil(loaded.policy)
+        XCTAssertEqual(loaded.console, .terminal)
     }
 
     func testProgressComesFromTheAuditLogAndAResetStartsItAgain() throws {
@@ -183,6 +229,31 @@ final class ClassTests: XCTestCase {
         XCTAssertTrue(moved.out.hasPrefix("Class monday: 2023-09-10 09:00:0"), moved.out)
         XCTAssertEqual(StoreClock(directory: dir).now().timeIntervalSince(HongKongTime.date(2023, 9, 10, 9, 0)), 0, accuracy: 30)
         XCTAssertTrue(try run("class", "clock", "monday", "--real").out.contains("(the real clock)"))
+        // A second class with settings of its own; sshd's key command answers for both.
+        let friday = try run("class", "create", "friday", "--trainees", "2", "--hours", "always", "--policy", "nist-800-63b-4")
+        XCTAssertEqual(friday.status, 0, friday.err)
+        XCTAssertTrue(friday.out.contains("Settings: hours always (open at any hour), policy nist-800-63b-4, console terminal"), friday.out)
+        XCTAssertEqual(try run("class", "set", "friday", "--console", "dms").out,
+                       "Class friday: hours always (open at any hour), policy nist-800-63b-4, console dms.\n")
+        XCTAssertTrue(try run("class", "set", "friday", "--policy", "lenient").err.hasPrefix("Error: --policy \"lenient\" is unknown"))
+        let owner = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: dir.path)[.ownerAccountName] as? String)
+        let keys = try run("class", "authorized-keys", owner)
+        XCTAssertEqual(keys.status, 0, keys.err)
+        let lines = keys.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 4, keys.out)
+        for (line, seat) in zip(lines, ["friday/1", "friday/2", "monday/1", "monday/2"]) {
+            XCTAssertTrue(line.hasPrefix("restrict,pty,command=\"'") && line.contains("' --seat \(seat)\" ssh-ed25519 "), String(line))
+        }
+        XCTAssertEqual(try run("class", "authorized-keys", "someone-else").out, "", "keys only for the classes' account")
+        // Fail closed: a class file that cannot be read lets no key in, for any class.
+        let fridayFile = dir.appendingPathComponent("classes/friday/class.json")
+        let saved = try Data(contentsOf: fridayFile)
+        try Data("{".utf8).write(to: fridayFile)
+        let damaged = try run("class", "authorized-keys", owner)
+        XCTAssertEqual(damaged.status, 1)
+        XCTAssertEqual(damaged.out, "")
+        try saved.write(to: fridayFile)
+        XCTAssertEqual(try run("class", "delete", "friday").status, 0)
         let csv = try run("class", "status", "monday", "--csv")
         XCTAssertEqual(csv.out.split(separator: "\n").count, 3, csv.out)
         XCTAssertTrue(csv.out.hasPrefix("seat,participant,first password set,"), csv.out)

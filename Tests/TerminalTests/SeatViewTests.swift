@@ -93,9 +93,10 @@ final class SeatViewTests: XCTestCase {
         XCTAssertEqual(DashboardView.totals(seats), "All   2        2        2        1        1        1        1        1/3")
         XCTAssertTrue(DashboardView.csv(seats).contains("\n1,T00101,2023-06-12 09:02:00 HKT,2023-06-12 09:03:00 HKT,2023-06-12 09:04:00 HKT,,,,,3,\n"))
         var model = DashboardModel(name: "monday", now: Self.now)
-        _ = model.receive(.loaded(seats, now: Self.now))
+        _ = model.receive(.loaded(seats, now: Self.now, settings: "hours always (open at any hour), policy the store's, console terminal"))
         let text = model.frame(size: Size(columns: 80, rows: 24)).canvas.text
         XCTAssertTrue(text.contains("Class monday: 3 seats") && text.contains("2023-06-12 09:00:00 HKT"), text)
+        XCTAssertTrue(text.contains(" Hours always (open at any hour), policy the store's, console terminal"), "the class's settings:\n\(text)")
         XCTAssertTrue(text.contains("   2  -        -"), text)
         XCTAssertTrue(text.contains(" All   2        2        2        1"), "the totals under the table:\n\(text)")
         _ = model.input(.key(.character("q")))

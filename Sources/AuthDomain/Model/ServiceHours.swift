@@ -5,7 +5,7 @@ import Foundation
 /// Friday; DMS also from 09:00 to 13:00 on Saturday; both closed on Hong Kong public holidays
 /// (Resources/hours/hk-public-holidays.txt).
 public struct ServiceHours: Sendable, Equatable {
-    public enum Service: String, Sendable, Equatable, CaseIterable {
+    public enum Service: String, Sendable, Equatable, CaseIterable, Codable {
         case terminal, dms
 
         public var title: String {

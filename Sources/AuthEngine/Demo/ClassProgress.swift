@@ -10,13 +10,20 @@ extension TrainingClass {
                 let firstLogon = accounts.first { $0.exercise == .firstLogon }!.userID
                 let users = Set(accounts.filter { $0.role.kind == .user }.map(\.userID))
                 var progress = SeatProgress(seat: seat, participantID: pid, done: [:])
-                for entry in try tx.auditEntries(userIDPrefix: pid, afterID: seatsSetUpAfterAuditID[seat] ?? 0) {
+                let since = seatsSetUpAfterAuditID[seat] ?? 0, terminal = terminalName(seat: seat)
+                for entry in try tx.auditEntries(userIDPrefix: pid, afterID: since) {
+                    // Another seat typing one of this seat's user IDs is that seat's doing.
+                    if Self.isSeatTerminal(entry.terminal), entry.terminal != terminal { continue }
                     guard let userID = entry.userID, let milestone = Self.milestone(entry, userID: userID, firstLogon: firstLogon, users: users) else {
                         if entry.event != .accountCreated { progress.lastActivity = entry.at }
                         continue
                     }
                     progress.lastActivity = entry.at
                     if progress.done[milestone] == nil { progress.done[milestone] = entry.at }
+                }
+                // What this seat typed that is not its own (refused as unknown there) is its activity too.
+                for entry in try tx.auditEntries(terminal: terminal, afterID: since) where !(entry.userID ?? "").hasPrefix(pid) {
+                    progress.lastActivity = max(progress.lastActivity ?? entry.at, entry.at)
                 }
                 return progress
             }

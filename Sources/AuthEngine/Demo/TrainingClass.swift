@@ -16,6 +16,30 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     /// The audit log's last entry when each seat was set up: its progress counts from the next
     /// one, whatever the training clock says (it may have been set back since).
     public var seatsSetUpAfterAuditID: [Int: Int64] = [:]
+    /// The class's own settings, which every seat and tool reads from here (not from its
+    /// command line). Optional in the file: a class made before they existed has the defaults.
+    public var hoursSetting: Hours?
+    public var policySetting: String?
+    public var consoleSetting: ServiceHours.Service?
+    /// Unix accounts that log on with a password instead of a key (`class logins`), by seat.
+    public var logins: [String: Int]?
+
+    /// When the seats are open: the CCASS operating hours, or at any hour (a class on a
+    /// Saturday, in the evening, or taught from another time zone).
+    public enum Hours: String, Codable, Sendable, CaseIterable {
+        case real, always
+    }
+
+    public var hours: Hours { hoursSetting ?? .real }
+    /// The password policy of the class's seats (a profile name), else the store's.
+    public var policy: String? { policySetting }
+    /// The console a seat opens when the trainee's SSH command does not say (`ssh … dms`).
+    public var console: ServiceHours.Service { consoleSetting ?? .terminal }
+
+    /// "hours real, policy hkex-2023, console terminal", for the dashboard and the commands.
+    public var settingsSummary: String {
+        "hours \(hours.rawValue) (\(hours == .always ? "open at any hour" : "CCASS operating hours")), policy \(policy ?? "the store's"), console \(console.rawValue)"
+    }
 
     public init(name: String, number: Int, trainees: Int, createdAt: Date) {
         self.name = name
@@ -48,6 +72,12 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     }
 
     public var seats: ClosedRange<Int> { 1...trainees }
+
+    /// The terminal a seat's audit entries are written at: the seat that typed them.
+    public func terminalName(seat: Int) -> String { "seat \(name)/\(seat)" }
+
+    /// Whether an audit entry was written at a class seat (any class's).
+    public static func isSeatTerminal(_ terminal: String) -> Bool { terminal.hasPrefix("seat ") }
 
     /// "1 seat", "30 seats".
     public static func seatCount(_ count: Int) -> String { count == 1 ? "1 seat" : "\(count) seats" }

@@ -92,6 +92,10 @@ extension AccountStore {
             }
             try db.create(index: "usedEmailCode_user", on: "usedEmailCode", columns: ["userID", "id"])
         }
+        migrator.registerMigration("v5-audit-terminal") { db in
+            // The trainer's dashboard reads what each class seat typed (its terminal) each second.
+            try db.create(index: "audit_terminal", on: "audit", columns: ["terminal", "id"])
+        }
         return migrator
     }
 }

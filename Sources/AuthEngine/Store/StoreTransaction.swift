@@ -144,6 +144,12 @@ public struct StoreTransaction {
             .order(Column("id")).fetchAll(db).map { try $0.plausible() }
     }
 
+    /// The entries written at a terminal (a class seat's "seat NAME/K") after an entry, oldest first.
+    public func auditEntries(terminal: String, afterID: Int64) throws -> [AuditEntry] {
+        try AuditEntry.filter(Column("terminal") == terminal && Column("id") > afterID)
+            .order(Column("id")).fetchAll(db).map { try $0.plausible() }
+    }
+
     /// The newest audit entry's ID (0 for none): where a class seat's progress starts.
     public func lastAuditID() throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit") ?? 0

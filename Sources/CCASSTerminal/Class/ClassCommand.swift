@@ -11,9 +11,10 @@ struct ClassCommand: ParsableCommand {
         discussion: """
         A class lives beside the store (classes/NAME): one participant per seat with a first-logon user, an app user, an \
         email user, a locked user, a DA maker and two DA checkers. A trainee's terminal is `ccass-terminal --seat NAME/K`; \
-        `class sshd-config NAME` connects each SSH key to its seat and to nothing else.
+        `class sshd-config` (once, for every class) connects each SSH key to its seat and to nothing else.
         """,
-        subcommands: [ClassCreate.self, ClassDelete.self, ClassReset.self, ClassStatus.self, ClassClock.self, ClassSSHDConfig.self]
+        subcommands: [ClassCreate.self, ClassSet.self, ClassDelete.self, ClassReset.self, ClassStatus.self, ClassClock.self, ClassSSHDConfig.self,
+                      ClassAuthorizedKeys.self]
     )
 
     /// The class NAME of the store, with its folder.

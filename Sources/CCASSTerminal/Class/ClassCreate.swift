@@ -13,6 +13,7 @@ struct ClassCreate: ParsableCommand {
 
     @Argument(help: "The class name: 1-24 lower-case letters, digits and hyphens, starting with a letter.") var name: String
     @Option(help: ArgumentHelp("How many trainees (1 to \(TrainingClass.maxTrainees)).", valueName: "n")) var trainees: Int
+    @OptionGroup var settings: ClassSettingsOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -28,14 +29,17 @@ struct ClassCreate: ParsableCommand {
         let engine = try store.settings.engine()
         let training: TrainingClass
         do {
-            training = try ClassSetup.create(name: name, trainees: trainees, engine: engine, dataDirectory: store.settings.location.directory)
+            training = try ClassSetup.create(name: name, trainees: trainees, engine: engine, dataDirectory: store.settings.location.directory,
+                                             configure: { settings.apply(to: &$0, policy: store.settings.policy) })
         } catch let failure as ClassFolder.Failure {
             throw CommandFailure(failure.description)
         }
         let folder = ClassFolder(dataDirectory: store.settings.location.directory, name: name)
+        // Each seat's key pair now: a class made later needs no change to sshd.
+        try SeatKeys.makeMissing(training, folder: folder)
         try StandardStream.output.line(ClassSetup.rosterTable(training, folder: folder))
         try StandardStream.output.line("Roster: \(folder.rosterCSV.path) and \(folder.rosterTable.path)")
         try StandardStream.output.line("A seat's terminal: ccass-terminal --data-dir \(store.settings.location.directory.path) --seat \(name)/K")
-        try StandardStream.output.line("Serving it over SSH: ccass-terminal class sshd-config \(name) (README, \"Running a class\")")
+        try StandardStream.output.line("Over SSH: the block of ccass-terminal class sshd-config, once for every class (README, \"Running a class\")")
     }
 }

@@ -4,20 +4,20 @@ import Authenticator
 import Foundation
 import SafeIO
 
-/// `class sshd-config NAME [--user USER]`
+/// `class sshd-config [--user USER]`: the one sshd block for every class of the store.
 struct ClassSSHDConfig: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sshd-config",
-        abstract: "Print the OpenSSH configuration that connects each seat's key to its seat and to nothing else.",
+        abstract: "Print the OpenSSH configuration that connects each seat's key to its seat and to nothing else, for every class, once.",
         discussion: """
-        Makes each seat's key pair the first time (seat-KK/id_ed25519, for the trainee) and the class's authorized_keys, \
-        where each key may only run `ccass-terminal --seat NAME/K` on a terminal: no shell, no forwarding. The Match \
-        block printed goes in /etc/ssh/sshd_config.d/; USER is an account kept for the class, which owns the data \
-        directory (never your own: the block replaces its authorized keys).
+        sshd asks `class authorized-keys` for the keys of USER at each connection: every seat of every class of the store, \
+        each key allowed only `ccass-terminal --seat NAME/K` on a terminal (no shell, no forwarding). Classes made, reset \
+        or deleted later need no edit and no reload. The block goes in /etc/ssh/sshd_config.d/; USER is an account kept \
+        for the classes, which owns the data directory (never your own). Makes the key pairs of classes made before keys \
+        came with them.
         """
     )
 
-    @Argument(help: "The class name.") var name: String
     @Option(help: ArgumentHelp("The Unix account trainees connect as (default: the owner of the data directory).", valueName: "user"))
     var user: String?
     @OptionGroup var store: StoreOptions
@@ -30,36 +30,31 @@ struct ClassSSHDConfig: ParsableCommand {
             throw CommandFailure("a seat cannot read \(SMTPCredentials.userVariable) from your environment: use --smtp-credentials FILE")
         }
         _ = try mail.settings.resolved()
-        var smtp = ""
-        if let url = mail.smtp { smtp += " --smtp \(Self.quoted(url))" }
-        if let file = mail.smtpCredentials { smtp += " --smtp-credentials \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
-        if let file = mail.smtpCA { smtp += " --smtp-ca \(Self.quoted(URL(fileURLWithPath: file).standardizedFileURL.path))" }
-        let (training, folder) = try ClassCommand.load(name, store.settings)
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let account = try user ?? Self.owner(of: store.settings.location.directory)
-        // The block replaces the account's authorized keys: never root's by default.
+        let directory = store.settings.location.directory
+        let account = try user ?? Self.owner(of: directory)
+        // The block hands the account's logons to the classes: never root's by default.
         if user == nil, account == "root" {
-            throw CommandFailure("\(store.settings.location.directory.path) belongs to root: the block would make root's SSH keys the class's; make an account for the class (README, \"Running a class\") or name one with --user")
+            throw CommandFailure("\(directory.path) belongs to root: the block would make root's SSH logons the classes'; make an account for the classes (README, \"Running a class\") or name one with --user")
         }
-        var lines: [String] = []
-        for seat in training.seats {
-            let key = folder.seatKey(seat)
-            if !FileManager.default.fileExists(atPath: key.path) { try Self.makeKey(key, comment: "ccass \(name) seat \(seat)") }
-            guard let bytes = try PrivateFiles.read(key.appendingPathExtension("pub")),
-                  case let publicKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), !publicKey.isEmpty else {
-                throw CommandFailure("\(key.path).pub is missing or empty: remove \(key.path) and run sshd-config again")
-            }
-            let command = "\(Self.quoted(executable)) --data-dir \(Self.quoted(store.settings.location.directory.path)) --seat \(name)/\(seat)\(smtp)"
-            lines.append("restrict,pty,command=\"\(command)\" \(publicKey)")
+        for name in try ClassAuthorizedKeys.classNames(directory) {
+            let folder = ClassFolder(dataDirectory: directory, name: name)
+            let training = try ClassCommand.load(name, store.settings).0
+            try SeatKeys.makeMissing(training, folder: folder)
+            // The per-class key files of before are not read any more.
+            try? PrivateFiles.remove(folder.root.appendingPathComponent("authorized_keys"))
         }
-        try PrivateFiles.replace(folder.authorizedKeys, with: lines.joined(separator: "\n") + "\n")
+        let command = try ([ClassAuthorizedKeys.executable, "class", "authorized-keys", "--data-dir", directory.path] + mail.settings.arguments)
+            .map { try Self.word($0) }.joined(separator: " ") + " %u"
         try StandardStream.output.line("""
-        # ccass-terminal class \(name): \(TrainingClass.seatCount(training.trainees)), trainees connect as \(account).
-        # Save as /etc/ssh/sshd_config.d/ccass-\(name).conf and reload sshd (systemctl reload ssh).
-        # Seat K connects with its key: ssh -i \(folder.root.path)/seat-KK/id_ed25519 \(account)@THIS-HOST
-        # Each key may only start its seat (\(folder.authorizedKeys.path)).
+        # ccass-terminal: every class of \(directory.path), trainees connecting as \(account).
+        # Save once as /etc/ssh/sshd_config.d/ccass-terminal.conf (remove any ccass-NAME.conf of
+        # before) and reload sshd (systemctl reload ssh). Classes made, reset or deleted later need no
+        # edit: sshd asks the program for the seats' keys at each connection.
+        # Seat K of class NAME connects with its key: ssh -i \(directory.path)/classes/NAME/seat-KK/id_ed25519 \(account)@THIS-HOST
         Match User \(account)
-            AuthorizedKeysFile \(folder.authorizedKeys.path)
+            AuthorizedKeysFile none
+            AuthorizedKeysCommand \(command)
+            AuthorizedKeysCommandUser \(account)
             AuthenticationMethods publickey
             PasswordAuthentication no
             KbdInteractiveAuthentication no
@@ -70,9 +65,12 @@ struct ClassSSHDConfig: ParsableCommand {
         """)
     }
 
-    /// A word for the shell sshd runs the command with, inside the option's double quotes.
-    static func quoted(_ path: String) -> String {
-        "'" + path.replacingOccurrences(of: "'", with: "'\\''").replacingOccurrences(of: "\"", with: "\\\"") + "'"
+    /// A word of sshd's command line: `%` doubled (sshd expands `%u`), in double quotes when
+    /// it has a blank; a double quote cannot be written there and is refused.
+    static func word(_ text: String) throws -> String {
+        guard !text.contains("\""), !text.contains("\n") else { throw CommandFailure("\(text) cannot be written in sshd's configuration (a quote or a new line)") }
+        let escaped = text.replacingOccurrences(of: "%", with: "%%")
+        return escaped.contains(where: { $0 == " " || $0 == "\t" }) ? "\"\(escaped)\"" : escaped
     }
 
     static func owner(of directory: URL) throws -> String {
@@ -81,26 +79,15 @@ struct ClassSSHDConfig: ParsableCommand {
         }
         return name
     }
+}
 
-    /// An Ed25519 key pair without a passphrase, by OpenSSH's ssh-keygen.
-    static func makeKey(_ key: URL, comment: String) throws {
-        guard let keygen = ["/usr/bin/ssh-keygen", "/bin/ssh-keygen"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CommandFailure("ssh-keygen is not installed (apt install openssh-client)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: keygen)
-        process.arguments = ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.path]
-        // ssh-keygen makes the public half 0644; it lives in the seat's private folder and is
-        // made private too, so nothing in the data folder is open to others.
-        defer { chmod(key.path + ".pub", 0o600) }
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CommandFailure("ssh-keygen could not make \(key.path): \(why)")
-        }
+extension SMTPSettings {
+    /// The options that give these settings on a command line (a seat's, written by the trainer's tools).
+    var arguments: [String] {
+        var words: [String] = []
+        if let smtp { words += ["--smtp", smtp] }
+        if let file = smtpCredentials { words += ["--smtp-credentials", URL(fileURLWithPath: file).standardizedFileURL.path] }
+        if let file = smtpCA { words += ["--smtp-ca", URL(fileURLWithPath: file).standardizedFileURL.path] }
+        return words
     }
 }

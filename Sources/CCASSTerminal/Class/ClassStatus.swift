@@ -30,7 +30,7 @@ struct ClassStatus: ParsableCommand {
             if csv {
                 try StandardStream.output.write(DashboardView.csv(seats))
             } else {
-                try StandardStream.output.line("Class \(name), \(HongKongTime.format(engine.clock.now()))")
+                try StandardStream.output.line("Class \(name), \(HongKongTime.format(engine.clock.now())); \(training.settingsSummary)")
                 try StandardStream.output.line(DashboardView.header())
                 for seat in seats { try StandardStream.output.line(DashboardView.row(seat)) }
                 try StandardStream.output.line(DashboardView.totals(seats))
