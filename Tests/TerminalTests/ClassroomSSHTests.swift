@@ -41,7 +41,8 @@ final class ClassroomSSHTests: XCTestCase {
         XCTAssertEqual(demo.status, 0, demo.err)
         let created = try Programs.run(Programs.ccassTerminal, ["class", "create", "ssh", "--trainees", "\(trainees)", "--data-dir", data.path])
         guard created.status == 0 else { throw TestFailure("class create: \(created.err)") }
-        let config = try Programs.run(Programs.ccassTerminal, ["class", "sshd-config", "ssh", "--data-dir", data.path, "--user", NSUserName()])
+        // The one block for every class of the store, written once (classes made later need no edit).
+        let config = try Programs.run(Programs.ccassTerminal, ["class", "sshd-config", "--data-dir", data.path, "--user", NSUserName()])
         guard config.status == 0 else { throw TestFailure("class sshd-config: \(config.err)") }
         try config.out.write(to: directory.appendingPathComponent("class.conf"), atomically: true, encoding: .utf8)
         let hostKey = directory.appendingPathComponent("host_ed25519")
@@ -216,6 +217,37 @@ final class ClassroomSSHTests: XCTestCase {
         throw TestFailure("never showed \"\(text)\"")
     }
 
+    /// A class made while sshd runs is served by the same block, with no edit and no reload:
+    /// a seat of each class logs on, and a key of one class is its seat, not the other's.
+    func testTwoClassesOnOneAccountWithOneBlockAndNoReload() throws {
+        let host = try startHost(trainees: 1)
+        let created = try Programs.run(Programs.ccassTerminal, ["class", "create", "tue", "--trainees", "1", "--data-dir", host.data.path])
+        XCTAssertEqual(created.status, 0, created.err)
+        let tuesday = Host(directory: host.directory, data: host.data, port: host.port, folder: host.data.appendingPathComponent("classes/tue"),
+                           clockStart: host.clockStart)
+        for (class_, seatHost, number) in [("ssh", host, 1), ("tue", tuesday, 2)] {
+            let terminal = try TmuxTerminal(testCase: self)
+            try terminal.start("ssh -tt " + sshArguments(seatHost, seat: 1).map { "'\($0)'" }.joined(separator: " "))
+            try Self.wait(terminal, "Seat 1 of class \(class_)", timeout: 30)
+            let userID = String(format: "T%03d0102", number)
+            terminal.keys("Enter")
+            try Self.wait(terminal, "Enter your User ID and Password", timeout: 30)
+            terminal.type(userID)
+            terminal.keys("Tab")
+            terminal.type("Training#2023Pass")
+            terminal.keys("Enter")
+            try Self.wait(terminal, "OTP shown in your authenticator app.", timeout: 30)
+            // The seat's own phone, as the trainer reads it.
+            let code = try Programs.run(Programs.ccassTerminal, ["authenticator", "code", userID, "--seat", "\(class_)/1", "--data-dir", host.data.path])
+            XCTAssertEqual(code.status, 0, code.err)
+            terminal.type(code.out.trimmingCharacters(in: .whitespacesAndNewlines))
+            terminal.keys("Enter")
+            try Self.wait(terminal, "Logged on as \(userID) by 2FA (authenticator app).", timeout: 30)
+        }
+        let sshdLog = try log(host.directory)
+        XCTAssertFalse(sshdLog.contains("fatal"), sshdLog)
+    }
+
     /// A seat's key runs its seat and nothing else: no command, no shell, no forwarding.
     func testASeatKeyReachesNoShellAndNoForwarding() throws {
         let host = try startHost(trainees: 1)
@@ -227,7 +259,7 @@ final class ClassroomSSHTests: XCTestCase {
         let forward = try Programs.run(ssh, ["-W", "127.0.0.1:\(host.port)"] + sshArguments(host, seat: 1), input: "")
         XCTAssertNotEqual(forward.status, 0)
         XCTAssertFalse(forward.out.contains("SSH-2.0"), "port forwarding reached sshd: \(forward.out)")
-        // A key that is not in the class's authorized_keys does not get in at all.
+        // A key that is no seat's does not get in at all.
         let stranger = host.directory.appendingPathComponent("stranger")
         XCTAssertEqual(try Programs.run(try requireTool("ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-f", stranger.path]).status, 0)
         var arguments = sshArguments(host, seat: 1)
