@@ -20,7 +20,8 @@ final class ClassroomSSHTests: XCTestCase {
         var clockStart: Date
     }
 
-    private func startHost(trainees: Int) throws -> Host {
+    /// `logins`: the class's seats also get Unix accounts with passwords (`class logins`, as root).
+    private func startHost(trainees: Int, logins: Bool = false) throws -> Host {
         let sshd = try requireSbinTool("sshd")
         _ = try requireTool("ssh")
         _ = try requireTool("ssh-keygen")
@@ -44,7 +45,19 @@ final class ClassroomSSHTests: XCTestCase {
         // The one block for every class of the store, written once (classes made later need no edit).
         let config = try Programs.run(Programs.ccassTerminal, ["class", "sshd-config", "--data-dir", data.path, "--user", NSUserName()])
         guard config.status == 0 else { throw TestFailure("class sshd-config: \(config.err)") }
-        try config.out.write(to: directory.appendingPathComponent("class.conf"), atomically: true, encoding: .utf8)
+        var blocks = config.out
+        if logins {
+            let sudoers = URL(fileURLWithPath: "/etc/sudoers.d/ccass-terminal")
+            let before = try? Data(contentsOf: sudoers)
+            let made = try Programs.run(Programs.ccassTerminal, ["class", "logins", "ssh", "--user", NSUserName(), "--data-dir", data.path])
+            addTeardownBlock {
+                _ = try? Programs.run(Programs.ccassTerminal, ["class", "logins", "ssh", "--remove", "--data-dir", data.path])
+                if let before { try? before.write(to: sudoers) } else { try? FileManager.default.removeItem(at: sudoers) }
+            }
+            guard made.status == 0, let block = made.out.range(of: "Match Group") else { throw TestFailure("class logins: \(made.err)") }
+            blocks += "\n" + made.out[block.lowerBound...]
+        }
+        try blocks.write(to: directory.appendingPathComponent("class.conf"), atomically: true, encoding: .utf8)
         let hostKey = directory.appendingPathComponent("host_ed25519")
         XCTAssertEqual(try Programs.run(try requireTool("ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-f", hostKey.path]).status, 0)
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
@@ -246,6 +259,44 @@ final class ClassroomSSHTests: XCTestCase {
         }
         let sshdLog = try log(host.directory)
         XCTAssertFalse(sshdLog.contains("fatal"), sshdLog)
+    }
+
+    /// A trainee who cannot place a key file logs on with the seat account's password, and
+    /// reaches that seat and nothing else; a wrong password gets nowhere.
+    func testASeatAccountLogsOnWithItsPassword() throws {
+        guard getuid() == 0 else { throw XCTSkip("class logins makes Unix accounts: root only") }
+        _ = try requireSbinTool("useradd")
+        _ = try requireTool("sudo")
+        let host = try startHost(trainees: 2, logins: true)
+        let sheet = try String(contentsOf: host.folder.appendingPathComponent("logins.csv"), encoding: .utf8)
+        let row = try XCTUnwrap(sheet.split(separator: "\n").first { $0.hasPrefix("2,") }, sheet).split(separator: ",")
+        let (login, password) = (String(row[1]), String(row[2]))
+        XCTAssertEqual(login, "t00102")
+        XCTAssertNotNil(password.range(of: #"^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$"#, options: .regularExpression), password)
+        let terminal = try TmuxTerminal(testCase: self)
+        try terminal.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+                           + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(login)@127.0.0.1")
+        try Self.wait(terminal, "password:", timeout: 30)
+        terminal.type(password)
+        terminal.keys("Enter")
+        try Self.wait(terminal, "Seat 2 of class ssh", timeout: 30)
+        // A command of the trainee's own is not run: the seat is.
+        let other = try TmuxTerminal(testCase: self)
+        try other.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+                        + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(login)@127.0.0.1 id")
+        try Self.wait(other, "password:", timeout: 30)
+        other.type(password)
+        other.keys("Enter")
+        try Self.wait(other, "a seat opens the terminal or DMS", timeout: 30)
+        XCTAssertFalse(other.capture().contains("uid="), other.capture())
+        // A wrong password is refused by sshd.
+        let wrong = try TmuxTerminal(testCase: self)
+        try wrong.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+                        + "-o PreferredAuthentications=password -o PubkeyAuthentication=no -o NumberOfPasswordPrompts=1 \(login)@127.0.0.1")
+        try Self.wait(wrong, "password:", timeout: 30)
+        wrong.type("not-the-password")
+        wrong.keys("Enter")
+        try Self.wait(wrong, "Permission denied", timeout: 30)
     }
 
     /// A seat's key runs its seat and nothing else: no command, no shell, no forwarding.
