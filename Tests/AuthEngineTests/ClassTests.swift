@@ -210,7 +210,9 @@ final class ClassTests: XCTestCase {
                                      (["class", "reset", "monday", "--seat", "3"], "class monday has seats 1 to 2, not 3"),
                                      (["class", "status", "friday", "--once"], "there is no class \"friday\""),
                                      (["class", "clock", "monday", "--advance", "soon"], "--advance \"soon\" is not an interval"),
-                                     (["--seat", "monday"], "--seat \"monday\" is not CLASS/SEAT")] {
+                                     (["--seat", "monday"], "--seat \"monday\" is not CLASS/SEAT"),
+                                     (["class", "sshd-config", "--user", "ccass", "--policy", "nist-800-63b-4"], "--policy is a class's setting"),
+                                     (["class", "sshd-config", "--user", "ccass", "--clock", "2023-06-12T09:00+08:00"], "--clock is the classes' clock")] {
             let result = try Programs.run(Programs.ccassTerminal, arguments + ["--data-dir", dir.path])
             XCTAssertEqual(result.status, 1, arguments.joined(separator: " "))
             XCTAssertTrue(result.err.hasPrefix("Error: \(message)") && result.err.split(separator: "\n").count == 1, result.err)
