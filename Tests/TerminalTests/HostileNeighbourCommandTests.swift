@@ -300,7 +300,7 @@ final class HostileNeighbourCommandTests: XCTestCase {
         let demo = try Programs.run(Programs.ccassTerminal, ["demo", "--data-dir", dir.path, "--training-kdf-iterations", "1000"])
         XCTAssertEqual(demo.status, 0, demo.err)
         XCTAssertEqual(demo.err, "Note: \(dir.path) was open to other users (mode 777); it is now private (mode 700)\n")
-        for arguments in [["class", "create", "c1", "--trainees", "2"], ["class", "sshd-config", "c1", "--user", "ccass"],
+        for arguments in [["class", "create", "c1", "--trainees", "2"], ["class", "sshd-config", "--user", "ccass"],
                           ["class", "clock", "c1", "--advance", "5m"]] {
             let result = try Programs.run(Programs.ccassTerminal, arguments + ["--data-dir", dir.path])
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.err)")
@@ -329,7 +329,7 @@ final class HostileNeighbourCommandTests: XCTestCase {
             if info.st_mode & 0o077 != 0 { open.append("\(name) \(String(info.st_mode & 0o7777, radix: 8))") }
         }
         XCTAssertEqual(open, [], "open to group or others")
-        for expected in ["exports", "classes/c1/class.json", "classes/c1/seat-01/mail", "classes/c1/authorized_keys", "clock",
+        for expected in ["exports", "classes/c1/class.json", "classes/c1/seat-01/mail", "classes/c1/seat-01/id_ed25519.pub", "clock",
                          "mail/email.user@demo-securities.example/new"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(expected).path), "\(expected) was made")
         }

@@ -135,7 +135,7 @@ final class ClassroomHost {
         let cost = kdfIterations.map { ["--training-kdf-iterations", "\($0)"] } ?? []
         try Self.run(terminal, ["demo", "--data-dir", data] + cost + ["--clock", "2023-06-12T10:00+08:00"])
         try Self.run(terminal, ["class", "create", "bench", "--trainees", "\(seats)", "--data-dir", data])
-        let config = try Self.run(terminal, ["class", "sshd-config", "bench", "--data-dir", data, "--user", "root"])
+        let config = try Self.run(terminal, ["class", "sshd-config", "--data-dir", data, "--user", "root"])
         try config.write(to: directory.appendingPathComponent("class.conf"), atomically: true, encoding: .utf8)
         try Self.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory.appendingPathComponent("host_key").path])
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)

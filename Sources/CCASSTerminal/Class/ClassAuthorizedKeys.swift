@@ -19,11 +19,7 @@ struct ClassAuthorizedKeys: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var mail: SMTPOptions
 
-    func validate() throws {
-        // A class's policy and clock are the class's: here they would be accepted and do nothing.
-        if store.policy != nil { throw CommandFailure("--policy is a class's setting: class create NAME --policy, or class set NAME --policy") }
-        if store.clock != nil { throw CommandFailure("--clock is the classes' clock: class clock NAME --set") }
-    }
+    func validate() throws { try ClassSSHDConfig.refuseClassSettings(store) }
 
     func run() throws {
         let directory = store.settings.location.directory

@@ -23,8 +23,11 @@ struct ClassSSHDConfig: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var mail: SMTPOptions
 
-    func validate() throws {
-        // A class's policy and clock are the class's: here they would be accepted and do nothing.
+    func validate() throws { try Self.refuseClassSettings(store) }
+
+    /// A class's policy and clock belong to the class: given to the commands that serve every
+    /// class, they would be accepted and do nothing.
+    static func refuseClassSettings(_ store: StoreOptions) throws {
         if store.policy != nil { throw CommandFailure("--policy is a class's setting: class create NAME --policy, or class set NAME --policy") }
         if store.clock != nil { throw CommandFailure("--clock is the classes' clock: class clock NAME --set") }
     }
