@@ -26,6 +26,17 @@ public enum Texts {
     public static let ssoAddress = "https://sso.hkexposttrade.com.hk/sso"
     public static let functionNotAvailable = "Function not available"
 
+    /// After a logon during the post-release connectivity test (Appendix B): the terminal shows
+    /// "Function not available"; a DMS logon is the test completed, and DAs perform no security
+    /// management function during it (s3.5).
+    public static func connectivityCompleted(_ session: ConnectivitySession, dms: Bool) -> String {
+        let name = session == .primary ? "Session 1" : "Session 2"
+        if dms {
+            return "The connectivity test of \(name) is completed. Security management functions are not performed during the test; please log out."
+        }
+        return "\(functionNotAvailable). The connectivity test of \(name) is completed; please log out."
+    }
+
     // Logon (package Appendix C)
     public static let userID = "User ID"
     public static let password = "Password"

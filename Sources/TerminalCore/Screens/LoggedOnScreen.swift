@@ -10,7 +10,8 @@ public struct LoggedOnScreen: ScreenModel {
     public static func coverageButton(_ id: String) -> String { id == Button.logout.rawValue ? id : Button.menu.rawValue }
     public var success: LogonSuccess
     public var function: TerminalFunction?
-    /// During the connectivity test no function is available: the logon itself is the test.
+    /// During the connectivity test no function is offered: the logon itself is the test (the
+    /// terminal's functions are not available; DAs perform no security management then).
     public var connectivityTest: ConnectivitySession?
     public var form: Form?
 

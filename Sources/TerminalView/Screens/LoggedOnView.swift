@@ -9,8 +9,7 @@ extension LoggedOnScreen: Drawable {
             w.line("Last logon: \(success.previousLogonAt.map(HongKongTime.format) ?? "none (first logon)")")
             w.gap()
             if let connectivityTest {
-                w.paragraph("\(Texts.functionNotAvailable). The connectivity test of \(connectivityTest == .primary ? "Session 1" : "Session 2") is completed; please log out.",
-                            role: .warning)
+                w.paragraph(Texts.connectivityCompleted(connectivityTest, dms: function == .securityManagement), role: .warning)
                 w.gap()
             }
             if let form { w.form(form) }
