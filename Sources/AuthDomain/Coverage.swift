@@ -197,14 +197,13 @@ extension AuthorisationRefusal: CoverageCases {
 }
 
 extension ProfileChange: CoverageCases {
-    public enum Case: String, CaseIterable { case create, changeEmail, resetOTPRegistration, delete, assignDARole, assignBusinessGroups }
+    public enum Case: String, CaseIterable { case create, changeEmail, resetOTPRegistration, delete, assignBusinessGroups }
     public var coverageCase: Case {
         switch self {
         case .create: .create
         case .changeEmail: .changeEmail
         case .resetOTPRegistration: .resetOTPRegistration
         case .delete: .delete
-        case .assignDARole: .assignDARole
         case .assignBusinessGroups: .assignBusinessGroups
         }
     }
@@ -272,7 +271,7 @@ extension FlowStep: CoverageCases {
 extension Unavailability: CoverageCases {
     public enum Case: String, CaseIterable {
         case closed, twoFactorNotLaunched, smartcardDecommissioned, createUserBeforeLaunch, eServiceNotYetProcessed,
-             duringConnectivityTest, daRoleBeforeDecommissioning, businessGroupsBeforeDecommissioning
+             duringConnectivityTest, businessGroupsBeforeDecommissioning
     }
     public var coverageCase: Case {
         switch self {
@@ -282,7 +281,6 @@ extension Unavailability: CoverageCases {
         case .createUserBeforeLaunch: .createUserBeforeLaunch
         case .eServiceNotYetProcessed: .eServiceNotYetProcessed
         case .duringConnectivityTest: .duringConnectivityTest
-        case .daRoleBeforeDecommissioning: .daRoleBeforeDecommissioning
         case .businessGroupsBeforeDecommissioning: .businessGroupsBeforeDecommissioning
         }
     }

@@ -17,15 +17,13 @@ public enum ProfileChange: Sendable, Equatable {
     case resetOTPRegistration(userID: String)
     /// Delete User Profile.
     case delete(userID: String)
-    /// After smartcard decommissioning: the DA role of a profile (s5.1).
-    case assignDARole(userID: String, maker: Bool, checker: Bool)
-    /// After smartcard decommissioning: the business user groups of a profile (s5.1).
+    /// After smartcard decommissioning: the business user groups of a profile (s5.1). (The DA
+    /// role is HKEX's to give, through eService DA3: `EServiceRequest.assignDARole`.)
     case assignBusinessGroups(userID: String, groups: [String])
 
     public var userID: String {
         switch self {
-        case .create(let id, _), .changeEmail(let id, _), .resetOTPRegistration(let id), .delete(let id), .assignDARole(let id, _, _),
-             .assignBusinessGroups(let id, _): id
+        case .create(let id, _), .changeEmail(let id, _), .resetOTPRegistration(let id), .delete(let id), .assignBusinessGroups(let id, _): id
         }
     }
 
@@ -35,9 +33,6 @@ public enum ProfileChange: Sendable, Equatable {
         case .changeEmail(let id, let email): "change the email of \(id) to \(email)"
         case .resetOTPRegistration(let id): "unlock/ reset OTP device registration of \(id)"
         case .delete(let id): "delete user profile \(id)"
-        case .assignDARole(let id, let maker, let checker):
-            maker || checker ? "make \(id) a \(AccountRole(kind: .delegatedAdministrator, isMaker: maker, isChecker: checker).description)"
-                             : "take the DA role away from \(id)"
         case .assignBusinessGroups(let id, let groups): "business user groups of \(id): \(groups.isEmpty ? "none" : groups.joined(separator: ", "))"
         }
     }
@@ -137,17 +132,15 @@ public struct UserProfile: Sendable, Equatable {
     public struct ChangeOptions: Sendable, Equatable {
         public let email: Bool
         public let resetOTPRegistration: Bool
-        public let daRole: Bool
         public let businessGroups: Bool
 
-        package init(email: Bool, resetOTPRegistration: Bool, daRole: Bool, businessGroups: Bool) {
+        package init(email: Bool, resetOTPRegistration: Bool, businessGroups: Bool) {
             self.email = email
             self.resetOTPRegistration = resetOTPRegistration
-            self.daRole = daRole
             self.businessGroups = businessGroups
         }
 
-        public static let none = ChangeOptions(email: false, resetOTPRegistration: false, daRole: false, businessGroups: false)
+        public static let none = ChangeOptions(email: false, resetOTPRegistration: false, businessGroups: false)
         public var isEmpty: Bool { self == .none }
     }
 

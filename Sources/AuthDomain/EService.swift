@@ -38,11 +38,14 @@ public enum EServiceRequest: Sendable, Equatable {
         }
     }
 
-    /// The request types HKEX processes only from the launch of 2FA (footnotes 3 and 4).
-    public var processedFromLaunch: Bool {
+    /// From when HKEX processes the request type: the types new with 2FA from its launch
+    /// (footnotes 3 and 4), the DA role for existing users from the decommissioning of
+    /// smartcards (s5.1); nil for a type processed already before.
+    public var processedFrom: Date? {
         switch self {
-        case .addDA, .unlockDA, .enableDA, .disableDA, .deleteDA, .additionalAccounts: true
-        case .registerDAEmail, .assignDARole: false
+        case .addDA, .unlockDA, .enableDA, .disableDA, .deleteDA, .additionalAccounts: ServicePhase.twoFactorLaunch
+        case .assignDARole: ServicePhase.smartcardDecommissioning
+        case .registerDAEmail: nil
         }
     }
 

@@ -99,9 +99,6 @@ public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
     /// No DA unlock, password reset or security management change during the post-release
     /// connectivity test (s3.5, Appendix B).
     case duringConnectivityTest
-    /// The DA role is assigned in DMS only once smartcards are decommissioned (s5.1); until then
-    /// by eService DA3.
-    case daRoleBeforeDecommissioning
     case businessGroupsBeforeDecommissioning
 
     public var description: String {
@@ -115,8 +112,6 @@ public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
             "HKEX processes this eService request type from \(HongKongTime.formatDay(from)) onwards."
         case .duringConnectivityTest:
             "Not available during the post-release connectivity test: no account unlock, password reset or security management change."
-        case .daRoleBeforeDecommissioning:
-            "Until smartcards are decommissioned on 4 September 2023, the DA role is assigned by HKEX through eService DA3. Enquiries to \(HKEXContact.sentence())"
         case .businessGroupsBeforeDecommissioning:
             "Business user groups are assigned in DMS from the decommissioning of smartcards on 4 September 2023."
         }
@@ -141,7 +136,7 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
     case concernsChecker
     /// Before decommissioning, a DA's email, Unlock/ Reset OTP Device Registration and deletion
     /// go to HKEX through eService DA3 (s3.1, s4.1.1, s4.1.2).
-    case daProfileThroughEServiceDA3(String)
+    case daProfileThroughEServiceDA3(String, ClearingHouse)
     /// The change would leave the participant below 1 DA maker and 2 DA checkers (s5.1).
     case belowMinimumDAs(participant: String, makers: Int, checkers: Int)
     /// eService requests are processed by HKEX, not through a DMS logon.
@@ -158,8 +153,8 @@ public enum Refusal: Sendable, Equatable, CustomStringConvertible {
         case .otherParticipant(let id, let participant): "\(id) is not a user profile of your participant (\(participant))."
         case .ownRequest: "A checker cannot authorize their own request: another DA checker enters their Checker ID and Authorization Code."
         case .concernsChecker: "A checker cannot authorize a request about themselves: another DA checker enters their Checker ID and Authorization Code."
-        case .daProfileThroughEServiceDA3(let id):
-            "\(id) is a DA: its email, Unlock/ Reset OTP Device Registration and deletion go to HKEX through eService DA3 in Client Connect. Enquiries to \(HKEXContact.sentence())"
+        case .daProfileThroughEServiceDA3(let id, let house):
+            "\(id) is a DA: its email, Unlock/ Reset OTP Device Registration and deletion go to HKEX through eService DA3 in Client Connect. Enquiries to \(HKEXContact.sentence(for: house))"
         case .belowMinimumDAs(let participant, let makers, let checkers):
             "Refused: \(participant) must keep at least 1 DA maker and 2 DA checkers (it would have \(makers) and \(checkers))."
         case .hkexOnly: "eService requests are processed by HKEX."

@@ -29,7 +29,6 @@ public struct Coverage: Equatable, Sendable {
             "EngineError.emailMismatch": "eService DA3 requests, processed by HKEX (hkex da unlock)",
             "Unavailability.eServiceNotYetProcessed": "eService requests, processed by HKEX",
             "Unavailability.twoFactorNotLaunched": "before 12 June the landing pages offer the smartcard only, and the clock moves forward",
-            "Unavailability.daRoleBeforeDecommissioning": "the profile screen offers the DA role only after decommissioning",
             "Unavailability.businessGroupsBeforeDecommissioning": "the profile screen offers business groups only after decommissioning",
             "Refusal.notLoggedOn": "DMS screens call only while their logon lasts",
             "Refusal.hkexOnly": "HKEX back office",

@@ -55,7 +55,9 @@ public enum Texts {
         }
         return "Your account has been locked after 5 unsuccessful attempts. \(who)"
     }
-    public static let disabled = "Your account has been disabled. Please contact your Delegated Administrator."
+    /// A disabled account: a user's DA enables it in DMS; a DA is enabled by HKEX, on the
+    /// company's eService DA3 request (s4.1.1), as a locked DA is unlocked.
+    public static let disabled = "Your account has been disabled. Users: please contact your Delegated Administrator. DAs: please ask your company to submit eService DA3 (Enable) to HKEX. \(contactHKEX)"
 
     /// Where a message sends someone to HKEX: the hotline, its hours and the email (s7).
     public static let contactHKEX = "Enquiries to \(HKEXContact.sentence())"

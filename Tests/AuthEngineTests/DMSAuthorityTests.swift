@@ -75,15 +75,17 @@ final class DMSAuthorityTests: XCTestCase {
         let maker = try env.dmsLogon("B01234X1")
         for change in [ProfileChange.changeEmail(userID: "B01234Z1", email: "z@demo.example"), .resetOTPRegistration(userID: "B01234Z1"),
                        .delete(userID: "B01234Z1")] {
-            XCTAssertEqual(refusal { try env.engine.submit(change, by: maker.session) }, .notPermitted(.daProfileThroughEServiceDA3("B01234Z1")),
+            XCTAssertEqual(refusal { try env.engine.submit(change, by: maker.session) }, .notPermitted(.daProfileThroughEServiceDA3("B01234Z1", .hksccParticipant)),
                            change.summary)
         }
-        XCTAssertEqual(refusal { try env.engine.submit(.assignDARole(userID: "B0123402", maker: true, checker: false), by: maker.session) },
-                       .unavailable(.daRoleBeforeDecommissioning))
         XCTAssertEqual(refusal { try env.engine.submit(.assignBusinessGroups(userID: "B0123402", groups: ["Settlement"]), by: maker.session) },
                        .unavailable(.businessGroupsBeforeDecommissioning))
         let profile = try env.engine.userProfile("B01234Z1", for: .change, by: maker.session)
-        XCTAssertEqual(profile.restriction, .daProfileThroughEServiceDA3("B01234Z1"))
+        XCTAssertEqual(profile.restriction, .daProfileThroughEServiceDA3("B01234Z1", .hksccParticipant))
+        // An HKSCC participant's DA is given the CCASS contacts only (s7).
+        let said = try XCTUnwrap(profile.restriction).description
+        XCTAssertTrue(said.contains(HKEXContact.ccassHotline) && said.contains(HKEXContact.ccassEmail), said)
+        XCTAssertFalse(said.contains(HKEXContact.ccmsHotline) || said.contains(HKEXContact.ccmsEmail), said)
         XCTAssertTrue(profile.changeOptions.isEmpty)
     }
 
@@ -102,12 +104,19 @@ final class DMSAuthorityTests: XCTestCase {
         let change = try env.engine.userProfile("B0123404", for: .change, by: maker.session)
         XCTAssertNil(change.twoFactor)
         XCTAssertNil(change.smartcard)
-        XCTAssertEqual(change.changeOptions, UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, daRole: false, businessGroups: false))
+        XCTAssertEqual(change.changeOptions, UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, businessGroups: false))
         let later = try TestEnvironment(start: HongKongTime.date(2023, 9, 5, 10, 0))
         let laterMaker = try later.dmsLogon("B01234X1")
         let decommissioned = try later.engine.userProfile("B0123404", for: .change, by: laterMaker.session)
         XCTAssertEqual(decommissioned.businessGroups, [])
-        XCTAssertTrue(decommissioned.changeOptions.daRole && decommissioned.changeOptions.businessGroups)
+        // Business user groups from the decommissioning; the DA role never in DMS (eService DA3, s5.1).
+        XCTAssertEqual(decommissioned.changeOptions, UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, businessGroups: true))
+        // Before the launch there is no OTP device to unlock or reset.
+        let early = try TestEnvironment(start: HongKongTime.date(2023, 6, 9, 10, 0))
+        let earlyMaker = try early.dmsSmartcardLogon("B01234X1")
+        XCTAssertFalse(try early.engine.userProfile("B0123402", for: .change, by: earlyMaker.session).changeOptions.resetOTPRegistration)
+        XCTAssertEqual(refusal { try early.engine.submit(.resetOTPRegistration(userID: "B0123402"), by: earlyMaker.session) },
+                       .unavailable(.twoFactorNotLaunched))
     }
 
     func testNoDMSChangeDuringTheConnectivityTest() throws {

@@ -64,6 +64,37 @@ final class HKEXTests: XCTestCase {
         XCTAssertFalse(notice.contains("B01234Z1"))
     }
 
+    /// s5.1: the DA role for an existing user is assigned through eService DA3 upon the
+    /// decommissioning of smartcards, not before (the other DA3 types start on 12 June).
+    func testTheDARoleIsAssignedThroughEServiceDA3FromTheDecommissioning() throws {
+        let env = try TestEnvironment(start: HongKongTime.date(2023, 9, 1, 10, 0))
+        let role = EServiceRequest.assignDARole(userID: "B0123402", maker: false, checker: true)
+        XCTAssertEqual(refusal { try env.engine.process(role, by: self.hkex) },
+                       .unavailable(.eServiceNotYetProcessed(from: ServicePhase.smartcardDecommissioning)))
+        XCTAssertEqual(Unavailability.eServiceNotYetProcessed(from: ServicePhase.smartcardDecommissioning).description,
+                       "HKEX processes this eService request type from 2023-09-04 onwards.")
+        XCTAssertEqual(try env.account("B0123402").kind, .user, "nothing done")
+        XCTAssertEqual(try env.engine.process(.enableDA(userID: "B01234Y1"), by: hkex), .completed(userID: "B01234Y1"), "the others are processed")
+        let later = try TestEnvironment(start: HongKongTime.date(2023, 9, 4, 10, 0))
+        XCTAssertEqual(try later.engine.process(role, by: hkex), .completed(userID: "B0123402"))
+        XCTAssertTrue(try later.account("B0123402").isChecker)
+    }
+
+    /// s7: a mail to one participant's DA gives that participant's contacts only: CCASS for
+    /// HKSCC participants, CCMS for HKCC and SEOCH.
+    func testTheCompletionMailGivesTheParticipantsOwnContacts() throws {
+        let env = try TestEnvironment()
+        for (userID, own, other) in [("HKABC1X1", HKEXContact.ccmsHotline, HKEXContact.ccassHotline),
+                                     ("B01234Y1", HKEXContact.ccassHotline, HKEXContact.ccmsHotline)] {
+            let address = try XCTUnwrap(try env.account(userID).email, userID)
+            XCTAssertEqual(try env.engine.process(.enableDA(userID: userID), by: hkex), .completed(userID: userID))
+            let mails = try env.mailer.messages(for: address).map { try String(contentsOf: $0, encoding: .utf8) }
+            let notice = try XCTUnwrap(mails.last { $0.contains("Subject: eService DA3 request completed") }, userID)
+            XCTAssertTrue(notice.contains(own), "\(userID): \(notice)")
+            XCTAssertFalse(notice.contains(other), "\(userID): one participant, one hotline: \(notice)")
+        }
+    }
+
     func testDAUserIDsAreAssignedInTheParticipantsFormat() throws {
         let env = try TestEnvironment()
         XCTAssertEqual(try env.engine.nextDAUserID(clearingHouse: .hksccParticipant, participantID: "B01234"), "B01234X2")

@@ -80,6 +80,14 @@ final class TestEnvironment {
         }
     }
 
+    /// Logs a DA on to DMS with the smartcard (before the launch and until the decommissioning).
+    func dmsSmartcardLogon(_ userID: String) throws -> LogonSuccess {
+        guard case .loggedOn(let success) = try engine.smartcardLogon(userID: userID, smartcardPassword: "12345678", service: .dms) else {
+            throw TestFailure("\(userID) could not log on to DMS by smartcard")
+        }
+        return success
+    }
+
     func account(_ id: String) throws -> Account { try XCTUnwrap(engine.account(id)) }
 
     func events(_ userID: String) throws -> [AuditEvent] { try engine.auditLog(userID: userID).map(\.event) }

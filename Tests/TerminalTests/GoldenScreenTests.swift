@@ -249,7 +249,7 @@ final class GoldenScreenTests: XCTestCase {
         s.check("dms-user-profile-listing")
     }
 
-    func testAfterDecommissioningDMSAssignsRolesAndGroups() throws {
+    func testAfterDecommissioningDMSAssignsBusinessGroupsNotTheDARole() throws {
         let s = try DrivenSession(console: .dms, start: HongKongTime.date(2023, 9, 5, 10, 0))
         s.keys(.character("1"))
         s.logon("B01234X1")

@@ -177,7 +177,8 @@ final class LandingAndLogonUpdateTests: XCTestCase {
             }),
             (.disabled, {
                 $0.expectScreen(refused)
-                $0.message = .error("Your account has been disabled. Please contact your Delegated Administrator.")
+                // A disabled DA is sent to HKEX (eService DA3 Enable), as a locked DA is (s4.1.1).
+                $0.message = .error("Your account has been disabled. Users: please contact your Delegated Administrator. DAs: please ask your company to submit eService DA3 (Enable) to HKEX. Enquiries to \(HKEXContact.sentence())")
             }),
             (.invalid, {
                 $0.expectScreen(refused)
@@ -1496,7 +1497,7 @@ final class DMSUpdateTests: XCTestCase {
             $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.userID, "B0123401") }
             $0.expectCall(1, read, "Reading the profile...")
         }
-        let options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, daRole: false, businessGroups: false)
+        let options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, businessGroups: false)
         let found = profile(.change, options: options)
         let reset = Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio)
         let form = Form([.field(TextField(Texts.emailAddress, kind: .email, text: "old@demo.example")), .toggle(reset),
@@ -1549,7 +1550,7 @@ final class DMSUpdateTests: XCTestCase {
         var d = profileScreen(.change)
         d.type("B0123401")
         d.press(.enter)
-        d.answer(.profile(profile(.change, options: .init(email: true, resetOTPRegistration: true, daRole: false, businessGroups: false))))
+        d.answer(.profile(profile(.change, options: .init(email: true, resetOTPRegistration: true, businessGroups: false))))
         d.press(.clearField)
         d.type("new@demo.example")
         let change = ProfileChange.changeEmail(userID: "B0123401", email: "new@demo.example")
@@ -1559,53 +1560,41 @@ final class DMSUpdateTests: XCTestCase {
         }
     }
 
-    func testDARoleAndBusinessGroupsAreChangedWithTogglesAndAField() {
+    /// After the decommissioning DMS changes a DA's business user groups (s5.1); the DA role is
+    /// not on the form (HKEX gives it, through eService DA3).
+    func testADAsBusinessGroupsAreChangedWithAFieldAndTheDARoleIsNotOffered() {
         var d = profileScreen(.change)
         d.type("B01234X2")
         d.press(.enter)
-        let options = UserProfile.ChangeOptions(email: false, resetOTPRegistration: false, daRole: true, businessGroups: true)
+        let options = UserProfile.ChangeOptions(email: false, resetOTPRegistration: false, businessGroups: true)
         let found = UserProfile(function: .change, userID: "B01234X2", participantKey: "HKSCC-CP:B01234",
                                 role: AccountRole(kind: .delegatedAdministrator, isMaker: true), state: .app, email: "da@demo.example",
                                 businessGroups: ["Settlement"], twoFactor: nil, smartcard: nil, changeOptions: options, restriction: nil)
-        let maker = Toggle(id: "maker", label: "DA maker", isOn: true)
-        let checker = Toggle(id: "checker", label: "DA checker", isOn: false)
         d.reply(.profile(found)) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
                 $0.stage = .profile(found)
-                $0.form = Form([.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60, text: "Settlement")), .toggle(maker),
-                                .toggle(checker), .button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)],
+                $0.form = Form([.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60, text: "Settlement")),
+                                .button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)],
                                submit: "change")
             }
         }
         d.key(.enter, "the groups as they were") {
-            $0.message = .error("Nothing to change: enter a new email address or choose Unlock/ Reset OTP Device Registration.")
+            $0.message = .error("Nothing to change: change the business user groups.")
         }
-        var groups = d
-        groups.typing(", Nominee") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.businessUserGroups, "Settlement, Nominee") } }
+        d.typing(", Nominee") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.businessUserGroups, "Settlement, Nominee") } }
         let assignGroups = ProfileChange.assignBusinessGroups(userID: "B01234X2", groups: ["Settlement", "Nominee"])
-        groups.key(.enter, effects: [.engine(id: 2, .submitChange(assignGroups, daSession))]) {
+        d.key(.enter, effects: [.engine(id: 2, .submitChange(assignGroups, daSession))]) {
             $0.expectCall(2, .submitChange(assignGroups, daSession), "Submitting...")
         }
-        var role = d
-        role.keys(.tab, .tab, .character(" ")) {
-            $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.focus(on: "checker")
-                $0.form?.setToggle("checker", true)
-            }
-        }
-        let assignRole = ProfileChange.assignDARole(userID: "B01234X2", maker: true, checker: true)
-        role.key(.enter, effects: [.engine(id: 2, .submitChange(assignRole, daSession))], "Enter on a toggle presses Change") {
-            $0.expectCall(2, .submitChange(assignRole, daSession), "Submitting...")
-        }
-        role.reply(.changeSubmitted(pending(assignRole))) {
+        d.reply(.changeSubmitted(pending(assignGroups))) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
                 $0.draft = ProfileScreen.Draft(stage: $0.stage, form: $0.form)
-                $0.stage = .checker(self.pending(assignRole))
+                $0.stage = .checker(self.pending(assignGroups))
                 $0.form = self.checkerForm
             }
-            $0.message = .info("Submitted: make B01234X2 a DA maker and checker. To be performed by DA Checker on this screen.")
+            $0.message = .info("Submitted: business user groups of B01234X2: Settlement, Nominee. To be performed by DA Checker on this screen.")
         }
     }
 
@@ -1613,14 +1602,14 @@ final class DMSUpdateTests: XCTestCase {
         var d = profileScreen(.change)
         d.type("B01234X2")
         d.press(.enter)
-        let restricted = profile(.change, options: .none, restriction: .daProfileThroughEServiceDA3("B01234X2"))
+        let restricted = profile(.change, options: .none, restriction: .daProfileThroughEServiceDA3("B01234X2", .hksccParticipant))
         d.reply(.profile(restricted)) {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
                 $0.stage = .profile(restricted)
                 $0.form = Form([.button(id: "back", label: Texts.back)])
             }
-            $0.message = .warning(Refusal.daProfileThroughEServiceDA3("B01234X2").description)
+            $0.message = .warning(Refusal.daProfileThroughEServiceDA3("B01234X2", .hksccParticipant).description)
         }
         d.key(.enter, "back to the User ID") {
             $0.expectScreen(ProfileScreen(function: .change, success: da))

@@ -50,16 +50,14 @@ extension AuthEngine {
     public static let additionalAccountFeeHKD = 250
 
     /// Processes an eService request as HKEX: the request types new with 2FA only from the
-    /// launch (12 June 2023), a DA's unlock only with its registered email, no change that
+    /// launch (12 June 2023), the DA role only from the decommissioning, a DA's unlock only with its registered email, no change that
     /// takes a participant below 1 DA maker and 2 DA checkers, and the DA told by email when
     /// it is done.
     public func process(_ request: EServiceRequest, by actor: Actor) throws -> EServiceResult {
         let name = try hkexOperator(actor, "\(request.form) \(request.typeName)")
         let now = clock.now()
         do {
-            if request.processedFromLaunch, now < ServicePhase.twoFactorLaunch {
-                throw EngineError.unavailable(.eServiceNotYetProcessed(from: ServicePhase.twoFactorLaunch))
-            }
+            if let from = request.processedFrom, now < from { throw EngineError.unavailable(.eServiceNotYetProcessed(from: from)) }
             if case .unlockDA = request, configuration.connectivityTest != nil {
                 throw EngineError.unavailable(.duringConnectivityTest)
             }
@@ -82,7 +80,8 @@ extension AuthEngine {
             let account = try insertAccount(userID, participant: participant, role: AccountRole(kind: .delegatedAdministrator, isMaker: maker, isChecker: checker),
                                             email: email, now: now, tx)
             try audit(tx, .eServiceProcessed, userID, "\(what): \(account.roleDescription) of \(participant.key) by \(name)")
-            let notice = completion(to: email, request, now: now, next: "At your first logon, set up your password (Forgot/Reset your Password) and your OTP channel.")
+            let notice = completion(to: email, request, house: house, now: now,
+                                    next: "At your first logon, set up your password (Forgot/Reset your Password) and your OTP channel.")
             return (.daAdded(userID: userID, role: account.role, participant: participant.key), notice)
         case .additionalAccounts(let house, let participantID, let count):
             guard count >= 1 else { throw EngineError.invalidCount(what: "The number of additional user accounts", minimum: 1) }
@@ -104,10 +103,10 @@ extension AuthEngine {
             }
             try tx.save(account)
             try audit(tx, .eServiceProcessed, account.userID, "\(what) by \(name)")
-            let next = request.processedFromLaunch
+            let next = request.processedFrom != nil
                 ? "At your next logon, set up your password (Forgot/Reset your Password) and your OTP channel again, as at a first-time logon."
                 : "One-time passwords will be sent to this address."
-            return (.completed(userID: account.userID), completion(to: email, request, now: now, next: next))
+            return (.completed(userID: account.userID), completion(to: email, request, house: account.clearingHouse, now: now, next: next))
         case .enableDA(let typedID), .disableDA(let typedID), .deleteDA(let typedID), .assignDARole(let typedID, _, _):
             let userID = Self.normalise(typedID)
             var account: Account
@@ -128,20 +127,20 @@ extension AuthEngine {
             if case .deleteDA = request { try tx.delete(account) } else { try tx.save(account) }
             try requireDAMinimum(participant, before: before, tx)
             try audit(tx, .eServiceProcessed, userID, "\(what)\(request == .deleteDA(userID: typedID) ? "" : ": \(account.roleDescription)") by \(name)")
-            let notice = account.email.map { completion(to: $0, request, now: now, next: "") }
+            let notice = account.email.map { completion(to: $0, request, house: account.clearingHouse, now: now, next: "") }
             return (.completed(userID: userID), notice)
         }
     }
 
     /// "A system generated email notification" when HKEX has completed a request (Appendix D c).
-    /// Like the OTP mail it names no user ID.
-    private func completion(to address: String, _ request: EServiceRequest, now: Date, next: String) -> MailMessage {
+    /// Like the OTP mail it names no user ID; it gives the contacts of the DA's clearing house (s7).
+    private func completion(to address: String, _ request: EServiceRequest, house: ClearingHouse, now: Date, next: String) -> MailMessage {
         MailMessage(from: OTPMail.sender, to: address, subject: "\(request.form) request completed",
                     body: """
                     Your \(request.form) request "\(request.typeName)" has been completed by HKEX.
                     \(next)
 
-                    Enquiries: \(HKEXContact.sentence())
+                    Enquiries: \(HKEXContact.sentence(for: house))
                     """.replacingOccurrences(of: "\n\n\n", with: "\n\n"),
                     date: now, messageID: (try? messageID()) ?? "\(now.timeIntervalSince1970)@ccass-terminal.invalid")
     }
@@ -254,8 +253,6 @@ extension AuthEngine {
         let before = (makers: das.filter(\.isMaker).count, checkers: das.filter(\.isChecker).count)
         switch change {
         case .delete: das.removeAll { $0.userID == userID }
-        case .assignDARole(_, let maker, let checker):
-            if let index = das.firstIndex(where: { $0.userID == userID }) { das[index].assignDARole(maker: maker, checker: checker) }
         case .create, .changeEmail, .resetOTPRegistration, .assignBusinessGroups: return
         }
         try Self.refuseDrop(participant, before: before, after: (das.filter(\.isMaker).count, das.filter(\.isChecker).count))

@@ -62,9 +62,11 @@ extension AuthEngine {
         var options = UserProfile.ChangeOptions.none
         if function == .change || function == .delete {
             if account.kind == .delegatedAdministrator, !decommissioned {
-                restriction = .daProfileThroughEServiceDA3(account.userID)
+                restriction = .daProfileThroughEServiceDA3(account.userID, account.clearingHouse)
             } else if function == .change {
-                options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, daRole: decommissioned, businessGroups: decommissioned)
+                // No OTP device to reset before 2FA exists (12 June); business user groups from the
+                // decommissioning (s5.1); the DA role is never DMS's (eService DA3).
+                options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: phase.twoFactorInService, businessGroups: decommissioned)
             }
         }
         return UserProfile(
@@ -128,19 +130,17 @@ extension AuthEngine {
         case .changeEmail(_, let email):
             try Self.validateEmail(email)
             if target.email == email { throw EngineError.nothingToChange }
-        case .assignDARole(_, let maker, let checker):
-            guard decommissioned else { throw EngineError.unavailable(.daRoleBeforeDecommissioning) }
-            if target.isMaker == maker, target.isChecker == checker { throw EngineError.nothingToChange }
-            return
         case .assignBusinessGroups:
             guard decommissioned else { throw EngineError.unavailable(.businessGroupsBeforeDecommissioning) }
             return
-        case .create, .resetOTPRegistration, .delete:
+        case .resetOTPRegistration:
+            guard phase.twoFactorInService else { throw EngineError.unavailable(.twoFactorNotLaunched) }
+        case .create, .delete:
             break
         }
         // s3.1, s4.1: until decommissioning a DA's profile is HKEX's to maintain (eService DA3).
         if target.kind == .delegatedAdministrator, !decommissioned {
-            throw EngineError.notPermitted(.daProfileThroughEServiceDA3(userID))
+            throw EngineError.notPermitted(.daProfileThroughEServiceDA3(userID, target.clearingHouse))
         }
     }
 
@@ -237,13 +237,12 @@ extension AuthEngine {
             case .delete:
                 guard let account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 try tx.delete(account)
-            case .changeEmail, .resetOTPRegistration, .assignBusinessGroups, .assignDARole:
+            case .changeEmail, .resetOTPRegistration, .assignBusinessGroups:
                 guard var account = try tx.account(userID) else { throw EngineError.unknownAccount(userID) }
                 switch pending.change {
                 case .changeEmail(_, let email): account.email = email
                 case .resetOTPRegistration: try resetTwoFactor(&account, tx)
                 case .assignBusinessGroups(_, let groups): account.businessGroups = groups.joined(separator: ",")
-                case .assignDARole(_, let maker, let checker): account.assignDARole(maker: maker, checker: checker)
                 case .create, .delete: break
                 }
                 try tx.save(account)

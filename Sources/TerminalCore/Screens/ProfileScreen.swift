@@ -70,10 +70,6 @@ public struct ProfileScreen: ScreenModel {
                                               text: (profile.businessGroups ?? []).joined(separator: ", "))))
             }
             if options.resetOTPRegistration { items.append(.toggle(Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio))) }
-            if options.daRole {
-                items.append(.toggle(Toggle(id: "maker", label: "DA maker", isOn: profile.role.isMaker)))
-                items.append(.toggle(Toggle(id: "checker", label: "DA checker", isOn: profile.role.isChecker)))
-            }
             items.append(.button(Button.change, label: Texts.change))
             return Form(items + [.button(Button.back, label: Texts.back)], submit: Button.change.rawValue)
         }
@@ -98,9 +94,6 @@ public struct ProfileScreen: ScreenModel {
     func requestedChange(_ profile: UserProfile, _ form: Form) -> Result<ProfileChange, ChangeProblem> {
         var changes: [ProfileChange] = []
         if form.isOn("reset") { changes.append(.resetOTPRegistration(userID: profile.userID)) }
-        if profile.changeOptions.daRole, form.isOn("maker") != profile.role.isMaker || form.isOn("checker") != profile.role.isChecker {
-            changes.append(.assignDARole(userID: profile.userID, maker: form.isOn("maker"), checker: form.isOn("checker")))
-        }
         if profile.changeOptions.businessGroups, Self.groups(form.text(Texts.businessUserGroups)) != profile.businessGroups ?? [] {
             changes.append(.assignBusinessGroups(userID: profile.userID, groups: Self.groups(form.text(Texts.businessUserGroups))))
         }
@@ -108,19 +101,24 @@ public struct ProfileScreen: ScreenModel {
             changes.append(.changeEmail(userID: profile.userID, email: form.text(Texts.emailAddress)))
         }
         switch changes.count {
-        case 0: return .failure(.nothing)
+        case 0: return .failure(.nothing(profile.changeOptions))
         case 1: return .success(changes[0])
         default: return .failure(.several)
         }
     }
 
     enum ChangeProblem: Error {
-        case nothing, several
+        case nothing(UserProfile.ChangeOptions), several
 
         var message: String {
             switch self {
-            case .nothing: "Nothing to change: enter a new email address or choose \(Texts.unlockResetOTP)."
-            case .several: "One change at a time: each change is confirmed by a checker on its own."
+            case .nothing(let options):
+                // What this profile can have changed, in words: "a, b or c".
+                let ways = [options.email ? "enter a new email address" : nil,
+                            options.businessGroups ? "change the business user groups" : nil,
+                            options.resetOTPRegistration ? "choose \(Texts.unlockResetOTP)" : nil].compactMap { $0 }
+                return "Nothing to change: " + (ways.count > 1 ? ways.dropLast().joined(separator: ", ") + " or " + ways.last! : ways.joined()) + "."
+            case .several: return "One change at a time: each change is confirmed by a checker on its own."
             }
         }
     }
