@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         let file = location.directory.appendingPathComponent(DemoSetup.enrolmentsFile)
 
         var table = TextTable(header: ["USER ID", "EMAIL", "STATE", "DEMONSTRATES"])
-        for demoAccount in demo.accounts {
+        for demoAccount in demo.accounts(in: engine.phase) {
             // The state as the store has it, in the words `users`, DMS and the trainer's panel use.
             guard let account = try engine.account(demoAccount.userID) else { continue }
             table.rows.append([account.userID, account.email ?? "-", account.stateWithFlags, demoAccount.demonstrates])

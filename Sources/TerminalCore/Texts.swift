@@ -84,7 +84,8 @@ public enum Texts {
     public static func enterAppOTP(_ digits: Int) -> String { "Enter the \(digits)-digit OTP shown in your authenticator app." }
     public static let oneRegisteredDevice = "Registered device: \(forgeRock)."
 
-    // Reset and change (package Appendix C, Appendix D)
+    // Reset and change (package Appendix C, Appendix D: Update, Close, AUTHENTICATION SETTINGS,
+    // x Delete, Save and the OATH setting; the field labels are ours)
     public static let newPassword = "New Password"
     public static let confirmPassword = "Confirm New Password"
     public static let currentPassword = "Current Password"
@@ -99,7 +100,8 @@ public enum Texts {
     public static let oathSetting = "Multi-factor authentication using OATH enable"
     public static let save = "Save"
 
-    // DMS (package Appendix A, Appendix D c, s4.3)
+    // DMS (package Appendix A, Appendix D c, s4.3; Email Address, Export and Business User
+    // Groups are ours)
     public static let maintainUserProfile = "Maintain User Profile"
     public static let createUserProfile = "Create User Profile"
     public static let changeUserProfile = "Change User Profile"
@@ -120,7 +122,7 @@ public enum Texts {
     public static let srn = "SRN (for user using smartcard)"
     public static let certificateExpiry = "Certificate Expiry Date"
 
-    // Smartcard
+    // Smartcard (ours: the package shows its logon page only as a picture)
     public static let smartcardPassword = "Smartcard Password"
     public static let logon = "Logon"
 

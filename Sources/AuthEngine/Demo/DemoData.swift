@@ -26,7 +26,22 @@ public struct DemoData: Sendable, Decodable {
         public var locked: Bool?
         public var disabled: Bool?
         var passwordAgeDays: Int?
+        /// Made by a DA after the launch of 2FA (Create User Profile starts then): no such account before.
+        var createdAfterLaunch: Bool?
         public var demonstrates: String
+
+        /// The account as it was before the launch of 2FA (12 June 2023): every account logged on
+        /// by smartcard, none had a 2FA password or OTP channel yet (an email registered is what
+        /// lets it start 2FA later); nil for one made after the launch.
+        var beforeLaunch: DemoAccount? {
+            guard createdAfterLaunch != true else { return nil }
+            var account = self
+            account.state = email == nil ? .smartcardOnly : .notInitialised
+            account.smartcard = true
+            account.passwordAgeDays = nil
+            account.demonstrates = "Before the launch: smartcard logon\(email == nil ? "" : ", 2FA to set up from 12 June 2023") (then: \(demonstrates))"
+            return account
+        }
     }
 
     public var password: String
@@ -44,11 +59,18 @@ public struct DemoData: Sendable, Decodable {
         public var uri: OTPAuthURI
     }
 
+    /// The accounts as demo data made in a phase has them: before the launch, the accounts that
+    /// day had (`DemoAccount.beforeLaunch`).
+    public func accounts(in phase: ServicePhase) -> [DemoAccount] {
+        phase == .smartcardOnly ? accounts.compactMap(\.beforeLaunch) : accounts
+    }
+
     /// Creates or refreshes the demo participants and accounts in the engine's store; other
     /// data is left alone. Returns the app enrolments so a trainer's phone can learn them.
     @discardableResult
     public func install(into engine: AuthEngine) throws -> [Enrolment] {
         let now = engine.clock.now()
+        let accounts = accounts(in: engine.phase)
         let hasher = engine.configuration.hasher
         // Hash every password up front and in parallel: the KDF is the slow part.
         let secrets = accounts.flatMap { account -> [String] in

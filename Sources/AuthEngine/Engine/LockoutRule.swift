@@ -43,8 +43,9 @@ public struct LockoutRule: Sendable, Equatable {
     }
 }
 
-/// s4 and Appendix C: 8-digit email codes, valid 5 minutes, single use, only the newest
-/// counts, and a new one only 5 minutes after the previous.
+/// Email codes valid 5 minutes, a new one only 5 minutes after the previous (the package,
+/// Appendix C); 8 digits, single use, only the newest counting (ours: the package gives no
+/// length and says nothing of reuse).
 public struct EmailOTPRule: Sendable, Equatable {
     public var digits = 8
     public var validity: TimeInterval = 5 * 60
