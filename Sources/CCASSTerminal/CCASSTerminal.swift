@@ -13,7 +13,7 @@ struct CCASSTerminal: ParsableCommand {
         else ~/.local/share/ccass-terminal; --data-dir overrides both.
         """,
         subcommands: [TerminalCommand.self, DemoCommand.self, UsersCommand.self, AuthenticatorCommand.self, MailboxCommand.self,
-                      ScenarioCommand.self, PlayCommand.self, ClassCommand.self, HKEXCommand.self],
+                      ScenarioCommand.self, PlayCommand.self, HandoutCommand.self, ClassCommand.self, HKEXCommand.self],
         defaultSubcommand: TerminalCommand.self
     )
 

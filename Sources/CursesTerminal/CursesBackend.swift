@@ -127,14 +127,9 @@ public final class CursesBackend: TerminalBackend {
     private func attributes(_ role: Role) -> (Int32, Int16) {
         let bold = ccass_a_bold(), reverse = ccass_a_reverse(), underline = ccass_a_underline(), dim = ccass_a_dim()
         if colour {
-            let pair = Self.pair(role)
-            let extra: Int32 = switch role {
-            case .title, .heading, .buttonFocused, .error, .warning: bold
-            case .field: underline
-            case .subtle: dim
-            default: 0
-            }
-            return (extra, pair)
+            let look = Look.of(role)
+            let extra = (look.bold ? bold : 0) | (look.underline ? underline : 0) | (look.dim ? dim : 0)
+            return (extra, Self.pair(role))
         }
         // No colour: focus, errors and titles stay visible through reverse and bold.
         let attrs: Int32 = switch role {
@@ -151,23 +146,22 @@ public final class CursesBackend: TerminalBackend {
     /// The colour pair of a role (pair 0 is the terminal's own colours).
     private static func pair(_ role: Role) -> Int16 { Int16(role.rawValue) + 1 }
 
+    /// The curses colours of a role's look (-1: the terminal's own).
     private static func colours(_ role: Role) -> (Int16, Int16) {
-        let d: Int16 = -1
-        switch role {
-        case .normal, .label, .field: return (d, d)
-        case .title: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
-        case .subtle: return (d, d)
-        case .frame: return (Int16(COLOR_CYAN), d)
-        case .heading: return (Int16(COLOR_YELLOW), d)
-        case .fieldFocused: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
-        case .button: return (Int16(COLOR_CYAN), d)
-        case .buttonFocused: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
-        case .error: return (Int16(COLOR_RED), d)
-        case .warning: return (Int16(COLOR_YELLOW), d)
-        case .success: return (Int16(COLOR_GREEN), d)
-        case .info: return (Int16(COLOR_CYAN), d)
-        case .hint: return (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
-        case .qrDark: return (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+        let look = Look.of(role)
+        return (look.foreground.map(number) ?? -1, look.background.map(number) ?? -1)
+    }
+
+    private static func number(_ colour: TerminalColour) -> Int16 {
+        switch colour {
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
         }
     }
 

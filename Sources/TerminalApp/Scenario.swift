@@ -51,6 +51,9 @@ public struct Scenario: Equatable, Sendable {
     public var lines: [Line]
     /// The comment lines before step N (`lines[N]`), joined: what `play` shows as captions.
     public var captions: [Int: String] = [:]
+    /// The same comment lines one by one (a handout's title, introduction and steps); the key
+    /// `lines.count` holds comments after the last step.
+    public var comments: [Int: [String]] = [:]
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public var file: String
@@ -68,7 +71,10 @@ public struct Scenario: Equatable, Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("#") {
                 let comment = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-                if !comment.isEmpty { captions[lines.count] = captions[lines.count].map { $0 + " " + comment } ?? comment }
+                if !comment.isEmpty {
+                    captions[lines.count] = captions[lines.count].map { $0 + " " + comment } ?? comment
+                    comments[lines.count, default: []].append(comment)
+                }
                 continue
             }
             if line.isEmpty { continue }

@@ -76,7 +76,7 @@ public struct Writer {
     public var row: Int
     /// Drawing as the operator sees it (false for a pop-up's background screen).
     public var active = true
-    /// A recording: every typed secret is masked, OTPs included.
+    /// A recording or a handout: every typed secret is masked, codes included.
     public var redact = false
 
     public init(_ canvas: Canvas, _ rect: Rect) {
@@ -171,7 +171,9 @@ public struct Writer {
         let w = max(4, min(fieldWidth, field.maxLength + 1, rect.width - labelWidth))
         let role: Role = focused ? .fieldFocused : .field
         canvas.fill(row: row, column: x, width: w, role: role, character: "_")
-        let shown: [Character] = redact ? Array(repeating: "*", count: field.characters.count) : Array(field.display)
+        // A recording or a handout hides what is secret (passwords, codes), not a user ID.
+        let secret = field.isMasked || { if case .digits = field.kind { return true } else { return false } }()
+        let shown: [Character] = redact && secret ? Array(repeating: "*", count: field.characters.count) : Array(field.display)
         // Scroll by cells so that the cursor's cell is inside the field.
         let widths = shown.map(DisplayWidth.of)
         var start = 0
