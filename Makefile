@@ -5,7 +5,7 @@ RELEASE := .build/release/ccass-terminal
 # about 13 ms instead of 31 and `authenticator code` in 13 ms instead of 36 (BENCHMARKS.md).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build build-release run install test test-tsan bench fuzz clean
+.PHONY: all deps build build-release run install test test-tsan bench fuzz handouts clean
 
 all: build
 
@@ -51,6 +51,12 @@ bench: deps
 	  $(SWIFT) build $(RELEASE_FLAGS) --product $$product || exit 1; \
 	done
 	BENCH_QUICK=$(BENCH_QUICK) .build/release/CCASSBench
+
+# The shipped scenarios as illustrated, printable guides (handouts/index.html lists them); a
+# flow that no longer works makes no handout and fails. HANDOUT_PDF=1 prints PDFs too (Chromium).
+HANDOUT_PDF ?=
+handouts: build
+	.build/debug/ccass-terminal handout Resources/scenarios/*.scenario -o handouts $(if $(HANDOUT_PDF),--pdf,)
 
 clean:
 	$(SWIFT) package clean

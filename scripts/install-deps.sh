@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, only those missing:
 # a prepared machine pays one dpkg-query and nothing else.
 set -euo pipefail
-packages=(libncurses-dev libssl-dev libqrencode-dev libsqlite3-dev tmux zbar-tools oathtool python3-aiosmtpd python3-pyotp dialog openssh-server openssh-client openssl libcurl4-openssl-dev valgrind sudo)
+packages=(libncurses-dev libssl-dev libqrencode-dev libsqlite3-dev tmux zbar-tools oathtool python3-aiosmtpd python3-pyotp dialog openssh-server openssh-client openssl libcurl4-openssl-dev valgrind sudo chromium poppler-utils fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

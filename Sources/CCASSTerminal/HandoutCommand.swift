@@ -40,6 +40,7 @@ struct HandoutCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         try PrivateFiles.folder(folder)
         var failed = 0
+        var written: [(file: String, title: String)] = []
         for scenario in scenarios {
             let name = URL(fileURLWithPath: scenario.name).deletingPathExtension().lastPathComponent
             let snapshots = URL(fileURLWithPath: scenario.name).deletingLastPathComponent().appendingPathComponent("snapshots")
@@ -53,12 +54,18 @@ struct HandoutCommand: ParsableCommand {
             }
             let html = folder.appendingPathComponent(name + ".html")
             try PrivateFiles.replace(html, with: PrintPage.handout(handout))
-            try StandardStream.output.line("wrote \(html.path) (\(handout.steps.count) steps)")
+            try StandardStream.output.line("wrote \(html.path) (\(handout.steps.count == 1 ? "1 step" : "\(handout.steps.count) steps"))")
+            written.append((html.lastPathComponent, handout.title))
             if pdf {
                 let file = folder.appendingPathComponent(name + ".pdf")
                 try Chromium.pdf(of: html, to: file)
                 try StandardStream.output.line("wrote \(file.path)")
             }
+        }
+        if written.count > 1 {
+            let index = folder.appendingPathComponent("index.html")
+            try PrivateFiles.replace(index, with: PrintPage.index(written))
+            try StandardStream.output.line("wrote \(index.path)")
         }
         if failed > 0 { throw ExitCode(1) }
     }

@@ -247,8 +247,7 @@ struct Seat: Sendable {
         participantKey = training.participant(seat: reference.seat).key
         directory = folder.seatDirectory(reference.seat)
         mail = folder.seatMail(reference.seat)
-        let ids = training.accounts(seat: reference.seat).map(\.userID)
-        greeting = "Seat \(reference.seat) of class \(reference.name): users \(ids[0])-\(ids[3].suffix(2)), DAs \(ids[4]), \(ids[5]), \(ids[6])."
+        greeting = training.greeting(seat: reference.seat)
         switch Environment.value("SSH_ORIGINAL_COMMAND")?.trimmingCharacters(in: .whitespaces) ?? "" {
         case "": wantsDMS = training.console == .dms
         case "terminal": wantsDMS = false

@@ -58,8 +58,15 @@ public struct Handout: Equatable, Sendable {
             hidden.redactSecrets = true
             steps[steps.count - 1].screen = Renderer.render(hidden)
         }
-        // A stretch that only sets the scene (console, clock) before the first comment is no step.
-        steps = steps.filter { !$0.text.isEmpty || !$0.actions.isEmpty }
+        // A stretch that only sets the scene (console, clock) before the first comment is no
+        // step, unless the flow has no other: then its screen is the handout's one picture.
+        let acting = steps.filter { !$0.text.isEmpty || !$0.actions.isEmpty }
+        if acting.isEmpty, var only = steps.last {
+            only.text = "The screen"
+            steps = [only]
+        } else {
+            steps = acting
+        }
         for index in steps.indices {
             steps[index].letter = letter(index)
             steps[index].actions = merged(steps[index].actions)

@@ -72,4 +72,52 @@ public enum PrintPage {
         }
         return document(title: handout.title, body: body)
     }
+
+    /// The list of the handouts of a folder (`make handouts`), each linked by its file name.
+    public static func index(_ handouts: [(file: String, title: String)]) -> String {
+        let items = handouts.map { "<li><a href=\"\(XMLText.escaped($0.file))\">\(XMLText.escaped($0.title))</a> "
+            + "<span class=\"meta\">(\(XMLText.escaped($0.file)))</span></li>" }
+        return document(title: "Handouts", body: "<h1>Handouts</h1>\n<p class=\"intro\">Each made from a shipped scenario, every step run and checked.</p>\n<ul>"
+                        + items.joined(separator: "\n") + "</ul>")
+    }
+
+    /// One trainee's card: how to connect, the seat's accounts and what each is for, and the
+    /// first screen they will see.
+    public struct SeatCard: Sendable {
+        public var title: String
+        /// What to type or use to connect, as label and value ("Connect with", "ssh -i ...").
+        public var connect: [(label: String, value: String)]
+        /// User ID, role, what it is for.
+        public var accounts: [(userID: String, role: String, purpose: String)]
+        public var firstScreen: Canvas
+        public var note: String
+
+        public init(title: String, connect: [(label: String, value: String)], accounts: [(userID: String, role: String, purpose: String)],
+                    firstScreen: Canvas, note: String) {
+            self.title = title
+            self.connect = connect
+            self.accounts = accounts
+            self.firstScreen = firstScreen
+            self.note = note
+        }
+    }
+
+    /// The class's cards, one a page, for the trainer to print and hand out.
+    public static func cards(_ title: String, _ cards: [SeatCard]) -> String {
+        var body = ""
+        for card in cards {
+            body += "<section class=\"card\">\n<h1>\(XMLText.escaped(card.title))</h1>\n<table>"
+            for row in card.connect {
+                body += "<tr><th>\(XMLText.escaped(row.label))</th><td><code>\(XMLText.escaped(row.value))</code></td></tr>"
+            }
+            body += "</table>\n<table><tr><th>User ID</th><th>Role</th><th>For</th></tr>"
+            for account in card.accounts {
+                body += "<tr><td><code>\(XMLText.escaped(account.userID))</code></td><td>\(XMLText.escaped(account.role))</td>"
+                    + "<td>\(XMLText.escaped(account.purpose))</td></tr>"
+            }
+            body += "</table>\n<p>\(XMLText.escaped(card.note))</p>\n<p>The first screen you will see:</p>\n"
+            body += ScreenPicture.svg(card.firstScreen, label: "The first screen of the seat") + "\n</section>\n"
+        }
+        return document(title: title, body: body)
+    }
 }

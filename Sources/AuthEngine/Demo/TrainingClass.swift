@@ -73,6 +73,12 @@ public struct TrainingClass: Codable, Sendable, Equatable {
 
     public var seats: ClosedRange<Int> { 1...trainees }
 
+    /// What a seat's terminal says first: whose seat it is and its user IDs.
+    public func greeting(seat: Int) -> String {
+        let ids = accounts(seat: seat).map(\.userID)
+        return "Seat \(seat) of class \(name): users \(ids[0])-\(ids[3].suffix(2)), DAs \(ids[4]), \(ids[5]), \(ids[6])."
+    }
+
     /// The terminal a seat's audit entries are written at: the seat that typed them.
     public func terminalName(seat: Int) -> String { "seat \(name)/\(seat)" }
 

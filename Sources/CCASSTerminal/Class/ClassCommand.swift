@@ -14,7 +14,7 @@ struct ClassCommand: ParsableCommand {
         `class sshd-config` (once, for every class) connects each SSH key to its seat and to nothing else.
         """,
         subcommands: [ClassCreate.self, ClassSet.self, ClassDelete.self, ClassReset.self, ClassStatus.self, ClassClock.self, ClassSSHDConfig.self,
-                      ClassAuthorizedKeys.self, ClassLogins.self, ClassSeatLogin.self]
+                      ClassAuthorizedKeys.self, ClassLogins.self, ClassSeatLogin.self, ClassCards.self]
     )
 
     /// The class NAME of the store, with its folder.
