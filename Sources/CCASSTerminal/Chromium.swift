@@ -21,23 +21,13 @@ enum Chromium {
         // Chromium's sandbox refuses to start as root; the page is our own, offline file.
         if geteuid() == 0 { arguments.append("--no-sandbox") }
         arguments.append(html.absoluteString)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = scratch.path
-        process.environment = environment
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        try ExternalTool.run(chromium, arguments, environment: environment)
         // Chromium makes its file 0644, in our 0700 scratch folder: nobody else could reach it.
         chmod(output.path, 0o600)
-        guard process.terminationStatus == 0, let bytes = try PrivateFiles.read(output), !bytes.isEmpty else {
-            let why = String(decoding: said, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "no output"
-            throw CommandFailure("Chromium could not print \(html.path.safe()): \(why.safe())")
+        guard let bytes = try PrivateFiles.read(output), !bytes.isEmpty else {
+            throw CommandFailure("Chromium printed nothing for \(html.path.safe())")
         }
         try PrivateFiles.replace(pdf, with: bytes)
     }

@@ -41,13 +41,13 @@ struct ClassLogins: ParsableCommand {
         let directory = store.settings.location.directory
         let account = try user ?? ClassSSHDConfig.owner(of: directory)
         guard getpwnam(account) != nil else { throw CommandFailure("there is no Unix account \(account)") }
-        try Self.system("/usr/sbin/groupadd", ["-f", Self.group])
+        try ExternalTool.run("/usr/sbin/groupadd", ["-f", Self.group])
         var logins: [String: Int] = [:], passwords: [(seat: Int, user: String, password: String)] = []
         for seat in training.seats {
             let login = training.participant(seat: seat).participantID.lowercased()
             try Self.makeAccount(login, comment: "ccass-terminal class \(name) seat \(seat)")
             let password = try Self.password()
-            try Self.system("/usr/sbin/chpasswd", [], input: "\(login):\(password)\n")
+            try ExternalTool.run("/usr/sbin/chpasswd", [], input: "\(login):\(password)\n")
             logins[login] = seat
             passwords.append((seat, login, password))
         }
@@ -78,7 +78,7 @@ struct ClassLogins: ParsableCommand {
 
     private func removeAccounts(_ training: TrainingClass, folder: ClassFolder) throws {
         let logins = training.logins ?? [:]
-        for login in logins.keys.sorted() where getpwnam(login) != nil { try Self.system("/usr/sbin/userdel", [login]) }
+        for login in logins.keys.sorted() where getpwnam(login) != nil { try ExternalTool.run("/usr/sbin/userdel", [login]) }
         _ = try ClassSetup.update(folder) { $0.logins = nil }
         try? PrivateFiles.remove(folder.root.appendingPathComponent("logins.csv"))
         try StandardStream.output.line("Class \(name): \(logins.count) seat accounts removed.")
@@ -93,7 +93,7 @@ struct ClassLogins: ParsableCommand {
             }
             return
         }
-        try system("/usr/sbin/useradd", ["--no-create-home", "--home-dir", "/", "--gid", Self.group, "--shell", "/bin/sh",
+        try ExternalTool.run("/usr/sbin/useradd", ["--no-create-home", "--home-dir", "/", "--gid", Self.group, "--shell", "/bin/sh",
                                          "--comment", comment, login])
     }
 
@@ -117,31 +117,8 @@ struct ClassLogins: ParsableCommand {
         defer { try? PrivateFiles.remove(scratch) }
         let candidate = scratch.appendingPathComponent("ccass-terminal")
         try PrivateFiles.replace(candidate, with: rule)
-        try system("/usr/sbin/visudo", ["-c", "-q", "-f", candidate.path])
+        try ExternalTool.run("/usr/sbin/visudo", ["-c", "-q", "-f", candidate.path])
         try PrivateFiles.replace(sudoers, with: rule)
-    }
-
-    /// Runs an administration tool; its failure is one line naming it.
-    static func system(_ path: String, _ arguments: [String], input: String? = nil) throws {
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw CommandFailure("\(path) is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        let feed = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : feed
-        try process.run()
-        if let input {
-            feed.fileHandleForWriting.write(Data(input.utf8))
-            try feed.fileHandleForWriting.close()
-        }
-        let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("\((path as NSString).lastPathComponent) failed: \(why.safe())")
-        }
     }
 }
 

@@ -39,20 +39,9 @@ enum SeatKeys {
         guard let keygen = ["/usr/bin/ssh-keygen", "/bin/ssh-keygen"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw CommandFailure("ssh-keygen is not installed (apt install openssh-client)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: keygen)
-        process.arguments = ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.path]
         // ssh-keygen makes the public half 0644; it lives in the seat's private folder and is
         // made private too, so nothing in the data folder is open to others.
         defer { chmod(key.path + ".pub", 0o600) }
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CommandFailure("ssh-keygen could not make \(key.path): \(why)")
-        }
+        try ExternalTool.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.path])
     }
 }
