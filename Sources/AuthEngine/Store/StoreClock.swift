@@ -57,7 +57,8 @@ public final class StoreClock: AdjustableClock {
     private func write(offset change: (TimeInterval) -> TimeInterval) throws {
         try PrivateFiles.withLock(on: url.deletingLastPathComponent()) {
             // Not fsynced: a clock lost in a power cut is the real clock again, no harm.
-            try PrivateFiles.replace(url, with: "\((change(offset) * 1000).rounded() / 1000)\n", durable: false)
+            // Kept to the millisecond, rounded up: a clock set to 09:00 never reads 08:59:59.
+            try PrivateFiles.replace(url, with: "\((change(offset) * 1000).rounded(.up) / 1000)\n", durable: false)
         }
     }
 }
