@@ -7,6 +7,8 @@ public protocol CoverageCases {
     var coverageCase: Case { get }
     /// The keys of what the value carries (the refusal inside an error), if any.
     var carriedCoverageKeys: [String] { get }
+    /// The name reports use: the type's, unless several types share one (`OTPNext`).
+    static var coverageName: String { get }
 }
 
 extension CoverageCases {
@@ -42,7 +44,9 @@ extension EmailOTPRequestOutcome: CoverageCases {
     }
 }
 
-extension OTPOutcome: CoverageCases {
+extension CodeOutcome: CoverageCases {
+    /// One name for the code outcome of every flow.
+    public static var coverageName: String { "OTPOutcome" }
     public enum Case: String, CaseIterable { case accepted, wrong, expired, replayed, malformed, countedAsFailedLogon, locked }
     public var coverageCase: Case {
         switch self {
@@ -56,7 +60,7 @@ extension OTPOutcome: CoverageCases {
         }
     }
     public var carriedCoverageKeys: [String] {
-        if case .accepted(let next) = self { return next.coverageKeys }
+        if case .accepted(let next) = self { return (next as? any CoverageCases)?.coverageKeys ?? [] }
         return []
     }
 }
@@ -75,6 +79,34 @@ extension OTPNext: CoverageCases {
         if case .refused(let refusal) = self { return refusal.coverageKeys }
         return []
     }
+}
+
+/// The steps of each flow count as the cases of `OTPNext` they are.
+extension LogonStep: CoverageCases {
+    public typealias Case = OTPNext.Case
+    public static var coverageName: String { OTPNext.coverageName }
+    public var coverageCase: Case {
+        switch self {
+        case .loggedOn: .loggedOn
+        case .refused: .refused
+        }
+    }
+    public var carriedCoverageKeys: [String] {
+        if case .refused(let refusal) = self { return refusal.coverageKeys }
+        return []
+    }
+}
+
+extension ResetStep: CoverageCases {
+    public typealias Case = OTPNext.Case
+    public static var coverageName: String { OTPNext.coverageName }
+    public var coverageCase: Case { .choosePassword }
+}
+
+extension SettingsStep: CoverageCases {
+    public typealias Case = OTPNext.Case
+    public static var coverageName: String { OTPNext.coverageName }
+    public var coverageCase: Case { .authenticationSettings }
 }
 
 extension ResetStart: CoverageCases {
@@ -197,16 +229,7 @@ extension AuthorisationRefusal: CoverageCases {
 }
 
 extension ProfileChange: CoverageCases {
-    public enum Case: String, CaseIterable { case create, changeEmail, resetOTPRegistration, delete, assignBusinessGroups }
-    public var coverageCase: Case {
-        switch self {
-        case .create: .create
-        case .changeEmail: .changeEmail
-        case .resetOTPRegistration: .resetOTPRegistration
-        case .delete: .delete
-        case .assignBusinessGroups: .assignBusinessGroups
-        }
-    }
+    public var coverageCase: Kind { kind }
 }
 
 extension EngineError: CoverageCases {

@@ -27,6 +27,21 @@ public enum ProfileChange: Sendable, Equatable {
         }
     }
 
+    /// Which change it is, by id (the audit log records it).
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case create, changeEmail, resetOTPRegistration, delete, assignBusinessGroups
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .create: .create
+        case .changeEmail: .changeEmail
+        case .resetOTPRegistration: .resetOTPRegistration
+        case .delete: .delete
+        case .assignBusinessGroups: .assignBusinessGroups
+        }
+    }
+
     public var summary: String {
         switch self {
         case .create(let id, let email): "create user profile \(id) (\(email))"

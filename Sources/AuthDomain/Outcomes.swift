@@ -135,16 +135,27 @@ public enum Actor: Sendable, Equatable {
     case hkex(operatorName: String)
 }
 
-public enum LogonMethod: String, Sendable, Equatable {
-    case appOTP = "2FA (authenticator app)"
-    case emailOTP = "2FA (email OTP)"
-    case smartcard = "smartcard"
+/// How a logon proved the second factor; the raw value is its id, `label` what screens show.
+public enum LogonMethod: String, Sendable, Equatable, CaseIterable, Codable {
+    case appOTP = "app-otp"
+    case emailOTP = "email-otp"
+    case smartcard
+
+    public var label: String {
+        switch self {
+        case .appOTP: "2FA (authenticator app)"
+        case .emailOTP: "2FA (email OTP)"
+        case .smartcard: "smartcard"
+        }
+    }
 }
 
-/// What a submitted OTP led to. A used or an expired code counts like a wrong one towards
-/// the three wrong OTPs that make one failed logon.
-public enum OTPOutcome: Sendable, Equatable {
-    case accepted(OTPNext)
+/// What a submitted OTP led to, in the flow it was typed in: `Next` is where that flow goes on
+/// (`LogonStep` in a logon, `ResetStep` in a password reset, `SettingsStep` in authentication
+/// settings), so a screen is never handed a step of another flow. A used or an expired code
+/// counts like a wrong one towards the three wrong OTPs that make one failed logon.
+public enum CodeOutcome<Next: Sendable & Equatable>: Sendable, Equatable {
+    case accepted(Next)
     /// Wrong code; `remaining` more wrong codes before it counts as a failed logon.
     case wrong(remaining: Int)
     /// The email code is older than its validity: request a new one.
@@ -156,7 +167,23 @@ public enum OTPOutcome: Sendable, Equatable {
     /// The third wrong code: counted as one failed logon; the flow is over.
     case countedAsFailedLogon(lockedNow: Bool)
     case locked
+
+    /// The same outcome with the accepted step given in another type.
+    public func map<Other>(_ step: (Next) throws -> Other) rethrows -> CodeOutcome<Other> {
+        switch self {
+        case .accepted(let next): .accepted(try step(next))
+        case .wrong(let remaining): .wrong(remaining: remaining)
+        case .expired(let remaining): .expired(remaining: remaining)
+        case .replayed(let remaining): .replayed(remaining: remaining)
+        case .malformed(let digits): .malformed(expectedDigits: digits)
+        case .countedAsFailedLogon(let lockedNow): .countedAsFailedLogon(lockedNow: lockedNow)
+        case .locked: .locked
+        }
+    }
 }
+
+/// A code of any flow, as the engine's own `submitOTP` answers it.
+public typealias OTPOutcome = CodeOutcome<OTPNext>
 
 public enum OTPNext: Sendable, Equatable {
     case loggedOn(LogonSuccess)
@@ -166,6 +193,23 @@ public enum OTPNext: Sendable, Equatable {
     case authenticationSettings(FlowSession)
     /// Both factors were right, but the logon is not allowed here (DMS for a user).
     case refused(Refusal)
+}
+
+/// Where an accepted code leads in a logon.
+public enum LogonStep: Sendable, Equatable {
+    case loggedOn(LogonSuccess)
+    /// Both factors were right, but the logon is not allowed here (DMS for a user).
+    case refused(Refusal)
+}
+
+/// Where an accepted code leads in Forgot/Reset your Password: choosing the new password.
+public enum ResetStep: Sendable, Equatable {
+    case choosePassword(FlowSession)
+}
+
+/// Where an accepted code leads in AUTHENTICATION SETTINGS: the settings are open.
+public enum SettingsStep: Sendable, Equatable {
+    case authenticationSettings(FlowSession)
 }
 
 /// Forgot/Reset your Password, first step.

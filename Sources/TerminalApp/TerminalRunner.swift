@@ -66,10 +66,10 @@ public final class TerminalRunner: Sendable {
         switch command {
         case .open:
             work = { _ = self.engine(post: post) }
-        case .effect(.engine(let id, let request)):
+        case .effect(.engine(let id, let call)):
             work = {
                 guard let engine = self.engine(post: post) else { return }
-                let answer = EngineRunner.perform(request, on: engine)
+                let answer = call.run(engine)
                 observe?(answer)
                 guard id != 0 else { return }
                 // The screens see the time of the answer first: a front end that waited for a

@@ -85,24 +85,26 @@ public struct AppState: Equatable, Sendable {
 
     public struct PendingCall: Equatable, Sendable {
         public var id: Int
-        public var request: EngineRequest
+        public var call: AnyEngineCall
         /// "Verifying ...", shown while waiting.
         public var label: String
         /// The screen or pop-up that asked (which instance it was does not change what shows).
         var owner: Int = -1
 
-        public init(id: Int, request: EngineRequest, label: String) {
+        public init(id: Int, call: AnyEngineCall, label: String) {
             self.id = id
-            self.request = request
+            self.call = call
             self.label = label
         }
 
-        init(id: Int, request: EngineRequest, label: String, owner: Int) {
-            self.init(id: id, request: request, label: label)
+        init(id: Int, call: AnyEngineCall, label: String, owner: Int) {
+            self.init(id: id, call: call, label: label)
             self.owner = owner
         }
 
-        public static func == (a: PendingCall, b: PendingCall) -> Bool { a.id == b.id && a.request == b.request && a.label == b.label }
+        public var request: EngineRequest { call.request }
+
+        public static func == (a: PendingCall, b: PendingCall) -> Bool { a.id == b.id && a.call == b.call && a.label == b.label }
     }
 
     public init(console: Console, phase: ServicePhase, now: Date, size: Size, policyName: String = PasswordPolicy.hkex2023.name) {

@@ -1,51 +1,17 @@
 import AuthDomain
 
-extension EngineAnswer: CoverageCases {
-    public enum Case: String, CaseIterable {
-        case logon, otp, emailOTP, registration, skipped, resetStart, passwordChange, expiredChange, settingsStart, settingsSaved,
-             smartcard, availability, profile, changeSubmitted, authorisation, listing, exported, done, failure
-    }
-    public var coverageCase: Case {
-        switch self {
-        case .logon: .logon
-        case .otp: .otp
-        case .emailOTP: .emailOTP
-        case .registration: .registration
-        case .skipped: .skipped
-        case .resetStart: .resetStart
-        case .passwordChange: .passwordChange
-        case .expiredChange: .expiredChange
-        case .settingsStart: .settingsStart
-        case .settingsSaved: .settingsSaved
-        case .smartcard: .smartcard
-        case .availability: .availability
-        case .profile: .profile
-        case .changeSubmitted: .changeSubmitted
-        case .authorisation: .authorisation
-        case .listing: .listing
-        case .exported: .exported
-        case .done: .done
-        case .failure: .failure
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        switch self {
-        case .logon(let outcome): outcome.coverageKeys
-        case .otp(let outcome): outcome.coverageKeys
-        case .emailOTP(let outcome): outcome.coverageKeys
-        case .resetStart(let outcome): outcome.coverageKeys
-        case .passwordChange(let outcome): outcome.coverageKeys
-        case .expiredChange(let outcome): outcome.coverageKeys
-        case .settingsStart(let outcome): outcome.coverageKeys
-        case .settingsSaved(let change): change.coverageKeys
-        case .smartcard(let outcome): outcome.coverageKeys
-        case .availability(_, let why): why?.coverageKeys ?? []
-        case .changeSubmitted(let pending): pending.change.coverageKeys
-        case .authorisation(let outcome): outcome.coverageKeys
+extension EngineAnswer {
+    /// What a coverage report counts of an answer: the cases of its outcome and of what that
+    /// carries, or of the refusal.
+    public var coverageKeys: [String] {
+        switch result {
         case .failure(let error): error.coverageKeys
-        // A profile the engine restricts (a DA's before decommissioning) carries the refusal.
-        case .profile(let profile): profile.restriction?.coverageKeys ?? []
-        case .registration, .skipped, .listing, .exported, .done: []
+        case .success(let value as any CoverageCases): value.coverageKeys
+        // Answers that are not outcomes carry one when the engine restricts or refuses.
+        case .success(let availability as Availability): availability.unavailable?.coverageKeys ?? []
+        case .success(let profile as UserProfile): profile.restriction?.coverageKeys ?? []
+        case .success(let pending as PendingChange): pending.change.coverageKeys
+        case .success: []
         }
     }
 }
@@ -55,7 +21,7 @@ extension EngineAnswer: CoverageCases {
 public enum CoverageCatalog {
     /// The typed results, each listing all its cases.
     public static let outcomeKeys: [String] = [
-        EngineAnswer.allCoverageKeys, LogonOutcome.allCoverageKeys, OTPOutcome.allCoverageKeys, OTPNext.allCoverageKeys,
+        LogonOutcome.allCoverageKeys, OTPOutcome.allCoverageKeys, OTPNext.allCoverageKeys,
         EmailOTPRequestOutcome.allCoverageKeys, ResetStart.allCoverageKeys, PasswordChangeOutcome.allCoverageKeys,
         ExpiredPasswordChange.allCoverageKeys, SettingsStart.allCoverageKeys, SettingsChange.allCoverageKeys,
         SmartcardOutcome.allCoverageKeys, AuthorisationOutcome.allCoverageKeys, AuthorisationRefusal.allCoverageKeys,

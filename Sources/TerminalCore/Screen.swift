@@ -26,10 +26,11 @@ public enum ScreenCommand: Equatable, Sendable {
     /// user ID, its password field is emptied and has the focus (the next step is to LOG IN).
     case closeToLogIn(userID: String)
     case message(StatusMessage?)
-    /// An engine call whose answer comes back to this screen's `receive`, and to no other.
-    case call(EngineRequest, label: String)
+    /// An engine call whose answer comes back to this screen's `receive`, and to no other
+    /// (made by the screen's `ask`, so the answer comes as the screen's own `Reply`).
+    case call(AnyEngineCall, label: String)
     /// An engine call whose answer nobody waits for (leaving a flow).
-    case send(EngineRequest)
+    case send(AnyEngineCall)
     /// Back to the logon page of the same function (the flow has ended).
     case backToLogon(userID: String?)
     case quit
@@ -39,6 +40,9 @@ public enum ScreenCommand: Equatable, Sendable {
 /// It is a case of `Screen` (its `screen` wraps it), and its view is an extension in
 /// TerminalView/Screens/ that the renderer's exhaustive switch calls.
 public protocol ScreenModel: Equatable, Sendable {
+    /// The answers its engine calls bring back: one answer type, or an enum of them when the
+    /// screen makes several kinds of call (`ask` ties each call to a case).
+    associatedtype Reply: Sendable = Never
     /// The case of `Screen` that holds this screen.
     var screen: Screen { get }
     /// The fields and buttons the operator works in, if any (plain mode and scenarios fill it).
@@ -51,8 +55,8 @@ public protocol ScreenModel: Equatable, Sendable {
     mutating func perform(_ action: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand]
     /// Once, when the screen is shown or the pop-up opened (a listing asks for its data here).
     mutating func appear(_ context: ScreenContext) -> [ScreenCommand]
-    /// The answer to a call this screen made; only ever its own.
-    mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand]
+    /// The answer to a call this screen made; only ever its own, and only of the types it asked.
+    mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand]
     /// A call of this screen was refused or failed. By default the reason is shown, and an
     /// ended session leads back to the logon page.
     mutating func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand]
@@ -77,6 +81,44 @@ public protocol ScreenModel: Equatable, Sendable {
     var document: [String]? { get }
     /// The coverage name of a pressed button (screens with numbered buttons group them).
     static func coverageButton(_ id: String) -> String
+}
+
+extension ScreenModel where Reply == Never {
+    /// A screen that makes no engine call has nothing to receive.
+    public func receive(_ reply: Never, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {}
+    }
+}
+
+extension ScreenModel {
+    /// An engine call whose answer comes back to `receive` as this screen's `Reply`.
+    static func ask(_ call: EngineCall<Reply>, label: String) -> ScreenCommand where Reply: Equatable {
+        .call(AnyEngineCall(call) { $0 }, label: label)
+    }
+
+    /// An engine call whose answer comes back to `receive` as the case `reply` of `Reply`.
+    static func ask<Answer>(_ call: EngineCall<Answer>, label: String, as reply: @escaping @Sendable (Answer) -> Reply) -> ScreenCommand {
+        .call(AnyEngineCall(call, reply: reply), label: label)
+    }
+
+    /// The answer to a call of this screen: a refusal to `fail`, else its typed reply to
+    /// `receive`. The call was made by `ask` with this screen's `Reply`, so the reply is of it.
+    mutating func deliver(_ answer: EngineAnswer, of call: AnyEngineCall, _ context: ScreenContext) -> [ScreenCommand] {
+        switch answer.result {
+        case .failure(let error):
+            return fail(error, context)
+        case .success(let value):
+            guard let reply = call.reply(value) as? Reply else {
+                preconditionFailure("\(Self.self) asked \(call.request) and was answered \(value)")
+            }
+            return receive(reply, context)
+        }
+    }
+}
+
+extension ScreenCommand {
+    /// An engine call whose answer nobody waits for.
+    static func leave(_ call: EngineCall<Done>) -> ScreenCommand { .send(AnyEngineCall(call)) }
 }
 
 /// A code field waiting for a one-time password: from the app of a user, or sent by email.
@@ -106,7 +148,6 @@ extension ScreenModel {
     public var document: [String]? { nil }
     public static func coverageButton(_ id: String) -> String { id }
     public func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
-    public func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] { [] }
     public func fail(_ error: EngineError, _ context: ScreenContext) -> [ScreenCommand] {
         if error == .sessionEnded { return [.message(.error(error.description)), .backToLogon(userID: userID)] }
         return [.message(.error(error.description))]
@@ -250,11 +291,8 @@ public enum Screen: Equatable, Sendable {
         modify { $0.appear(context) }
     }
 
-    mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        modify { model in
-            if case .failure(let error) = answer { return model.fail(error, context) }
-            return model.receive(answer, context)
-        }
+    mutating func receive(_ answer: EngineAnswer, of call: AnyEngineCall, _ context: ScreenContext) -> [ScreenCommand] {
+        modify { $0.deliver(answer, of: call, context) }
     }
 }
 

@@ -110,17 +110,17 @@ public enum Update {
         let context = state.context
         let instances = state.instances.value
         if var popup = state.popup, instances.popup == pending.owner {
-            let commands = popup.receive(answer, context)
+            let commands = popup.receive(answer, of: pending.call, context)
             state.popup = popup
             effects = apply(commands, from: instances.popup, &state)
         } else if instances.screen == pending.owner {
             var screen = state.screen
-            let commands = screen.receive(answer, context)
+            let commands = screen.receive(answer, of: pending.call, context)
             state.screen = screen
             effects = apply(commands, from: instances.screen, &state)
         } else {
             // The screen that asked is gone: whatever the answer opened is closed again.
-            effects = answer.openedFlows.map { .engine(id: 0, .cancel($0)) } + (answer.openedLogon.map { [.engine(id: 0, .logout($0))] } ?? [])
+            effects = answer.opened.map { .engine(id: 0, AnyEngineCall($0)) }
         }
         return effects + replayTypeahead(&state)
     }
@@ -161,14 +161,14 @@ public enum Update {
                 }
             case .message(let message):
                 state.message = message
-            case .call(let request, let label):
+            case .call(let call, let label):
                 guard state.pending == nil else { continue }
                 let id = state.nextRequestID
                 state.nextRequestID += 1
-                state.pending = AppState.PendingCall(id: id, request: request, label: label, owner: owner)
-                effects.append(.engine(id: id, request))
-            case .send(let request):
-                effects.append(.engine(id: 0, request))
+                state.pending = AppState.PendingCall(id: id, call: call, label: label, owner: owner)
+                effects.append(.engine(id: id, call))
+            case .send(let call):
+                effects.append(.engine(id: 0, call))
             case .backToLogon(let userID):
                 effects += endFlows(state)
                 state.popup = nil
@@ -205,8 +205,8 @@ public enum Update {
     /// left for good (Ctrl-C, a signal, the end of input, an ended session).
     static func endFlows(_ state: AppState) -> [Effect] {
         let screens = [state.screen.model] + (state.popup.map { [$0.model] } ?? [])
-        return screens.flatMap(\.flows).map { .engine(id: 0, .cancel($0)) }
-            + screens.compactMap(\.logon).map { .engine(id: 0, .logout($0)) }
+        return screens.flatMap(\.flows).map { .engine(id: 0, AnyEngineCall(.cancel($0))) }
+            + screens.compactMap(\.logon).map { .engine(id: 0, AnyEngineCall(.logout($0))) }
     }
 }
 

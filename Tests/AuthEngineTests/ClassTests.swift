@@ -137,7 +137,7 @@ final class ClassTests: XCTestCase {
         // A DA's logon to DMS is not the users' logon exercise.
         try env.engine.store.write { tx in
             _ = try tx.audit(.logonSucceeded, userID: "T00102X1", at: env.clock.now(), terminal: "seat monday/2",
-                             "\(LogonMethod.appOTP.rawValue) to dms")
+                             "\(LogonMethod.appOTP.label) to dms", facts: AuditFacts(method: .appOTP))
         }
         XCTAssertEqual(try training.progress(in: env.engine)[1].done, [:])
         // The seat is put back: the account unlocked, the progress empty.

@@ -1,3 +1,4 @@
+import AuthDomain
 import AuthEngine
 import Foundation
 import XCTest
@@ -22,7 +23,11 @@ final class LogonFlowTests: XCTestCase {
         XCTAssertTrue(mail.contains("\r\nSubject: One Time Password (OTP)\r\n"))
         let code = try TestEnvironment.code(inMessage: mail)
 
-        XCTAssertEqual(try env.engine.submitOTP(reset, code: code), .accepted(.choosePassword(reset)))
+        // Each flow's screens submit through its own entry: another flow's entry refuses the
+        // session before the code is looked at, and the code still works where it belongs.
+        XCTAssertThrowsError(try env.engine.submitLogonOTP(reset, code: code)) { XCTAssertEqual($0 as? EngineError, .wrongStep(.noOTPExpected)) }
+        XCTAssertThrowsError(try env.engine.submitSettingsOTP(reset, code: code)) { XCTAssertEqual($0 as? EngineError, .wrongStep(.noOTPExpected)) }
+        XCTAssertEqual(try env.engine.submitResetOTP(reset, code: code), .accepted(.choosePassword(reset)))
         XCTAssertEqual(try env.engine.completePasswordReset(reset, newPassword: "short", confirmation: "short"),
                        .rejected(PasswordPolicy.hkex2023.failures("short")))
         XCTAssertEqual(try env.engine.completePasswordReset(reset, newPassword: .strongPassword, confirmation: .otherStrongPassword), .mismatch)

@@ -70,9 +70,9 @@ struct Driver {
 
     /// Answers the pending engine call.
     @discardableResult
-    mutating func answer(_ answer: EngineAnswer, file: StaticString = #filePath, line: UInt = #line) -> [Effect] {
-        guard let pending = state.pending else {
-            XCTFail("no engine call is pending", file: file, line: line)
+    mutating func answer(_ answer: Answer, file: StaticString = #filePath, line: UInt = #line) -> [Effect] {
+        guard let pending = state.pending, let answer = answer.engineAnswer(to: pending.call, file: file, line: line) else {
+            if state.pending == nil { XCTFail("no engine call is pending", file: file, line: line) }
             return []
         }
         return run([.engine(id: pending.id, answer)])
@@ -118,10 +118,12 @@ struct Driver {
         step([event], effects: effects, note, file: file, line: line, change)
     }
 
-    /// Answers the pending call (the test fails if there is none).
-    mutating func reply(_ answer: EngineAnswer, effects: [Effect] = [], _ note: String = "", file: StaticString = #filePath, line: UInt = #line,
+    /// Answers the pending call (the test fails if there is none, or if the call does not
+    /// answer with that type).
+    mutating func reply(_ answer: Answer, effects: [Effect] = [], _ note: String = "", file: StaticString = #filePath, line: UInt = #line,
                         _ change: (inout AppState) -> Void = { _ in }) {
         guard let pending = state.pending else { return XCTFail("no engine call is pending", file: file, line: line) }
+        guard let answer = answer.engineAnswer(to: pending.call, file: file, line: line) else { return }
         step([.engine(id: pending.id, answer)], effects: effects, note, file: file, line: line, change)
     }
 
@@ -191,7 +193,7 @@ extension AppState {
 
     /// Engine call `id` is pending (and the next one will be `id + 1`).
     mutating func expectCall(_ id: Int, _ request: EngineRequest, _ label: String) {
-        pending = PendingCall(id: id, request: request, label: label)
+        pending = PendingCall(id: id, call: AnyEngineCall(comparing: request), label: label)
         nextRequestID = id + 1
     }
 }
@@ -215,5 +217,92 @@ extension ScreenModel {
         var copy = self
         change(&copy)
         return copy
+    }
+}
+
+/// Effects as tests write them: the request an engine call asks.
+extension Effect {
+    static func engine(id: Int, _ request: EngineRequest) -> Effect { .engine(id: id, AnyEngineCall(comparing: request)) }
+}
+
+/// An engine answer as a test writes it, by what it answers; the pending call says which type
+/// the screen takes (a code's outcome has one type per flow).
+enum Answer {
+    case logon(LogonOutcome)
+    case otp(OTPOutcome)
+    case emailOTP(EmailOTPRequestOutcome)
+    case registration(DeviceRegistration)
+    case skipped(EmailOTPNotice)
+    case resetStart(ResetStart)
+    case passwordChange(PasswordChangeOutcome)
+    case expiredChange(ExpiredPasswordChange)
+    case settingsStart(SettingsStart)
+    case settingsSaved(SettingsChange)
+    case smartcard(SmartcardOutcome)
+    case availability(DMSFunction, Unavailability?)
+    case profile(UserProfile)
+    case changeSubmitted(PendingChange)
+    case authorisation(AuthorisationOutcome)
+    case listing(UserProfileListing)
+    case exported(path: String)
+    case done
+    case failure(EngineError)
+
+    /// The answer as the engine gives it to `call`; nil (and the test fails) when the call
+    /// does not answer with it.
+    func engineAnswer(to call: AnyEngineCall, file: StaticString, line: UInt) -> EngineAnswer? {
+        let answer: EngineAnswer
+        switch self {
+        case .logon(let outcome): answer = EngineAnswer(outcome)
+        case .otp(let outcome):
+            // The code's outcome in the flow the call submits to.
+            do {
+                switch call.request {
+                case .submitResetOTP:
+                    answer = EngineAnswer(try outcome.map { next -> ResetStep in
+                        guard case .choosePassword(let s) = next else { throw EngineError.wrongStep(.noOTPExpected) }
+                        return .choosePassword(s)
+                    })
+                case .submitSettingsOTP:
+                    answer = EngineAnswer(try outcome.map { next -> SettingsStep in
+                        guard case .authenticationSettings(let s) = next else { throw EngineError.wrongStep(.noOTPExpected) }
+                        return .authenticationSettings(s)
+                    })
+                default:
+                    answer = EngineAnswer(try outcome.map { next -> LogonStep in
+                        switch next {
+                        case .loggedOn(let success): return .loggedOn(success)
+                        case .refused(let refusal): return .refused(refusal)
+                        case .choosePassword, .authenticationSettings: throw EngineError.wrongStep(.noOTPExpected)
+                        }
+                    })
+                }
+            } catch {
+                XCTFail("\(outcome) is not an answer to \(call.request)", file: file, line: line)
+                return nil
+            }
+        case .emailOTP(let outcome): answer = EngineAnswer(outcome)
+        case .registration(let registration): answer = EngineAnswer(registration)
+        case .skipped(let notice): answer = EngineAnswer(notice)
+        case .resetStart(let start): answer = EngineAnswer(start)
+        case .passwordChange(let outcome): answer = EngineAnswer(outcome)
+        case .expiredChange(let outcome): answer = EngineAnswer(outcome)
+        case .settingsStart(let start): answer = EngineAnswer(start)
+        case .settingsSaved(let change): answer = EngineAnswer(change)
+        case .smartcard(let outcome): answer = EngineAnswer(outcome)
+        case .availability(let function, let why): answer = EngineAnswer(Availability(function: function, unavailable: why))
+        case .profile(let profile): answer = EngineAnswer(profile)
+        case .changeSubmitted(let pending): answer = EngineAnswer(pending)
+        case .authorisation(let outcome): answer = EngineAnswer(outcome)
+        case .listing(let listing): answer = EngineAnswer(listing)
+        case .exported(let path): answer = EngineAnswer(ExportedFile(path: path))
+        case .done: answer = EngineAnswer(Done())
+        case .failure(let error): answer = EngineAnswer(failure: error)
+        }
+        guard call.takes(answer) else {
+            XCTFail("\(call.request) does not answer \(self)", file: file, line: line)
+            return nil
+        }
+        return answer
     }
 }

@@ -24,7 +24,7 @@ final class KeyboardWalkTests: XCTestCase {
         d.type("12345678")
         XCTAssertEqual(d.state.currentForm?.text(Texts.otp), "12345678")
         let effects = d.press(.enter)
-        XCTAssertEqual(effects, [.engine(id: 1, .submitOTP(s, code: "12345678"))], "Enter in the last field submits the code")
+        XCTAssertEqual(effects, [.engine(id: 1, .submitLogonOTP(s, code: "12345678"))], "Enter in the last field submits the code")
 
         var logon = Driver(showing: LogonScreen(function: .onlineFunctions, userID: "B0123402", focusOnPassword: true))
         logon.press(.tab)

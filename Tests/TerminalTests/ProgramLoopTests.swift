@@ -18,8 +18,8 @@ final class ProgramLoopTests: XCTestCase {
         var requests: [EngineRequest] { held.withLock { $0.map(\.request) } }
 
         func run(_ command: TerminalModel.Command, post: @escaping @Sendable (TerminalModel.Message) -> Void) {
-            guard case .effect(.engine(let id, let request)) = command, id != 0 else { return }
-            held.withLock { $0.append((request, id, post)) }
+            guard case .effect(.engine(let id, let call)) = command, id != 0 else { return }
+            held.withLock { $0.append((call.request, id, post)) }
         }
 
         func answer(_ answer: EngineAnswer) {
@@ -83,7 +83,7 @@ final class ProgramLoopTests: XCTestCase {
             .events([.paste("B0123402"), .key(.tab), .paste("Training#2023Pass"), .key(.enter)]),
             // Typed while "Verifying ...": a repeated Enter, then the code.
             .events([.key(.enter), .paste("123456")]),
-            .run { runner.answer(.logon(.enterAppOTP(session, OTPPrompt(source: .app, digits: 6)))) },
+            .run { runner.answer(EngineAnswer(LogonOutcome.enterAppOTP(session, OTPPrompt(source: .app, digits: 6)))) },
             .events([]),
         ], clock: clock, runner: runner)
         _ = program.run()
@@ -101,7 +101,7 @@ final class ProgramLoopTests: XCTestCase {
         var state = AppState(console: .terminal, phase: .transition, now: clock.now(), size: backend.size)
         state.show(AppOTPScreen(session: session, function: .onlineFunctions, prompt: OTPPrompt(source: .app, digits: 6)))
         let program = Program(model: TerminalModel(state: state, window: backend.size), backend: backend, clock: { clock.now() }) { command, _ in
-            if case .effect(.engine(_, let request)) = command { ended.withLock { $0.append(request) } }
+            if case .effect(.engine(_, let call)) = command { ended.withLock { $0.append(call.request) } }
         }
         XCTAssertEqual(program.run(), .finished)
         XCTAssertEqual(ended.withLock { $0 }, [.cancel(session)])

@@ -46,7 +46,7 @@ final class ScenarioTests: XCTestCase {
         XCTAssertEqual(coverage.undeclared, ["logon: no-such-button"])
         XCTAssertFalse(coverage.isComplete(except: [:]))
         let table = coverage.table()
-        XCTAssertTrue(table.contains("Not reached, engine outcomes and refusals:\n  EngineAnswer.logon"), table)
+        XCTAssertTrue(table.contains("Not reached, engine outcomes and refusals:\n  LogonOutcome.setUpOTPChannel"), table)
         XCTAssertTrue(table.contains("Pressed but not declared by their screen: logon: no-such-button"), table)
         XCTAssertTrue(coverage.cobertura().contains("<line number=\"1\" hits=\"0\" name=\"landing\"/>"))
         XCTAssertTrue(coverage.json().contains("\"key\" : \"LogonOutcome.invalid\""))

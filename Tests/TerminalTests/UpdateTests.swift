@@ -273,11 +273,11 @@ final class LandingAndLogonUpdateTests: XCTestCase {
 
     func testAStaleEngineAnswerIsIgnored() {
         var d = Driver()
-        d.event(.engine(id: 99, .logon(.invalid)))
+        d.event(.engine(id: 99, EngineAnswer(LogonOutcome.invalid)))
         var w = Driver(showing: LogonScreen(function: .onlineFunctions, userID: "B0123401", focusOnPassword: true))
         w.type("secret")
         w.press(.enter)
-        w.event(.engine(id: 2, .logon(.invalid)), "not the call that waits")
+        w.event(.engine(id: 2, EngineAnswer(LogonOutcome.invalid)), "not the call that waits")
         XCTAssertNotNil(w.state.pending)
     }
 
@@ -390,8 +390,8 @@ final class OTPUpdateTests: XCTestCase {
     func testEachCodeScreenSubmitsOnce() {
         for (name, d, _) in screensWithACodeSubmitted() {
             let code = name == "email" ? "12345678" : "123456"
-            XCTAssertEqual(d.effects, [.engine(id: 1, .submitOTP(s, code: code))], name)
-            XCTAssertEqual(d.state.pending, AppState.PendingCall(id: 1, request: .submitOTP(s, code: code), label: verifyingOTP), name)
+            XCTAssertEqual(d.effects, [.engine(id: 1, .submitLogonOTP(s, code: code))], name)
+            XCTAssertEqual(d.state.pending, AppState.PendingCall(id: 1, call: AnyEngineCall(comparing: .submitLogonOTP(s, code: code)), label: verifyingOTP), name)
         }
     }
 
@@ -453,17 +453,6 @@ final class OTPUpdateTests: XCTestCase {
         }
     }
 
-    func testAnAnswerOfAnotherFlowEndsThisOne() {
-        for (name, start, _) in screensWithACodeSubmitted() {
-            var d = start
-            d.reply(.otp(.accepted(.choosePassword(s))), effects: [.engine(id: 0, .cancel(s))], name) {
-                $0.pending = nil
-                $0.expectScreen(LogonScreen(function: .onlineFunctions, userID: "B0123401", focusOnPassword: true))
-                $0.message = .error("Unexpected answer from the authentication service.")
-            }
-        }
-    }
-
     func testAnEndedSessionGoesBackToLogonWithTheMessage() {
         for (name, start, _) in screensWithACodeSubmitted() {
             var d = start
@@ -505,7 +494,7 @@ final class OTPUpdateTests: XCTestCase {
         let eight = OTPPrompt(source: .app, digits: 8)
         var d = Driver(showing: AppOTPScreen(session: s, function: .onlineFunctions, prompt: eight))
         d.typing("12345678") { $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(Texts.otp, "12345678") } }
-        d.key(.enter, effects: [.engine(id: 1, .submitOTP(s, code: "12345678"))]) { $0.expectCall(1, .submitOTP(s, code: "12345678"), verifyingOTP) }
+        d.key(.enter, effects: [.engine(id: 1, .submitLogonOTP(s, code: "12345678"))]) { $0.expectCall(1, .submitLogonOTP(s, code: "12345678"), verifyingOTP) }
     }
 
     func testEscOnACodeScreenEndsTheFlowAndGoesBackToLogon() {
@@ -547,7 +536,7 @@ final class OTPUpdateTests: XCTestCase {
             $0.message = .info("Enter the 6-digit OTP shown in your authenticator app.")
         }
         d.typing("654321") { $0.screen = code.filled(Texts.otp, "654321").any }
-        d.key(.enter, effects: [.engine(id: 2, .submitOTP(s, code: "654321"))]) { $0.expectCall(2, .submitOTP(s, code: "654321"), verifyingOTP) }
+        d.key(.enter, effects: [.engine(id: 2, .submitLogonOTP(s, code: "654321"))]) { $0.expectCall(2, .submitLogonOTP(s, code: "654321"), verifyingOTP) }
         d.reply(.otp(.wrong(remaining: 2))) {
             $0.pending = nil
             $0.screen = code.any
@@ -750,9 +739,9 @@ final class TypeaheadTests: XCTestCase {
         XCTAssertEqual(d.state.typeahead, typed)
         // The leading Enter is dropped; the code goes in, its Enter submits it, and the 9 waits
         // for that answer in turn.
-        d.reply(.logon(.enterAppOTP(s, appPrompt)), effects: [.engine(id: 2, .submitOTP(s, code: "123456"))]) {
+        d.reply(.logon(.enterAppOTP(s, appPrompt)), effects: [.engine(id: 2, .submitLogonOTP(s, code: "123456"))]) {
             $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(Texts.otp, "123456"))
-            $0.expectCall(2, .submitOTP(s, code: "123456"), verifyingOTP)
+            $0.expectCall(2, .submitLogonOTP(s, code: "123456"), verifyingOTP)
             $0.typeahead = [.key(.character("9"))]
         }
         d.reply(.otp(.wrong(remaining: 2)), "the 9 lands in the emptied field") {
@@ -873,9 +862,9 @@ final class PopupUpdateTests: XCTestCase {
         d.type("1234")
         d.key(.enter) { $0.message = .error("The OTP is the 8 digits of the email.") }
         d.type("5678")
-        d.key(.enter, effects: [.engine(id: 2, .submitOTP(s, code: "12345678"))]) {
+        d.key(.enter, effects: [.engine(id: 2, .submitResetOTP(s, code: "12345678"))]) {
             $0.modifyPopup(ResetPopup.self) { $0.form?.set(Texts.otp, "12345678") }
-            $0.expectCall(2, .submitOTP(s, code: "12345678"), verifyingOTP)
+            $0.expectCall(2, .submitResetOTP(s, code: "12345678"), verifyingOTP)
         }
         d.reply(.otp(.wrong(remaining: 2)), "the field is emptied") {
             $0.pending = nil
@@ -952,9 +941,9 @@ final class PopupUpdateTests: XCTestCase {
         XCTAssertEqual(d.state.popup?.form, Form([.field(otpField6), .button(id: "submit", label: Texts.submitOTP),
                                                   .button(id: "close", label: Texts.close)], submit: "submit"))
         d.type("123456")
-        d.key(.enter, effects: [.engine(id: 2, .submitOTP(b2, code: "123456"))]) {
+        d.key(.enter, effects: [.engine(id: 2, .submitResetOTP(b2, code: "123456"))]) {
             $0.modifyPopup(ResetPopup.self) { $0.form?.set(Texts.otp, "123456") }
-            $0.expectCall(2, .submitOTP(b2, code: "123456"), verifyingOTP)
+            $0.expectCall(2, .submitResetOTP(b2, code: "123456"), verifyingOTP)
         }
         d.reply(.otp(.expired(remaining: 1))) {
             $0.pending = nil
@@ -1178,9 +1167,9 @@ final class PopupUpdateTests: XCTestCase {
             $0.message = .info("Enter the 6-digit OTP shown in your authenticator app.")
         }
         d.type("123456")
-        d.key(.enter, effects: [.engine(id: 2, .submitOTP(b2, code: "123456"))]) {
+        d.key(.enter, effects: [.engine(id: 2, .submitSettingsOTP(b2, code: "123456"))]) {
             $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.set(Texts.otp, "123456") }
-            $0.expectCall(2, .submitOTP(b2, code: "123456"), verifyingOTP)
+            $0.expectCall(2, .submitSettingsOTP(b2, code: "123456"), verifyingOTP)
         }
         d.reply(.otp(.wrong(remaining: 2))) {
             $0.pending = nil

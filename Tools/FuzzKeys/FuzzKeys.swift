@@ -26,7 +26,7 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = Update.update(&state, .key(key))
         if let pending = state.pending {
             // Answer every engine call as the engine might refuse it.
-            _ = Update.update(&state, .engine(id: pending.id, .failure(.sessionEnded)))
+            _ = Update.update(&state, .engine(id: pending.id, EngineAnswer(failure: .sessionEnded)))
         }
         _ = Renderer.render(state)
         if case .loggedOn = state.screen { preconditionFailure("logged on without the engine") }

@@ -115,18 +115,67 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
 public struct AuditEntry: Sendable, Equatable, Codable {
     public var id: Int64?
     public var at: Date
+    /// Whose account the entry is about (the target of a DA's change).
     public var userID: String?
     public var event: AuditEvent
+    /// For people reading the log; reports read the typed fields, never this text.
     public var detail: String
     public var terminal: String
+    /// How a logon proved the second factor (`logonSucceeded`, `smartcardLogonSucceeded`).
+    public var method: LogonMethod?
+    /// Which change a DA made (`changeAuthorised`).
+    public var change: ProfileChange.Kind?
+    /// Who acted on the account, when it was not its owner (the DA Checker who authorised).
+    public var actor: String?
+    /// How a password came to be set (`passwordChanged`).
+    public var passwordSource: PasswordSource?
 
-    public init(id: Int64? = nil, at: Date, userID: String?, event: AuditEvent, detail: String, terminal: String) {
+    public init(id: Int64? = nil, at: Date, userID: String?, event: AuditEvent, detail: String, terminal: String,
+                facts: AuditFacts = AuditFacts()) {
         self.id = id
         self.at = at
         self.userID = userID
         self.event = event
         self.detail = detail
         self.terminal = terminal
+        method = facts.method
+        change = facts.change
+        actor = facts.actor
+        passwordSource = facts.passwordSource
+    }
+}
+
+/// The typed fields an audit entry carries beside its event.
+public struct AuditFacts: Sendable, Equatable {
+    public var method: LogonMethod?
+    public var change: ProfileChange.Kind?
+    public var actor: String?
+    public var passwordSource: PasswordSource?
+
+    public init(method: LogonMethod? = nil, change: ProfileChange.Kind? = nil, actor: String? = nil, passwordSource: PasswordSource? = nil) {
+        self.method = method
+        self.change = change
+        self.actor = actor
+        self.passwordSource = passwordSource
+    }
+}
+
+/// How a password was set; the raw value is its id in the audit log.
+public enum PasswordSource: String, Sendable, Codable, CaseIterable {
+    /// Change Password, by the user.
+    case user
+    /// Forgot/Reset your Password (also the first-time logon's).
+    case reset
+    /// The forced change of an expired password during logon.
+    case expired
+
+    /// The audit log's words for it.
+    public var label: String {
+        switch self {
+        case .user: "changed by the user"
+        case .reset: "set through Forgot/Reset your Password"
+        case .expired: "expired password changed"
+        }
     }
 }
 

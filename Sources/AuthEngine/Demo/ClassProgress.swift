@@ -35,12 +35,12 @@ extension TrainingClass {
     static func milestone(_ entry: AuditEntry, userID: String, firstLogon: String, users: Set<String>) -> SeatProgress.Milestone? {
         switch entry.event {
         case .passwordChanged where userID == firstLogon: .passwordSet
-        case .passwordChanged where entry.detail == AuthEngine.passwordResetReason: .passwordReset
+        case .passwordChanged where entry.passwordSource == .reset: .passwordReset
         case .deviceRegistered, .riskAccepted: .deviceOrRisk
-        case .logonSucceeded where users.contains(userID) && entry.detail.hasPrefix(LogonMethod.appOTP.rawValue): .appLogon
-        case .logonSucceeded where users.contains(userID) && entry.detail.hasPrefix(LogonMethod.emailOTP.rawValue): .emailLogon
+        case .logonSucceeded where users.contains(userID) && entry.method == .appOTP: .appLogon
+        case .logonSucceeded where users.contains(userID) && entry.method == .emailOTP: .emailLogon
         case .accountLocked: .locked
-        case .changeAuthorised where entry.detail.hasPrefix(ProfileChange.resetOTPRegistration(userID: userID).summary): .unlocked
+        case .changeAuthorised where entry.change == .resetOTPRegistration: .unlocked
         default: nil
         }
     }

@@ -188,8 +188,8 @@ public final class AuthEngine: Sendable {
 
     // MARK: Audit helper
 
-    func audit(_ tx: StoreTransaction, _ event: AuditEvent, _ userID: String?, _ detail: String = "") throws {
-        try tx.audit(event, userID: userID, at: clock.now(), terminal: configuration.terminal, detail)
+    func audit(_ tx: StoreTransaction, _ event: AuditEvent, _ userID: String?, _ detail: String = "", facts: AuditFacts = AuditFacts()) throws {
+        try tx.audit(event, userID: userID, at: clock.now(), terminal: configuration.terminal, detail, facts: facts)
     }
 
     func requireTwoFactorInService() throws {

@@ -140,6 +140,40 @@ extension AuthEngine {
         }
     }
 
+    /// SUBMIT on a screen of the logon: the code of the app, the email, or the device being
+    /// registered. A session of another flow is refused before its code is looked at.
+    public func submitLogonOTP(_ session: FlowSession, code: String) throws -> CodeOutcome<LogonStep> {
+        try submitOTP(session, code: code, in: .logon).map { next in
+            switch next {
+            case .loggedOn(let success): .loggedOn(success)
+            case .refused(let refusal): .refused(refusal)
+            // A logon's accepted code logs on or is refused (`accept`); the purpose is checked above.
+            case .choosePassword, .authenticationSettings: throw EngineError.wrongStep(.noOTPExpected)
+            }
+        }
+    }
+
+    /// SUBMIT in Forgot/Reset your Password: the code that proves the user.
+    public func submitResetOTP(_ session: FlowSession, code: String) throws -> CodeOutcome<ResetStep> {
+        try submitOTP(session, code: code, in: .passwordReset).map { next in
+            guard case .choosePassword(let flow) = next else { throw EngineError.wrongStep(.noOTPExpected) }
+            return .choosePassword(flow)
+        }
+    }
+
+    /// SUBMIT in AUTHENTICATION SETTINGS: the app's code that opens the settings.
+    public func submitSettingsOTP(_ session: FlowSession, code: String) throws -> CodeOutcome<SettingsStep> {
+        try submitOTP(session, code: code, in: .authenticationSettings).map { next in
+            guard case .authenticationSettings(let flow) = next else { throw EngineError.wrongStep(.noOTPExpected) }
+            return .authenticationSettings(flow)
+        }
+    }
+
+    private func submitOTP(_ session: FlowSession, code: String, in purpose: FlowPurpose) throws -> OTPOutcome {
+        guard try flow(session).purpose == purpose else { throw EngineError.wrongStep(.noOTPExpected) }
+        return try submitOTP(session, code: code)
+    }
+
     /// SUBMIT / SUBMIT OTP: the code of whatever the flow is waiting for.
     public func submitOTP(_ session: FlowSession, code typed: String) throws -> OTPOutcome {
         let flow = try flow(session)
@@ -307,7 +341,7 @@ extension AuthEngine {
             let previous = account.lastLogonAt
             account.lastLogonAt = now
             try tx.save(account)
-            try audit(tx, .logonSucceeded, account.userID, "\(method.rawValue) to \(flow.service.rawValue)")
+            try audit(tx, .logonSucceeded, account.userID, "\(method.label) to \(flow.service.rawValue)", facts: AuditFacts(method: method))
             return .loggedOn(account, previous: previous, method: method)
         }
     }
@@ -316,7 +350,7 @@ extension AuthEngine {
     public func changeExpiredPassword(_ session: FlowSession, newPassword: String, confirmation: String) throws -> ExpiredPasswordChange {
         let flow = try flow(session)
         guard flow.stage == .passwordExpired else { throw EngineError.wrongStep(.passwordNotExpired) }
-        let outcome = try setPassword(userID: flow.userID, newPassword: newPassword, confirmation: confirmation, reason: "expired password changed")
+        let outcome = try setPassword(userID: flow.userID, newPassword: newPassword, confirmation: confirmation, source: .expired)
         guard outcome == .changed else { return .notChanged(outcome) }
         guard let account = try store.read({ try $0.account(flow.userID) }) else { throw EngineError.sessionEnded }
         return .changed(next: try secondFactorStep(for: account, session: session, service: flow.service))

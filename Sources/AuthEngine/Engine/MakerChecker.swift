@@ -248,7 +248,8 @@ extension AuthEngine {
                 try tx.save(account)
             }
             try requireDAMinimum(participant, before: before, tx)
-            try audit(tx, .changeAuthorised, userID, "\(pending.change.summary): made by \(pending.maker), authorised by \(checkerID)")
+            try audit(tx, .changeAuthorised, userID, "\(pending.change.summary): made by \(pending.maker), authorised by \(checkerID)",
+                      facts: AuditFacts(change: pending.change.kind, actor: checkerID))
         }
     }
 

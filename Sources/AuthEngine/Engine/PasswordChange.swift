@@ -12,7 +12,8 @@ extension AuthEngine {
 
     /// Sets a new regular password after the policy, the confirmation and "differs from the
     /// current one" hold. The KDF runs outside the write transaction.
-    func setPassword(userID: String, newPassword: String, confirmation: String, reason: String) throws -> PasswordChangeOutcome {
+    func setPassword(userID: String, newPassword: String, confirmation: String, source: PasswordSource) throws -> PasswordChangeOutcome {
+        let reason = source.label
         if let refusal = precheckNewPassword(userID: userID, newPassword: newPassword, confirmation: confirmation) {
             try store.write { try audit($0, .passwordChangeRefused, userID, "\(reason): \(Self.describe(refusal))") }
             return refusal
@@ -30,7 +31,7 @@ extension AuthEngine {
             account.passwordHash = fresh.encoded
             account.passwordChangedAt = now
             try tx.save(account)
-            try audit(tx, .passwordChanged, userID, reason)
+            try audit(tx, .passwordChanged, userID, reason, facts: AuditFacts(passwordSource: source))
         }
         return .changed
     }
@@ -56,7 +57,7 @@ extension AuthEngine {
         case .disabled: return .disabled
         case .ok:
             return try setPassword(userID: userID, newPassword: newPassword, confirmation: confirmation,
-                                   reason: "changed by the user")
+                                   source: .user)
         }
     }
 }

@@ -58,9 +58,6 @@ extension AuthEngine {
         }
     }
 
-    /// How the audit log says a password was set through Forgot/Reset your Password.
-    static let passwordResetReason = "set through Forgot/Reset your Password"
-
     /// The new password, twice (SUBMIT), once the code was accepted.
     public func completePasswordReset(_ session: FlowSession, newPassword: String, confirmation: String) throws -> PasswordChangeOutcome {
         let flow = try flow(session)
@@ -68,7 +65,7 @@ extension AuthEngine {
             throw EngineError.wrongStep(.otpNotYetAccepted)
         }
         let outcome = try setPassword(userID: flow.userID, newPassword: newPassword, confirmation: confirmation,
-                                      reason: Self.passwordResetReason)
+                                      source: .reset)
         if outcome == .changed { endFlow(session) }
         return outcome
     }

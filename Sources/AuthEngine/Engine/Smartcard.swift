@@ -23,7 +23,8 @@ extension AuthEngine {
                 let previous = current.lastLogonAt
                 current.lastLogonAt = now
                 try tx.save(current)
-                try audit(tx, .smartcardLogonSucceeded, current.userID, "\(current.smartcardSRN ?? "") to \(service.rawValue)")
+                try audit(tx, .smartcardLogonSucceeded, current.userID, "\(current.smartcardSRN ?? "") to \(service.rawValue)",
+                          facts: AuditFacts(method: .smartcard))
                 return previous
             }
             let session = try startLogon(userID: account.userID, service: service, method: .smartcard)

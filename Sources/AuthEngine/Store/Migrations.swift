@@ -96,6 +96,37 @@ extension AccountStore {
             // The trainer's dashboard reads what each class seat typed (its terminal) each second.
             try db.create(index: "audit_terminal", on: "audit", columns: ["terminal", "id"])
         }
+        migrator.registerMigration("v6-audit-facts") { db in
+            // Reports read typed fields, not the detail text. Entries written before get them from
+            // the words those versions wrote (the same words `label` still writes).
+            try db.alter(table: "audit") { t in
+                t.add(column: "method", .text)
+                t.add(column: "change", .text)
+                t.add(column: "actor", .text)
+                t.add(column: "passwordSource", .text)
+            }
+            try auditFactsFromDetail(db)
+        }
         return migrator
+    }
+
+    /// Audit entries written before v6 carry their facts only in the detail text, in the words
+    /// `label` still writes: the typed fields are filled from those (entries that have them are
+    /// left alone).
+    static func auditFactsFromDetail(_ db: Database) throws {
+        for method in [LogonMethod.appOTP, .emailOTP] {
+            try db.execute(sql: "UPDATE audit SET method = ? WHERE method IS NULL AND event = ? AND substr(detail, 1, ?) = ?",
+                           arguments: [method.rawValue, AuditEvent.logonSucceeded.rawValue, method.label.count, method.label])
+        }
+        try db.execute(sql: "UPDATE audit SET method = ? WHERE method IS NULL AND event = ?",
+                       arguments: [LogonMethod.smartcard.rawValue, AuditEvent.smartcardLogonSucceeded.rawValue])
+        for source in PasswordSource.allCases {
+            try db.execute(sql: "UPDATE audit SET passwordSource = ? WHERE passwordSource IS NULL AND event = ? AND detail = ?",
+                           arguments: [source.rawValue, AuditEvent.passwordChanged.rawValue, source.label])
+        }
+        let unlock = "unlock/ reset OTP device registration of "
+        try db.execute(sql: "UPDATE audit SET change = ? WHERE change IS NULL AND event = ? AND substr(detail, 1, ?) = ?",
+                       arguments: [ProfileChange.Kind.resetOTPRegistration.rawValue, AuditEvent.changeAuthorised.rawValue,
+                                   unlock.count, unlock])
     }
 }

@@ -123,9 +123,12 @@ public struct StoreTransaction {
     }
 
     @discardableResult
-    public func audit(_ event: AuditEvent, userID: String?, at: Date, terminal: String, _ detail: String = "") throws -> AuditEntry {
+    public func audit(_ event: AuditEvent, userID: String?, at: Date, terminal: String, _ detail: String = "",
+                      facts: AuditFacts = AuditFacts()) throws -> AuditEntry {
         // What was typed or came from a file is kept as a reader of the log may see it safely.
-        var entry = AuditEntry(id: nil, at: at, userID: userID?.safe(), event: event, detail: detail.safe(), terminal: terminal.safe())
+        var facts = facts
+        facts.actor = facts.actor?.safe()
+        var entry = AuditEntry(id: nil, at: at, userID: userID?.safe(), event: event, detail: detail.safe(), terminal: terminal.safe(), facts: facts)
         try entry.insert(db)
         return entry
     }

@@ -36,7 +36,7 @@ public struct AppOTPScreen: ScreenModel {
         self.form = form
         switch action {
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submit(form.text(Texts.otp), prompt, session)
+            return OTPEntry.submitLogon(form.text(Texts.otp), prompt, session, for: Self.self) { $0 }
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
@@ -46,8 +46,7 @@ public struct AppOTPScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .otp(let outcome) = answer else { return [] }
-        return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
+    public mutating func receive(_ outcome: CodeOutcome<LogonStep>, _ context: ScreenContext) -> [ScreenCommand] {
+        OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
     }
 }

@@ -116,21 +116,21 @@ public struct AuthenticationSettingsPopup: ScreenModel {
                 focus = 1
                 return [.message(.error(Texts.enterPassword))]
             }
-            return [.call(.startAuthenticationSettings(userID: userID.text, password: password.text, context.console.service),
-                          label: "Verifying your User ID and Password...")]
+            return [Self.ask(.startAuthenticationSettings(userID: userID.text, password: password.text, context.console.service),
+                             label: "Verifying your User ID and Password...", as: Reply.start)]
         case (.activate(Button.submit.rawValue), .otp(let session, let prompt, let otp)):
-            return OTPEntry.submit(otp.text, prompt, session)
+            return OTPEntry.submit(otp.text, prompt) { Self.ask(.submitSettingsOTP(session, code: $0), label: $1, as: Reply.code) }
         case (.activate(Button.delete.rawValue), .settings(let session)):
             go(.confirmDelete(session))
             return [.message(.warning("Delete the registered device? At your next logon you will set up the OTP channel again."))]
         case (.activate(Button.confirmDelete.rawValue), .confirmDelete(let session)):
-            return [.call(.changeSettings(session, .deviceDeleted), label: "Deleting the registered device...")]
+            return [Self.ask(.changeSettings(session, .deviceDeleted), label: "Deleting the registered device...", as: Reply.saved)]
         case (.activate(Button.oath.rawValue), .settings(let session)):
             go(.oath(session, Toggle(id: "oath", label: Texts.oathSetting, isOn: true)))
             return [.message(.info("Space turns the setting on or off; Save keeps it."))]
         case (.activate(Button.save.rawValue), .oath(let session, let toggle)):
             if toggle.isOn { return [.message(.info("Nothing changed: OATH stays enabled."))] }
-            return [.call(.changeSettings(session, .oathDisabled), label: "Saving...")]
+            return [Self.ask(.changeSettings(session, .oathDisabled), label: "Saving...", as: Reply.saved)]
         case (.message(let text), _):
             return [.message(.error(text))]
         default:
@@ -138,9 +138,15 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        switch answer {
-        case .settingsStart(let start):
+    public enum Reply: Sendable {
+        case start(SettingsStart)
+        case code(CodeOutcome<SettingsStep>)
+        case saved(SettingsChange)
+    }
+
+    public mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {
+        case .start(let start):
             switch start {
             case .enterAppOTP(let session, let prompt):
                 go(.otp(session, prompt, otp: TextField(Texts.otp, kind: .digits(max: prompt.digits))))
@@ -160,10 +166,10 @@ public struct AuthenticationSettingsPopup: ScreenModel {
                 go(.refused(start == .locked ? Texts.locked() : Texts.disabled))
                 return [.message(nil)]
             }
-        case .otp(.accepted(.authenticationSettings(let session))):
+        case .code(.accepted(.authenticationSettings(let session))):
             go(.settings(session), focus: 2)
             return [.message(.info(Texts.oneRegisteredDevice))]
-        case .otp(let outcome):
+        case .code(let outcome):
             if let refusal = OTPReply.refusal(outcome), case .otp(let session, let prompt, var otp) = stage {
                 otp.clear()
                 stage = .otp(session, prompt, otp: otp)
@@ -171,13 +177,11 @@ public struct AuthenticationSettingsPopup: ScreenModel {
             }
             go(.refused(outcome == .locked ? Texts.locked() : OTPReply.threeWrong + " Please start again."))
             return [.message(nil)]
-        case .settingsSaved(let change):
+        case .saved(let change):
             go(.done(change == .deviceDeleted
                 ? "The registered device has been deleted. At your next logon, set up the OTP channel again."
                 : "Multi-factor authentication using OATH is disabled. Your OTP will be sent to your registered email address from the next logon."))
             return [.message(.success("Authentication settings saved."))]
-        default:
-            return []
         }
     }
 }

@@ -96,8 +96,8 @@ public struct ChangePasswordPopup: ScreenModel {
             return [.message(.info("Please enter your current password."))]
         case (.activate(Button.update.rawValue), .currentPassword(let userID, let new, let current)):
             guard !current.text.isEmpty else { return [.message(.error("Please enter your current password."))] }
-            return [.call(.changePassword(userID: userID, current: current.text, new: new, confirmation: new, context.console.service),
-                          label: "Changing your password...")]
+            return [Self.ask(.changePassword(userID: userID, current: current.text, new: new, confirmation: new, context.console.service),
+                             label: "Changing your password...")]
         case (.message(let text), _):
             return [.message(.error(text))]
         default:
@@ -105,8 +105,9 @@ public struct ChangePasswordPopup: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .passwordChange(let outcome) = answer, case .currentPassword(let userID, let new, var current) = stage else { return [] }
+    public mutating func receive(_ outcome: PasswordChangeOutcome, _ context: ScreenContext) -> [ScreenCommand] {
+        // Only UPDATE asks, from the current-password step, and input waits for the answer.
+        guard case .currentPassword(let userID, let new, var current) = stage else { return [] }
         switch outcome {
         case .changed:
             stage = .done(userID: userID)

@@ -32,7 +32,7 @@ public struct ChannelSetupScreen: ScreenModel {
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.register.rawValue):
-            return [.call(.beginDeviceRegistration(session), label: "Preparing your QR code...")]
+            return [Self.ask(.beginDeviceRegistration(session), label: "Preparing your QR code...")]
         case .activate(Button.skip.rawValue):
             return [.message(nil), .show(RiskWarningScreen(session: session, function: function ?? .onlineFunctions).screen)]
         case .escape:
@@ -42,8 +42,7 @@ public struct ChannelSetupScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .registration(let registration) = answer else { return [] }
-        return [.message(nil), .show(RegisterDeviceScreen(session: session, function: function ?? .onlineFunctions, registration: registration).screen)]
+    public mutating func receive(_ registration: DeviceRegistration, _ context: ScreenContext) -> [ScreenCommand] {
+        [.message(nil), .show(RegisterDeviceScreen(session: session, function: function ?? .onlineFunctions, registration: registration).screen)]
     }
 }

@@ -40,9 +40,9 @@ public struct EmailOTPScreen: ScreenModel {
         self.form = form
         switch action {
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submit(form.text(Texts.otp), notice.prompt, session)
+            return OTPEntry.submitLogon(form.text(Texts.otp), notice.prompt, session, for: Self.self, as: Reply.code)
         case .activate(Button.resend.rawValue):
-            return OTPReply.requestNew(session, notice, now: context.now)
+            return OTPReply.requestNew(session, notice, now: context.now) { Self.ask($0, label: $1, as: Reply.resent) }
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
@@ -52,16 +52,19 @@ public struct EmailOTPScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        switch answer {
-        case .emailOTP(let outcome):
+    public enum Reply: Sendable {
+        case code(CodeOutcome<LogonStep>)
+        case resent(EmailOTPRequestOutcome)
+    }
+
+    public mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {
+        case .resent(let outcome):
             notice = outcome.notice
             if case .sent = outcome { form?.clear(Texts.otp) }
             return [.message(OTPReply.resent(notice))]
-        case .otp(let outcome):
+        case .code(let outcome):
             return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
-        default:
-            return []
         }
     }
 }

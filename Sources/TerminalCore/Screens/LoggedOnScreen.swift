@@ -55,7 +55,7 @@ public struct LoggedOnScreen: ScreenModel {
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.logout.rawValue):
-            return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
+            return [.leave(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.info("\(success.userID) logged out."))]
         case .activate("item0") where function == .securityManagement:
             return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]

@@ -45,8 +45,8 @@ public struct LogonScreen: ScreenModel {
                 form.focus(on: Texts.password)
                 return [.message(.error(Texts.enterPassword))]
             }
-            return [.message(nil), .call(.logon(userID: userID, password: password, context.console.service),
-                                         label: "Verifying your User ID and Password...")]
+            return [.message(nil), Self.ask(.logon(userID: userID, password: password, context.console.service),
+                                            label: "Verifying your User ID and Password...")]
         case .activate(Button.forgot.rawValue):
             return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).screen)]
         case .activate(Button.change.rawValue):
@@ -65,8 +65,7 @@ public struct LogonScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .logon(let outcome) = answer, let function else { return [] }
-        return LogonSteps.next(outcome, function: function, userID: userID ?? "", context)
+    public mutating func receive(_ outcome: LogonOutcome, _ context: ScreenContext) -> [ScreenCommand] {
+        LogonSteps.next(outcome, function: function ?? .onlineFunctions, userID: userID ?? "", context)
     }
 }

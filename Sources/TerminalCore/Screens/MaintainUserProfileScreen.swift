@@ -43,7 +43,7 @@ public struct MaintainUserProfileScreen: ScreenModel {
         case .activate(let id)?:
             if id == "back" { return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).screen)] }
             guard let function = DMSFunction(rawValue: id) else { return [] }
-            return [.message(nil), .call(.dmsAvailability(function), label: "Opening...")]
+            return [.message(nil), Self.ask(.dmsAvailability(function), label: "Opening...")]
         case .escape?:
             return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).screen)]
         default:
@@ -51,9 +51,9 @@ public struct MaintainUserProfileScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .availability(let function, let unavailable) = answer else { return [] }
-        if let unavailable { return [.message(.error(unavailable.description))] }
+    public mutating func receive(_ availability: Availability, _ context: ScreenContext) -> [ScreenCommand] {
+        let function = availability.function
+        if let unavailable = availability.unavailable { return [.message(.error(unavailable.description))] }
         if function == .listing {
             return [.show(ProfileListingScreen(success: success).screen)]
         }

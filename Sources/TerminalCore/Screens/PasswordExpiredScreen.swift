@@ -38,7 +38,7 @@ public struct PasswordExpiredScreen: ScreenModel {
                 form.focus(on: problem.field)
                 return [.message(.error(problem.message))]
             }
-            return [.call(.changeExpiredPassword(session, new: new, confirmation: confirmation), label: "Changing your password...")]
+            return [Self.ask(.changeExpiredPassword(session, new: new, confirmation: confirmation), label: "Changing your password...")]
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):
@@ -48,8 +48,7 @@ public struct PasswordExpiredScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .expiredChange(let change) = answer else { return [] }
+    public mutating func receive(_ change: ExpiredPasswordChange, _ context: ScreenContext) -> [ScreenCommand] {
         switch change {
         case .changed(let next):
             var commands = LogonSteps.next(next, function: function ?? .onlineFunctions, userID: session.userID, context)

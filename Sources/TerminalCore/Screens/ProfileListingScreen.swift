@@ -35,7 +35,7 @@ public struct ProfileListingScreen: ScreenModel {
     }
 
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
-        [.call(.listing(success.session), label: "Preparing the listing...")]
+        [Self.ask(.listing(success.session), label: "Preparing the listing...", as: Reply.listing)]
     }
 
     /// The arrows scroll the report (not the focus); Tab moves between Export and BACK.
@@ -71,7 +71,7 @@ public struct ProfileListingScreen: ScreenModel {
         }
         switch form?.handle(input) {
         case .activate(Button.export.rawValue)?:
-            return [.call(.exportListing(success.session), label: "Exporting...")]
+            return [Self.ask(.exportListing(success.session), label: "Exporting...", as: Reply.exported)]
         case .activate(Button.back.rawValue)?, .escape?:
             return [.message(nil), .show(MaintainUserProfileScreen(success: success, focus: .listing).screen)]
         default:
@@ -79,15 +79,18 @@ public struct ProfileListingScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        switch answer {
+    public enum Reply: Sendable {
+        case listing(UserProfileListing)
+        case exported(ExportedFile)
+    }
+
+    public mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {
         case .listing(let report):
             listing = report
             return [.message(nil)]
-        case .exported(let path):
-            return [.message(.success("Exported to \(path)"))]
-        default:
-            return []
+        case .exported(let file):
+            return [.message(.success("Exported to \(file.path)"))]
         }
     }
 

@@ -142,19 +142,19 @@ public struct ProfileScreen: ScreenModel {
                 return [.message(.error(problem))]
             }
             if dmsFunction == .create {
-                return [.message(nil), .call(.submitChange(.create(userID: userID, email: form.text(Texts.emailAddress)), success.session),
-                                             label: "Submitting...")]
+                return [.message(nil), Self.ask(.submitChange(.create(userID: userID, email: form.text(Texts.emailAddress)), success.session),
+                                                label: "Submitting...", as: Reply.submitted)]
             }
-            return [.message(nil), .call(.profile(userID: userID, dmsFunction, success.session), label: "Reading the profile...")]
+            return [.message(nil), Self.ask(.profile(userID: userID, dmsFunction, success.session), label: "Reading the profile...", as: Reply.profile)]
         case .activate(Button.change.rawValue):
             guard case .profile(let profile) = stage else { return [] }
             switch requestedChange(profile, form) {
-            case .success(let change): return [.call(.submitChange(change, success.session), label: "Submitting...")]
+            case .success(let change): return [Self.ask(.submitChange(change, success.session), label: "Submitting...", as: Reply.submitted)]
             case .failure(let problem): return [.message(.error(problem.message))]
             }
         case .activate(Button.delete.rawValue):
             guard case .profile(let profile) = stage else { return [] }
-            return [.call(.submitChange(.delete(userID: profile.userID), success.session), label: "Submitting...")]
+            return [Self.ask(.submitChange(.delete(userID: profile.userID), success.session), label: "Submitting...", as: Reply.submitted)]
         case .activate(Button.confirm.rawValue):
             guard case .checker(let pending) = stage else { return [] }
             let checker = form.text(Texts.checkerID), code = form.text(Texts.authorizationCode)
@@ -162,7 +162,7 @@ public struct ProfileScreen: ScreenModel {
                 self.form?.focus(on: checker.isEmpty ? Texts.checkerID : Texts.authorizationCode)
                 return [.message(.error("Please enter the Checker ID and the Authorization Code."))]
             }
-            return [.call(.authorise(pending, checkerID: checker, code: code), label: "Authorizing...")]
+            return [Self.ask(.authorise(pending, checkerID: checker, code: code), label: "Authorizing...", as: Reply.authorisation)]
         case .message(let text):
             return [.message(.error(text))]
         default:
@@ -176,7 +176,7 @@ public struct ProfileScreen: ScreenModel {
         case .checker(let pending):
             stage = .userID
             self = ProfileScreen(function: dmsFunction, success: success)
-            return [.send(.withdraw(pending)), .message(.info("The request was withdrawn; nothing was changed."))]
+            return [.leave(.withdraw(pending)), .message(.info("The request was withdrawn; nothing was changed."))]
         case .profile:
             self = ProfileScreen(function: dmsFunction, success: success)
             return [.message(nil)]
@@ -185,13 +185,19 @@ public struct ProfileScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        switch answer {
+    public enum Reply: Sendable {
+        case profile(UserProfile)
+        case submitted(PendingChange)
+        case authorisation(AuthorisationOutcome)
+    }
+
+    public mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {
         case .profile(let profile):
             stage = .profile(profile)
             form = Self.profileForm(profile)
             return [.message(profile.restriction.map { .warning($0.description) })]
-        case .changeSubmitted(let pending):
+        case .submitted(let pending):
             draft = Draft(stage: stage, form: form)
             stage = .checker(pending)
             form = Self.checkerForm
@@ -221,8 +227,6 @@ public struct ProfileScreen: ScreenModel {
             // Another checker is the likely next step: both fields start afresh.
             form = Self.checkerForm
             return [.message(.error(refusal.description))]
-        default:
-            return []
         }
     }
 

@@ -55,7 +55,7 @@ public struct RegisterDeviceScreen: ScreenModel {
             self.form = Self.codeForm(digits: registration.digits)
             return [.message(.info(Texts.enterAppOTP(registration.digits)))]
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submit(form.text(Texts.otp), registration.prompt, session)
+            return OTPEntry.submitLogon(form.text(Texts.otp), registration.prompt, session, for: Self.self) { $0 }
         case .activate(Button.back.rawValue), .escape:
             if step == .code {
                 step = .scan
@@ -63,7 +63,7 @@ public struct RegisterDeviceScreen: ScreenModel {
                 return [.message(nil)]
             }
             // The unconfirmed seed is dropped; back to the channel choice.
-            return [.message(nil), .send(.abandonDeviceRegistration(session)),
+            return [.message(nil), .leave(.abandonDeviceRegistration(session)),
                     .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions, focus: .register).screen)]
         case .message(let text):
             return [.message(.error(text))]
@@ -72,8 +72,7 @@ public struct RegisterDeviceScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .otp(let outcome) = answer else { return [] }
-        return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
+    public mutating func receive(_ outcome: CodeOutcome<LogonStep>, _ context: ScreenContext) -> [ScreenCommand] {
+        OTPEntry.logonAnswer(outcome, session, function, context, form: &form)
     }
 }

@@ -109,7 +109,7 @@ public struct ResetPopup: ScreenModel {
             return submit(form, context)
         case .activate(Button.resend.rawValue):
             guard case .emailOTP(let session, let notice, _) = stage else { return [] }
-            return OTPReply.requestNew(session, notice, now: context.now)
+            return OTPReply.requestNew(session, notice, now: context.now) { Self.ask($0, label: $1, as: Reply.resent) }
         case .message(let text):
             return [.message(.error(text))]
         default:
@@ -121,27 +121,39 @@ public struct ResetPopup: ScreenModel {
         switch stage {
         case .userID(let field):
             if let problem = LogonScreen.checkUserID(field.text) { return [.message(.error(problem))] }
-            return [.message(nil), .call(.startPasswordReset(userID: field.text, context.console.service), label: "Checking your User ID...")]
+            return [.message(nil), Self.ask(.startPasswordReset(userID: field.text, context.console.service), label: "Checking your User ID...", as: Reply.start)]
         case .emailOTP(let session, let notice, let otp):
-            return OTPEntry.submit(otp.text, notice.prompt, session)
+            return submitCode(otp.text, notice.prompt, session)
         case .appOTP(let session, let prompt, let otp):
-            return OTPEntry.submit(otp.text, prompt, session)
+            return submitCode(otp.text, prompt, session)
         case .newPassword(let session, let new, let confirmation):
             if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: session.userID, policy: context.policy) {
                 focus = problem.field == Texts.newPassword ? 0 : 1
                 return [.message(.error(problem.message))]
             }
-            return [.call(.completePasswordReset(session, new: new.text, confirmation: confirmation.text), label: "Setting your password...")]
+            return [Self.ask(.completePasswordReset(session, new: new.text, confirmation: confirmation.text), label: "Setting your password...",
+                             as: Reply.passwordSet)]
         case .done, .refused:
             return []
         }
     }
 
+    private func submitCode(_ code: String, _ prompt: OTPPrompt, _ session: FlowSession) -> [ScreenCommand] {
+        OTPEntry.submit(code, prompt) { Self.ask(.submitResetOTP(session, code: $0), label: $1, as: Reply.code) }
+    }
+
     private static func otpField(_ digits: Int) -> TextField { TextField(Texts.otp, kind: .digits(max: digits)) }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        switch answer {
-        case .resetStart(let start):
+    public enum Reply: Sendable {
+        case start(ResetStart)
+        case resent(EmailOTPRequestOutcome)
+        case code(CodeOutcome<ResetStep>)
+        case passwordSet(PasswordChangeOutcome)
+    }
+
+    public mutating func receive(_ reply: Reply, _ context: ScreenContext) -> [ScreenCommand] {
+        switch reply {
+        case .start(let start):
             switch start {
             case .emailOTPSent(let session, let notice):
                 go(.emailOTP(session, notice, otp: Self.otpField(notice.digits)))
@@ -163,14 +175,14 @@ public struct ResetPopup: ScreenModel {
                 go(.refused(Texts.disabled))
             }
             return [.message(nil)]
-        case .emailOTP(let outcome):
+        case .resent(let outcome):
             guard case .emailOTP(let session, _, var otp) = stage else { return [] }
             if case .sent = outcome { otp.clear() }
             stage = .emailOTP(session, outcome.notice, otp: otp)
             return [.message(OTPReply.resent(outcome.notice))]
-        case .otp(let outcome):
+        case .code(let outcome):
             return otp(outcome)
-        case .passwordChange(let outcome):
+        case .passwordSet(let outcome):
             guard case .newPassword(let session, var new, var confirmation) = stage else { return [] }
             if outcome == .changed {
                 go(.done(userID: session.userID))
@@ -180,22 +192,17 @@ public struct ResetPopup: ScreenModel {
             confirmation.clear()
             go(.newPassword(session, new: new, confirmation: confirmation))
             return [.message(.error(PasswordChecks.describe(outcome)))]
-        default:
-            return []
         }
     }
 
-    private mutating func otp(_ outcome: OTPOutcome) -> [ScreenCommand] {
-        guard let session else { return [] }
+    private mutating func otp(_ outcome: CodeOutcome<ResetStep>) -> [ScreenCommand] {
         switch outcome {
-        case .accepted(.choosePassword):
+        case .accepted(.choosePassword(let session)):
             go(.newPassword(session, new: TextField(Texts.newPassword, kind: .password), confirmation: TextField(Texts.confirmPassword, kind: .password)))
             return [.message(.info("Please enter your new password twice."))]
         case .countedAsFailedLogon, .locked:
             go(.refused(outcome == .locked ? Texts.locked() : OTPReply.threeWrong + " Please start again."))
             return [.message(nil)]
-        case .accepted:
-            return []
         case .wrong, .expired, .replayed, .malformed:
             switch stage {
             case .emailOTP(let s, let notice, var otp): otp.clear(); stage = .emailOTP(s, notice, otp: otp)

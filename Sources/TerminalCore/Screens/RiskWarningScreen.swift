@@ -32,7 +32,7 @@ public struct RiskWarningScreen: ScreenModel {
         guard let action = form?.handle(input) else { return [] }
         switch action {
         case .activate(Button.accept.rawValue):
-            return [.call(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
+            return [Self.ask(.skipDeviceRegistration(session), label: "Sending your OTP by email...")]
         case .activate(Button.back.rawValue), .escape:
             // Back to the choice, on SKIP THIS STEP, which opened the warning.
             return [.message(nil), .show(ChannelSetupScreen(session: session, function: function ?? .onlineFunctions, focus: .skip).screen)]
@@ -41,8 +41,7 @@ public struct RiskWarningScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .skipped(let notice) = answer else { return [] }
-        return [.message(OTPReply.arrival(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).screen)]
+    public mutating func receive(_ notice: EmailOTPNotice, _ context: ScreenContext) -> [ScreenCommand] {
+        [.message(OTPReply.arrival(notice)), .show(EmailOTPScreen(session: session, function: function ?? .onlineFunctions, notice: notice).screen)]
     }
 }

@@ -42,8 +42,8 @@ public struct SmartcardScreen: ScreenModel {
                 form.focus(on: Texts.smartcardPassword)
                 return [.message(.error("The smartcard password is \(SmartcardPassword.lengths.lowerBound) to \(SmartcardPassword.lengths.upperBound) digits."))]
             }
-            return [.message(nil), .call(.smartcardLogon(userID: userID, password: password, context.console.service),
-                                         label: "Reading your smartcard...")]
+            return [.message(nil), Self.ask(.smartcardLogon(userID: userID, password: password, context.console.service),
+                                            label: "Reading your smartcard...")]
         case .escape:
             return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).screen)]
         case .message(let text):
@@ -53,8 +53,7 @@ public struct SmartcardScreen: ScreenModel {
         }
     }
 
-    public mutating func receive(_ answer: EngineAnswer, _ context: ScreenContext) -> [ScreenCommand] {
-        guard case .smartcard(let outcome) = answer else { return [] }
+    public mutating func receive(_ outcome: SmartcardOutcome, _ context: ScreenContext) -> [ScreenCommand] {
         switch outcome {
         case .loggedOn(let success):
             return LogonSteps.loggedOn(success, function: function ?? .smartcardTerminal, context)

@@ -7,7 +7,7 @@ enum DMSSession {
         switch error {
         case .sessionEnded, .notPermitted(.notLoggedOn), .notPermitted(.locked), .notPermitted(.disabled),
              .notPermitted(.notADelegatedAdministrator):
-            return [.send(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
+            return [.leave(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.error(error.description))]
         default:
             return nil

@@ -29,14 +29,12 @@ enum LogonSteps {
 
     /// After a code on a screen of the logon flow (app, email, or device registration). Nil
     /// when the screen itself handles the outcome (a refused code it stays on).
-    static func next(_ outcome: OTPOutcome, session: FlowSession, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand]? {
+    static func next(_ outcome: CodeOutcome<LogonStep>, session: FlowSession, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand]? {
         switch outcome {
         case .accepted(.loggedOn(let success)):
             return loggedOn(success, function: function, context)
         case .accepted(.refused(let refusal)):
             return [.show(LandingScreen(console: context.console, phase: context.phase).screen), .message(.error(refusal.description))]
-        case .accepted(.choosePassword), .accepted(.authenticationSettings):
-            return [.message(.error("Unexpected answer from the authentication service.")), .backToLogon(userID: session.userID)]
         case .countedAsFailedLogon:
             return [.show(LogonScreen(function: function, userID: session.userID, focusOnPassword: true).screen),
                     .message(.error(OTPReply.threeWrong + " Please log in again."))]
@@ -50,6 +48,6 @@ enum LogonSteps {
     /// The function's first screen.
     static func loggedOn(_ success: LogonSuccess, function: TerminalFunction, _ context: ScreenContext) -> [ScreenCommand] {
         [.show(LoggedOnScreen(success: success, function: function, connectivityTest: context.connectivityTest).screen),
-         .message(.success("Logged on as \(success.userID) by \(success.method.rawValue)."))]
+         .message(.success("Logged on as \(success.userID) by \(success.method.label)."))]
     }
 }

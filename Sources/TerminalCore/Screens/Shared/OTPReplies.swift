@@ -5,7 +5,7 @@ import Foundation
 /// the engine said about an email code, and the wait before a new one.
 enum OTPReply {
     /// A refused code the screen stays on (the field is emptied); nil for other outcomes.
-    static func refusal(_ outcome: OTPOutcome) -> String? {
+    static func refusal<Step>(_ outcome: CodeOutcome<Step>) -> String? {
         switch outcome {
         case .wrong(let remaining): "Invalid OTP. \(remainder(remaining))"
         case .expired(let remaining): "This OTP has expired. Please request a new one. \(remainder(remaining))"
@@ -50,11 +50,13 @@ enum OTPReply {
 
     /// REQUEST A NEW OTP: asked of the engine once the wait is over; before that, the screen
     /// points at the countdown it shows (one value on screen at a time).
-    static func requestNew(_ session: FlowSession, _ notice: EmailOTPNotice, now: Date) -> [ScreenCommand] {
+    /// `ask` makes the screen's call from the request and its label.
+    static func requestNew(_ session: FlowSession, _ notice: EmailOTPNotice, now: Date,
+                           _ ask: (EngineCall<EmailOTPRequestOutcome>, String) -> ScreenCommand) -> [ScreenCommand] {
         guard notice.secondsUntilNextRequest(at: now) == 0 else {
             return [.message(.error("A new OTP can be requested when the wait shown above is over."))]
         }
-        return [.call(.requestEmailOTP(session), label: "Requesting a new OTP...")]
+        return [ask(.requestEmailOTP(session), "Requesting a new OTP...")]
     }
 
     /// "4:05": the wait before a new code may be requested.
@@ -66,12 +68,19 @@ enum OTPReply {
 /// A code field on any screen: SUBMIT checks the shape and asks the engine; on a screen of the
 /// logon flow a refused code empties the field and says why, anything else moves the logon on.
 enum OTPEntry {
-    static func submit(_ code: String, _ prompt: OTPPrompt, _ session: FlowSession) -> [ScreenCommand] {
+    /// `ask` makes the screen's call (its flow's submit) from the code and the label.
+    static func submit(_ code: String, _ prompt: OTPPrompt, _ ask: (String, String) -> ScreenCommand) -> [ScreenCommand] {
         if let problem = OTPReply.shapeProblem(code, prompt) { return [.message(.error(problem))] }
-        return [.call(.submitOTP(session, code: code), label: "Verifying your OTP...")]
+        return [ask(code, "Verifying your OTP...")]
     }
 
-    static func logonAnswer(_ outcome: OTPOutcome, _ session: FlowSession, _ function: TerminalFunction?, _ context: ScreenContext,
+    /// SUBMIT on a screen of the logon (app, email, device registration).
+    static func submitLogon<S: ScreenModel>(_ code: String, _ prompt: OTPPrompt, _ session: FlowSession, for screen: S.Type,
+                                            as reply: @escaping @Sendable (CodeOutcome<LogonStep>) -> S.Reply) -> [ScreenCommand] {
+        submit(code, prompt) { S.ask(.submitLogonOTP(session, code: $0), label: $1, as: reply) }
+    }
+
+    static func logonAnswer(_ outcome: CodeOutcome<LogonStep>, _ session: FlowSession, _ function: TerminalFunction?, _ context: ScreenContext,
                             form: inout Form?) -> [ScreenCommand] {
         if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
         form?.clear(Texts.otp)
@@ -83,6 +92,6 @@ enum OTPEntry {
 /// done, and the flow it held ends.
 enum PopupClose {
     static func commands(done: Bool, session: FlowSession?) -> [ScreenCommand] {
-        [.close] + (done ? [] : [.message(nil)]) + (session.map { [.send(.cancel($0))] } ?? [])
+        [.close] + (done ? [] : [.message(nil)]) + (session.map { [.leave(.cancel($0))] } ?? [])
     }
 }
