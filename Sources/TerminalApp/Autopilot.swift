@@ -195,7 +195,7 @@ public struct AutopilotModel: ProgramModel {
             }
             return commands
         case .moveClock(let interval):
-            return [.terminal(.effect(.advanceClock(interval)))]
+            return [.terminal(.advanceClock(interval))]
         case .scanned(let label):
             // The room sees the new account on the phone.
             terminal.panels?.reveal = label

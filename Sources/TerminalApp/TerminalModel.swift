@@ -37,19 +37,8 @@ public struct TerminalModel: ProgramModel {
     /// The notice shown while the store opens, cleared when it is open.
     var startupNotice: StatusMessage?
 
-    public enum Command: Sendable {
-        /// Open the store (and create the demo data on a first start) once the first frame is up.
-        case open
-        case effect(Effect)
-        /// Read the phone and the inbox for the presenter's panels (off the input path).
-        case loadPanels
-        /// Read the trainer's panel for this user ID (off the input path).
-        case loadTrainerNotes(String?)
-        /// The phone beside the terminal scans REGISTER DEVICE's QR code (F4).
-        case scan(uri: String)
-        /// A class seat looks whether the trainer reset it or deleted its class (each second).
-        case followSeat
-    }
+    /// The runner carries out the screens' effects and the program's own work alike.
+    public typealias Command = Effect
 
     public enum Message: Sendable {
         case event(Event)
@@ -112,11 +101,11 @@ public struct TerminalModel: ProgramModel {
             state.phoneBeside = isPresenting
             effects += Update.update(&state, .resize(screenSize))
         }
-        return effects.map(Command.effect)
+        return effects
     }
 
     public mutating func start() -> [Command] {
-        var commands: [Command] = [.open]
+        var commands: [Command] = [.openStore]
         if panels != nil { commands.append(.loadPanels) }
         if state.trainer { commands.append(.loadTrainerNotes(state.currentUserID)) }
         return commands

@@ -64,9 +64,9 @@ public final class TerminalRunner: Sendable {
         let panels = self.panels, observe = self.observe
         let work: @Sendable () -> Void
         switch command {
-        case .open:
+        case .openStore:
             work = { _ = self.engine(post: post) }
-        case .effect(.engine(let id, let call)):
+        case .engine(let id, let call):
             work = {
                 guard let engine = self.engine(post: post) else { return }
                 let answer = call.run(engine)
@@ -78,7 +78,7 @@ public final class TerminalRunner: Sendable {
                 post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
                 post(.event(.engine(id: id, answer)))
             }
-        case .effect(.advanceClock(let interval)):
+        case .advanceClock(let interval):
             work = {
                 guard let engine = self.engine(post: post) else { return }
                 do {
@@ -88,7 +88,7 @@ public final class TerminalRunner: Sendable {
                 }
                 post(.event(.tick(now: engine.clock.now(), phase: engine.phase)))
             }
-        case .effect(.quit):
+        case .quit:
             return
         case .loadTrainerNotes(let userID):
             work = {

@@ -18,7 +18,7 @@ final class ProgramLoopTests: XCTestCase {
         var requests: [EngineRequest] { held.withLock { $0.map(\.request) } }
 
         func run(_ command: TerminalModel.Command, post: @escaping @Sendable (TerminalModel.Message) -> Void) {
-            guard case .effect(.engine(let id, let call)) = command, id != 0 else { return }
+            guard case .engine(let id, let call) = command, id != 0 else { return }
             held.withLock { $0.append((call.request, id, post)) }
         }
 
@@ -101,7 +101,7 @@ final class ProgramLoopTests: XCTestCase {
         var state = AppState(console: .terminal, phase: .transition, now: clock.now(), size: backend.size)
         state.show(AppOTPScreen(session: session, function: .onlineFunctions, prompt: OTPPrompt(source: .app, digits: 6)))
         let program = Program(model: TerminalModel(state: state, window: backend.size), backend: backend, clock: { clock.now() }) { command, _ in
-            if case .effect(.engine(_, let call)) = command { ended.withLock { $0.append(call.request) } }
+            if case .engine(_, let call) = command { ended.withLock { $0.append(call.request) } }
         }
         XCTAssertEqual(program.run(), .finished)
         XCTAssertEqual(ended.withLock { $0 }, [.cancel(session)])

@@ -17,7 +17,7 @@ final class TrainerClockTests: XCTestCase {
 
     private func moveClock(_ engine: AuthEngine) -> [TerminalModel.Message] {
         let posted = Mutex<[TerminalModel.Message]>([])
-        TerminalRunner(engine: engine, threaded: false).run(.effect(.advanceClock(30 * 60))) { message in posted.withLock { $0.append(message) } }
+        TerminalRunner(engine: engine, threaded: false).run(.advanceClock(30 * 60)) { message in posted.withLock { $0.append(message) } }
         return posted.withLock { $0 }
     }
 
