@@ -55,7 +55,7 @@ struct PlayCommand: ParsableCommand {
         // The demo's phone and inbox: beside the terminal with --presenter, else on F2/F3 once the
         // trainer has the keyboard.
         let terminal = TerminalModel(state: state, window: backend.size, presenting: presenter, flipping: !presenter,
-                                     panelTitle: "The demo's phone and inbox", phaseOverride: header.sessionPhase)
+                                     panelTitle: "The demo's phone and inbox")
         let runner = TerminalRunner(engine: world.engine, threaded: true, panels: PanelSource.reading(directory: directory))
         defer { runner.finish() }
         let autopilot = AutopilotModel(terminal: terminal, scenario: scenario, pace: pace)

@@ -125,32 +125,33 @@ struct TerminalSettings: Equatable, Sendable {
         // The landing page needs the clock, the phase and the hours, not the store: the store is
         // opened (and the demo data created on a first start) by the runner once it is on screen.
         let clock = try sessionClock
-        let phaseOverride = phase ?? (connectivityTest != nil ? .transition : nil)
-        let hours: ServiceHours? = ignoreHours || seat?.training.hours == .always ? nil : .shipped
+        // One session environment for the engine and the screens (the engine's replaces this one
+        // when the store is open, with the store's policy).
+        let environment = SessionEnvironment(hours: ignoreHours || seat?.training.hours == .always ? nil : .shipped,
+                                             connectivityTest: connectivityTest,
+                                             phaseOverride: SessionEnvironment.phaseOverride(phase, connectivityTest: connectivityTest),
+                                             policy: store.policy.flatMap(PasswordPolicy.named) ?? .hkex2023)
         let now = clock.now()
         let console: Console = dms || seat?.wantsDMS == true ? .dms : .terminal
-        var state = AppState(console: console, phase: phaseOverride ?? ServicePhase.at(now), now: now, size: backend?.size ?? Size.minimum,
-                             policyName: store.policy ?? PasswordPolicy.hkex2023.name)
-        state.hours = hours
+        var state = AppState(console: console, environment: environment, now: now, size: backend?.size ?? Size.minimum)
         state.trainer = trainer
         // A recorded session writes its inputs as the screens were given them.
         state.logsInputs = recordScenario != nil
-        state.connectivityTest = connectivityTest
         if connectivityVerification { state.show(ConnectivityCheckScreen()) }
         if let seat { state.message = .aside(seat.greeting) }
         let window = backend?.size ?? Size.minimum
         var model = TerminalModel(state: state, window: window, presenting: presenter, flipping: seat != nil,
-                                  panelTitle: seat != nil ? "Your phone and inbox" : nil, phaseOverride: phaseOverride)
+                                  panelTitle: seat != nil ? "Your phone and inbox" : nil)
         let copy = connectivityTest == .secondary ? WorkingCopy() : nil
         defer { copy?.remove() }
-        let options = store, connectivityTest = connectivityTest, smtp = try mail.resolved()
+        let options = store, smtp = try mail.resolved()
         let panelDirectory = seat?.directory ?? store.location.directory
         model.followsSeat = seat != nil
         let runner = TerminalRunner(threaded: !plain, panels: presenter || seat != nil ? PanelSource.reading(directory: panelDirectory) : nil,
                                     follow: seat.map { SeatFollower($0).check }) { progress in
             let copyLocation = try copy?.create()
-            return try Self.openEngine(options, clock: clock, phase: phaseOverride, hours: hours, connectivityTest: connectivityTest,
-                                       smtp: smtp, workingCopy: copyLocation, seat: seat, progress: progress)
+            return try Self.openEngine(options, clock: clock, environment: environment, smtp: smtp, workingCopy: copyLocation, seat: seat,
+                                       progress: progress)
         }
         defer { runner.finish() }
         let recorder = try record.map { try CastRecorder(path: $0, replace: replace, columns: window.columns, rows: window.rows,
@@ -160,10 +161,10 @@ struct TerminalSettings: Equatable, Sendable {
             var header = ScenarioHeader()
             header.size = state.size
             header.console = state.console
-            header.phase = phaseOverride
+            header.phase = environment.phaseOverride
             header.start = now
-            header.hours = hours
-            header.connectivityTest = connectivityTest
+            header.hours = environment.hours
+            header.connectivityTest = environment.connectivityTest
             let directory = store.location.directory
             return ScenarioRecorder(header: header, write: file.line,
                                     oracle: .reading(directory: directory, engine: { [runner] in runner.openedEngine }), now: { clock.now() })
@@ -208,13 +209,13 @@ struct TerminalSettings: Equatable, Sendable {
     /// The engine for this session: the store (or the secondary session's copy), the mailer,
     /// the session's clock, the hours and the connectivity test's window; the demo data on an
     /// empty store.
-    private static func openEngine(_ store: StoreSettings, clock: any Clock, phase: ServicePhase?, hours: ServiceHours?,
-                                   connectivityTest: ConnectivitySession?, smtp: SMTPSettings.Resolved?, workingCopy: StoreLocation?, seat: Seat?,
-                                   progress: (String) -> Void) throws -> AuthEngine {
+    private static func openEngine(_ store: StoreSettings, clock: any Clock, environment: SessionEnvironment, smtp: SMTPSettings.Resolved?,
+                                   workingCopy: StoreLocation?, seat: Seat?, progress: (String) -> Void) throws -> AuthEngine {
         let maildir = MaildirMailer(root: seat?.mail ?? store.location.mailURL)
         let mailer: any Mailer = smtp?.mailer(maildir: maildir) ?? maildir
-        let engine = try store.engine(phase: phase, mailer: mailer, clock: clock, workingCopy: workingCopy, hours: hours,
-                                      connectivityTest: connectivityTest, seat: seat.map { (participant: $0.participantKey, terminal: $0.terminalName) })
+        let engine = try store.engine(phase: environment.phaseOverride, mailer: mailer, clock: clock, workingCopy: workingCopy,
+                                      hours: environment.hours, connectivityTest: environment.connectivityTest,
+                                      seat: seat.map { (participant: $0.participantKey, terminal: $0.terminalName) })
         if seat == nil, try engine.store.read({ try $0.accountCount() }) == 0 {
             progress("Creating the demo data…")
             try DemoSetup.install(into: engine, directory: store.location.directory)

@@ -17,20 +17,18 @@ public final class HeadlessSession {
     public var coverage: Coverage { recorder.coverage }
 
     /// `onFrame` sees every frame, the first one included.
-    public init(engine: AuthEngine, console: Console, size: Size, hours: ServiceHours? = .shipped,
-                connectivityTest: ConnectivitySession? = nil, trainer: Bool = false, logsInputs: Bool = false,
+    /// The session is the engine's: its hours, connectivity test, phase and policy.
+    public init(engine: AuthEngine, console: Console, size: Size, trainer: Bool = false, logsInputs: Bool = false,
                 onFrame: ((AppState) -> Void)? = nil) {
         self.onFrame = onFrame
         self.engine = engine
-        var state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: size, policyName: engine.policy.name)
-        state.hours = hours
-        state.connectivityTest = connectivityTest
+        var state = AppState(console: console, environment: engine.configuration.environment, now: engine.clock.now(), size: size)
         state.trainer = trainer
         state.logsInputs = logsInputs
         backend = CaptureBackend(size: size)
         let recorder = self.recorder
         let runner = TerminalRunner(engine: engine, threaded: false) { recorder.reached($0) }
-        program = Program(model: TerminalModel(state: state, window: size, phaseOverride: engine.configuration.phaseOverride),
+        program = Program(model: TerminalModel(state: state, window: size),
                           backend: backend, clock: { engine.clock.now() }, run: runner.run)
         program.onFrame = { [unowned self, unowned program] _ in
             recorder.shown(program.model.state)
@@ -46,8 +44,8 @@ public final class HeadlessSession {
 
     /// The session a scenario's world and header ask for.
     public convenience init(world: ScenarioWorld, trainer: Bool = false, logsInputs: Bool = false, onFrame: ((AppState) -> Void)? = nil) {
-        self.init(engine: world.engine, console: world.header.console, size: world.header.size, hours: world.header.hours,
-                  connectivityTest: world.header.connectivityTest, trainer: trainer, logsInputs: logsInputs, onFrame: onFrame)
+        self.init(engine: world.engine, console: world.header.console, size: world.header.size, trainer: trainer, logsInputs: logsInputs,
+                  onFrame: onFrame)
     }
 
     public var clock: any Clock { engine.clock }

@@ -36,7 +36,7 @@ public struct ScenarioHeader: Equatable, Sendable {
 
     /// The phase the session runs in: the one asked for, or, as on 10 June 2023, 2FA offered
     /// before its launch for the connectivity test; nil: the clock's.
-    public var sessionPhase: ServicePhase? { phase ?? (connectivityTest != nil ? .transition : nil) }
+    public var sessionPhase: ServicePhase? { SessionEnvironment.phaseOverride(phase, connectivityTest: connectivityTest) }
 
     /// The header as scenario lines (what the recorder writes first).
     public var lines: [String] {
@@ -51,12 +51,9 @@ public struct ScenarioHeader: Equatable, Sendable {
     /// A moment as a `clock` step writes it (Hong Kong time, to the second).
     public static func clockText(_ date: Date) -> String { String(HongKongTime.format(date).dropLast(4)) }
 
-    /// The first state of the terminal for this header.
+    /// The first state of the terminal for this header, on the engine made for it (`ScenarioWorld`).
     public func state(for engine: AuthEngine) -> AppState {
-        var state = AppState(console: console, phase: engine.phase, now: engine.clock.now(), size: size, policyName: engine.policy.name)
-        state.hours = hours
-        state.connectivityTest = connectivityTest
-        return state
+        AppState(console: console, environment: engine.configuration.environment, now: engine.clock.now(), size: size)
     }
 }
 

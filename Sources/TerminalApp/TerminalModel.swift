@@ -12,8 +12,6 @@ public struct TerminalModel: ProgramModel {
     public var window: Size
     /// The presenter's side panels, when asked for (--presenter).
     public var panels: Panels?
-    /// The phase a trainer fixed (--phase), else the clock's.
-    public var phaseOverride: ServicePhase?
 
     public struct Panels: Equatable, Sendable {
         public var phone: [PhoneView.Row] = []
@@ -47,8 +45,8 @@ public struct TerminalModel: ProgramModel {
         case opening(String)
         /// The phone learnt the account (its label), or could not.
         case scanned(Result<String, ScanFailure>)
-        /// The store is open; the password rules are those of its policy.
-        case opened(policyName: String)
+        /// The store is open; the session is the engine's (its policy is the store's).
+        case opened(SessionEnvironment)
         case failed(String)
         /// The trainer reset this seat or deleted its class while it was open.
         case seatChanged(SeatChange)
@@ -59,11 +57,9 @@ public struct TerminalModel: ProgramModel {
 
     /// `flipping`: the phone and the inbox beside the terminal when the window is wide enough,
     /// else a key away (a class seat); `presenting`: beside it, or not at all.
-    public init(state: AppState, window: Size, presenting: Bool = false, flipping: Bool = false, panelTitle: String? = nil,
-                phaseOverride: ServicePhase? = nil) {
+    public init(state: AppState, window: Size, presenting: Bool = false, flipping: Bool = false, panelTitle: String? = nil) {
         self.state = state
         self.window = window
-        self.phaseOverride = phaseOverride
         panels = presenting || flipping ? Panels() : nil
         panels?.flips = flipping
         if let panelTitle { panels?.title = panelTitle }
@@ -214,8 +210,9 @@ public struct TerminalModel: ProgramModel {
             startupNotice = .aside(text)
             state.message = startupNotice
             return []
-        case .opened(let policyName):
-            state.policyName = policyName
+        case .opened(let environment):
+            // From now on the session is the engine's (the same value, unless the store's policy differs).
+            state.environment = environment
             // The start-up notice goes unless another message has replaced it.
             if let notice = startupNotice, state.message == notice { state.message = nil }
             startupNotice = nil
@@ -236,7 +233,7 @@ public struct TerminalModel: ProgramModel {
     }
 
     public mutating func tick(_ now: Date) -> [Command] {
-        var commands = update(.tick(now: now, phase: phaseOverride ?? ServicePhase.at(now)))
+        var commands = update(.tick(now: now, phase: state.environment.phase(at: now)))
         if panels != nil { commands.append(.loadPanels) }
         if followsSeat { commands.append(.followSeat) }
         commands += trainerRefresh

@@ -51,7 +51,7 @@ public final class TerminalRunner: Sendable {
         do {
             let engine = try opening { post(.opening($0)) }
             result = .success(engine)
-            post(.opened(policyName: engine.policy.name))
+            post(.opened(engine.configuration.environment))
         } catch {
             result = .failure(StoreUnavailable(reason: "\(error)"))
             post(.failed("\(error)"))

@@ -33,8 +33,8 @@ public struct AppState: Equatable, Sendable {
     public var phase: ServicePhase
     public var now: Date
     public var size: Size
-    /// The password policy profile, for the live checklist.
-    public var policyName: String
+    /// The hours, connectivity test, phase and policy: the engine's, once it is open.
+    public var environment: SessionEnvironment
     public internal(set) var screen: Screen
     public internal(set) var popup: Screen?
     public var message: StatusMessage?
@@ -55,8 +55,6 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var quitting = false
     /// Drawing for a recording: OTPs, the enrolment key and the QR code are hidden.
     public var redactSecrets = false
-    /// The post-release connectivity test session, if the terminal runs as one.
-    public var connectivityTest: ConnectivitySession?
     /// Trainer controls are on (--trainer): F5-F8 move the clock; the panel explains the account.
     public var trainer = false
     /// The phone and the inbox are a key away, full screen (a class seat in a window too narrow
@@ -75,8 +73,6 @@ public struct AppState: Equatable, Sendable {
     /// The trainer's last clock move (or why it was not made), in the trainer's panel until the
     /// next key: the message line stays the emulated system's.
     public var trainerClockNote: String?
-    /// Operating hours to keep, or nil when a trainer ignores them (--ignore-hours).
-    public var hours: ServiceHours?
     /// Keep a log of the inputs the screens were given (a session being recorded).
     public var logsInputs = false
     /// The inputs the screens were given, in order, as they were applied (typed-ahead keys
@@ -107,22 +103,31 @@ public struct AppState: Equatable, Sendable {
         public static func == (a: PendingCall, b: PendingCall) -> Bool { a.id == b.id && a.call == b.call && a.label == b.label }
     }
 
-    public init(console: Console, phase: ServicePhase, now: Date, size: Size, policyName: String = PasswordPolicy.hkex2023.name) {
+    /// A session under `environment`, in the phase it gives for `now`.
+    public init(console: Console, environment: SessionEnvironment, now: Date, size: Size) {
+        self.init(console: console, phase: environment.phase(at: now), now: now, size: size)
+        self.environment = environment
+    }
+
+    /// A session in `phase` (tests that set the scene), open at any hour.
+    public init(console: Console, phase: ServicePhase, now: Date, size: Size) {
         self.console = console
         self.phase = phase
         self.now = now
         self.size = size
-        self.policyName = policyName
+        environment = SessionEnvironment()
         screen = .landing(LandingScreen(console: console, phase: phase))
     }
 
-    public var policy: PasswordPolicy { PasswordPolicy.named(policyName) ?? .hkex2023 }
+    public var policy: PasswordPolicy { environment.policy }
+    /// The post-release connectivity test session, if the terminal runs as one.
+    public var connectivityTest: ConnectivitySession? { environment.connectivityTest }
 
     public var title: String { console == .dms ? Texts.dmsTitle : Texts.terminalTitle }
 
     /// Nil while the service is open; otherwise why it is closed and when it opens.
     public var closedNotice: String? {
-        hours?.closedNotice(console.service, at: now, connectivityTest: connectivityTest)
+        environment.closedNotice(console.service, at: now)
     }
 
     public var context: ScreenContext {

@@ -27,7 +27,7 @@ final class AutopilotTests: XCTestCase {
         var state = header.state(for: world.engine)
         state.size = backend.size
         let runner = TerminalRunner(engine: world.engine, threaded: false)
-        let autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size, phaseOverride: header.sessionPhase),
+        let autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size),
                                        scenario: scenario)
         let program = Program(model: autopilot, backend: backend, clock: { clock.now() },
                               run: AutopilotRunner(terminal: runner, world: world).run)
@@ -45,7 +45,7 @@ final class AutopilotTests: XCTestCase {
         let backend = TestBackend(script: Array(repeating: .sleep(1), count: 3_000), clock: clock)
         var state = header.state(for: world.engine)
         state.size = backend.size
-        var autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size, phaseOverride: header.sessionPhase),
+        var autopilot = AutopilotModel(terminal: TerminalModel(state: state, window: backend.size),
                                        scenario: scenario, pace: 0.5)
         autopilot.keyDelay = 0.01
         autopilot.stepDelay = 0.01

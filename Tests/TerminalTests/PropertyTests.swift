@@ -33,7 +33,7 @@ final class PropertyTests: XCTestCase {
         for seed in UInt64(1)...40 {
             var random = SeededGenerator(seed: seed)
             for console in [Console.terminal, .dms] {
-                let session = HeadlessSession(engine: engine, console: console, size: Size(columns: 80, rows: 24), hours: nil)
+                let session = HeadlessSession(engine: engine, console: console, size: Size(columns: 80, rows: 24))
                 var seen: Set<String> = [session.state.screen.name]
                 defer { for name in seen { reached[name, default: 0] += 1 } }
                 for _ in 0..<250 {

@@ -118,7 +118,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
 
     func testAChoiceWhileClosedShowsTheNoticeInsteadOfOpening() {
         var start = Fixtures.state()
-        start.hours = ServiceHours(holidays: [:])
+        start.environment.hours = ServiceHours(holidays: [:])
         start.now = HongKongTime.date(2023, 6, 11, 10, 0)  // a Sunday
         var d = Driver(start)
         XCTAssertNotNil(d.state.closedNotice)
@@ -298,7 +298,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
 
     func testTheConnectivityTestShowsFunctionNotAvailableAfterLogon() {
         var start = Fixtures.state(showing: AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt))
-        start.connectivityTest = .secondary
+        start.environment.connectivityTest = .secondary
         var d = Driver(start)
         d.type("123456")
         d.press(.enter)

@@ -33,6 +33,12 @@ public struct TrainingClass: Codable, Sendable, Equatable {
     public var hours: Hours { hoursSetting ?? .real }
     /// The password policy of the class's seats (a profile name), else the store's.
     public var policy: String? { policySetting }
+
+    /// The session a seat of this class opens under: its hours and its policy (the store's,
+    /// HKEX 2023 by default, unless the class names one).
+    public var sessionEnvironment: SessionEnvironment {
+        SessionEnvironment(hours: hours == .always ? nil : .shipped, policy: policy.flatMap(PasswordPolicy.named) ?? .hkex2023)
+    }
     /// The console a seat opens when the trainee's SSH command does not say (`ssh … dms`).
     public var console: ServiceHours.Service { consoleSetting ?? .terminal }
 

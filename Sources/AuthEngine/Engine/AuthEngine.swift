@@ -4,18 +4,32 @@ import Synchronization
 
 /// Settings of one engine: the policy profile, the KDF cost and the rules' numbers.
 public struct EngineConfiguration: Sendable {
-    public var policy: PasswordPolicy
+    /// The hours, connectivity test, phase and policy of the session: the screens read this.
+    public var environment: SessionEnvironment
+    public var policy: PasswordPolicy {
+        get { environment.policy }
+        set { environment.policy = newValue }
+    }
     public var hasher: PasswordHasher
     public var lockout = LockoutRule()
     public var emailOTP = EmailOTPRule()
     /// TOTP steps accepted either side of now (RFC 6238 s5.2).
     public var totpWindow = 1
     /// Training override of the phase the clock implies.
-    public var phaseOverride: ServicePhase?
+    public var phaseOverride: ServicePhase? {
+        get { environment.phaseOverride }
+        set { environment.phaseOverride = newValue }
+    }
     /// Operating hours the engine keeps (nil: open at any hour, for training).
-    public var hours: ServiceHours?
+    public var hours: ServiceHours? {
+        get { environment.hours }
+        set { environment.hours = newValue }
+    }
     /// Set when this engine serves a session of the post-release connectivity test (s3.5).
-    public var connectivityTest: ConnectivitySession?
+    public var connectivityTest: ConnectivitySession? {
+        get { environment.connectivityTest }
+        set { environment.connectivityTest = newValue }
+    }
     /// Wrong Authorization Codes a pending DMS change takes before it is withdrawn.
     public var authorisationAttemptsPerChange = 3
     /// Wrong Authorization Codes of one checker within `lockout.window` before that checker's
@@ -36,7 +50,7 @@ public struct EngineConfiguration: Sendable {
 
     public init(policy: PasswordPolicy = .hkex2023, hasher: PasswordHasher = .standard,
                 terminal: String = "pid\(ProcessInfo.processInfo.processIdentifier)") {
-        self.policy = policy
+        environment = SessionEnvironment(policy: policy)
         self.hasher = hasher
         self.terminal = terminal
     }
@@ -65,7 +79,7 @@ public final class AuthEngine: Sendable {
     }
 
     public var policy: PasswordPolicy { configuration.policy }
-    public var phase: ServicePhase { configuration.phaseOverride ?? ServicePhase.at(clock.now()) }
+    public var phase: ServicePhase { configuration.environment.phase(at: clock.now()) }
 
     /// The rules' numbers as a screen needs them before any code is asked for.
     public var emailOTPDigits: Int { configuration.emailOTP.digits }

@@ -71,9 +71,7 @@ struct ClassCards: ParsableCommand {
     /// The seat's landing page as the seat opens it, with its class's console and hours.
     static func firstScreen(_ training: TrainingClass, seat: Int, now: Date) -> Canvas {
         let console: Console = training.console == .dms ? .dms : .terminal
-        var state = AppState(console: console, phase: ServicePhase.at(now), now: now, size: Size.minimum,
-                             policyName: training.policy ?? PasswordPolicy.hkex2023.name)
-        state.hours = training.hours == .always ? nil : .shipped
+        var state = AppState(console: console, environment: training.sessionEnvironment, now: now, size: Size.minimum)
         state.message = .aside(training.greeting(seat: seat))
         // At 80 columns a seat's phone and inbox are a key away (F2, F3), as its hint line says.
         state.panelKeys = true
