@@ -5,7 +5,7 @@ RELEASE := .build/release/ccass-terminal
 # about 13 ms instead of 31 and `authenticator code` in 13 ms instead of 36 (BENCHMARKS.md).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build build-release run install test test-tsan bench fuzz handouts clean
+.PHONY: all deps build build-release run install test test-tsan bench fuzz handouts generated clean
 
 all: build
 
@@ -57,6 +57,12 @@ bench: deps
 HANDOUT_PDF ?=
 handouts: build
 	.build/debug/ccass-terminal handout Resources/scenarios/*.scenario -o handouts $(if $(HANDOUT_PDF),--pdf,)
+
+# Sources/AuthDomain/CoverageCases.generated.swift from the declarations of the engine's typed
+# results (the coverage catalogue's cases): after adding, removing or renaming a case. Builds only
+# the generator, so it works while the generated switch does not compile.
+generated:
+	$(SWIFT) run coverage-cases Sources/AuthDomain
 
 clean:
 	$(SWIFT) package clean

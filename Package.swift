@@ -88,6 +88,10 @@ let package = Package(
         .executableTarget(name: "Drill", dependencies: ["AuthEngine", "Authenticator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                   .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Tools/Drill"),
+        // The coverage catalogue's cases from their declarations (`make generated`); apart from
+        // the product so it runs when the product does not compile.
+        .target(name: "CoverageCases", path: "Tools/CoverageCases"),
+        .executableTarget(name: "coverage-cases", dependencies: ["CoverageCases"], path: "Tools/CoverageCasesTool"),
         // libFuzzer entry points, built by `make fuzz` only (-sanitize=fuzzer).
         .target(name: "FuzzSupport", path: "Tools/FuzzSupport"),
         .executableTarget(name: "FuzzURI", dependencies: ["AuthEngine", "FuzzSupport"], path: "Tools/FuzzURI",
@@ -110,7 +114,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["TerminalCore", "TerminalView", "TerminalProgram", "AuthEngine", "TerminalApp", "CCASSTerminal", "SafeIO", "TestSupport"],
+            dependencies: ["TerminalCore", "TerminalView", "TerminalProgram", "AuthEngine", "TerminalApp", "CCASSTerminal", "SafeIO", "TestSupport",
+                           "CoverageCases"],
             exclude: ["Golden"]
         ),
     ]

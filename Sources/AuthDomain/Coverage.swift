@@ -1,7 +1,8 @@
 /// A typed result whose cases a scenario coverage report counts (`scenario --coverage`).
-/// `Case` lists every case of the type; the exhaustive switch of `coverageCase` keeps it in step,
-/// since a new case of the type does not compile until it is mapped to one, and a new `Case`
-/// shows up as unreached until a scenario reaches it.
+/// `Case` lists every case of the type, read from its declaration into
+/// `CoverageCases.generated.swift` (CoverageCatalogueTests fails when the two differ); the
+/// exhaustive switch of `coverageCase` maps a value to its case, and a new `Case` shows up as
+/// unreached until a scenario reaches it.
 public protocol CoverageCases {
     associatedtype Case: RawRepresentable<String>, CaseIterable
     var coverageCase: Case { get }
@@ -13,337 +14,42 @@ public protocol CoverageCases {
 
 extension CoverageCases {
     public static var coverageName: String { String(describing: Self.self) }
-    public var carriedCoverageKeys: [String] { [] }
+
+    /// The keys of the typed results the case carries (`.refused(Refusal)`,
+    /// `.changed(next: LogonOutcome)`), found by reflecting its payload.
+    public var carriedCoverageKeys: [String] {
+        guard let payload = Mirror(reflecting: self).children.first?.value else { return [] }
+        let tuple = Mirror(reflecting: payload)
+        let parts = tuple.displayStyle == .tuple ? tuple.children.map(\.value) : [payload]
+        return parts.flatMap { ($0 as? any CoverageCases)?.coverageKeys ?? [] }
+    }
     /// "LogonOutcome.invalid", then the keys of what it carries.
     public var coverageKeys: [String] { ["\(Self.coverageName).\(coverageCase.rawValue)"] + carriedCoverageKeys }
     public static var allCoverageKeys: [String] { Case.allCases.map { "\(coverageName).\($0.rawValue)" } }
 }
 
-extension LogonOutcome: CoverageCases {
-    public enum Case: String, CaseIterable { case setUpOTPChannel, enterAppOTP, enterEmailOTP, passwordExpired, locked, disabled, invalid }
-    public var coverageCase: Case {
-        switch self {
-        case .setUpOTPChannel: .setUpOTPChannel
-        case .enterAppOTP: .enterAppOTP
-        case .enterEmailOTP: .enterEmailOTP
-        case .passwordExpired: .passwordExpired
-        case .locked: .locked
-        case .disabled: .disabled
-        case .invalid: .invalid
-        }
-    }
-}
+/// The cases of each type come from its declaration (`CoverageCases.generated.swift`, written
+/// by CoverageCatalogueTests); what is said here is what cannot be read there.
 
-extension EmailOTPRequestOutcome: CoverageCases {
-    public enum Case: String, CaseIterable { case sent, throttled }
-    public var coverageCase: Case {
-        switch self {
-        case .sent: .sent
-        case .throttled: .throttled
-        }
-    }
-}
-
-extension CodeOutcome: CoverageCases {
-    /// One name for the code outcome of every flow.
+/// One name for the code outcome of every flow.
+extension CodeOutcome {
     public static var coverageName: String { "OTPOutcome" }
-    public enum Case: String, CaseIterable { case accepted, wrong, expired, replayed, malformed, countedAsFailedLogon, locked }
-    public var coverageCase: Case {
-        switch self {
-        case .accepted: .accepted
-        case .wrong: .wrong
-        case .expired: .expired
-        case .replayed: .replayed
-        case .malformed: .malformed
-        case .countedAsFailedLogon: .countedAsFailedLogon
-        case .locked: .locked
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        if case .accepted(let next) = self { return (next as? any CoverageCases)?.coverageKeys ?? [] }
-        return []
-    }
-}
-
-extension OTPNext: CoverageCases {
-    public enum Case: String, CaseIterable { case loggedOn, choosePassword, authenticationSettings, refused }
-    public var coverageCase: Case {
-        switch self {
-        case .loggedOn: .loggedOn
-        case .choosePassword: .choosePassword
-        case .authenticationSettings: .authenticationSettings
-        case .refused: .refused
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        if case .refused(let refusal) = self { return refusal.coverageKeys }
-        return []
-    }
 }
 
 /// The steps of each flow count as the cases of `OTPNext` they are.
-extension LogonStep: CoverageCases {
-    public typealias Case = OTPNext.Case
+extension LogonStep {
     public static var coverageName: String { OTPNext.coverageName }
-    public var coverageCase: Case {
-        switch self {
-        case .loggedOn: .loggedOn
-        case .refused: .refused
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        if case .refused(let refusal) = self { return refusal.coverageKeys }
-        return []
-    }
 }
 
-extension ResetStep: CoverageCases {
-    public typealias Case = OTPNext.Case
+extension ResetStep {
     public static var coverageName: String { OTPNext.coverageName }
-    public var coverageCase: Case { .choosePassword }
 }
 
-extension SettingsStep: CoverageCases {
-    public typealias Case = OTPNext.Case
+extension SettingsStep {
     public static var coverageName: String { OTPNext.coverageName }
-    public var coverageCase: Case { .authenticationSettings }
 }
 
-extension ResetStart: CoverageCases {
-    public enum Case: String, CaseIterable { case emailOTPSent, enterAppOTP, askDelegatedAdministrator, noEmailRegistered, locked, disabled }
-    public var coverageCase: Case {
-        switch self {
-        case .emailOTPSent: .emailOTPSent
-        case .enterAppOTP: .enterAppOTP
-        case .askDelegatedAdministrator: .askDelegatedAdministrator
-        case .noEmailRegistered: .noEmailRegistered
-        case .locked: .locked
-        case .disabled: .disabled
-        }
-    }
-}
-
-extension PasswordChangeOutcome: CoverageCases {
-    public enum Case: String, CaseIterable { case changed, mismatch, rejected, sameAsCurrent, invalidCredentials, locked, disabled }
-    public var coverageCase: Case {
-        switch self {
-        case .changed: .changed
-        case .mismatch: .mismatch
-        case .rejected: .rejected
-        case .sameAsCurrent: .sameAsCurrent
-        case .invalidCredentials: .invalidCredentials
-        case .locked: .locked
-        case .disabled: .disabled
-        }
-    }
-}
-
-extension ExpiredPasswordChange: CoverageCases {
-    public enum Case: String, CaseIterable { case notChanged, changed }
-    public var coverageCase: Case {
-        switch self {
-        case .notChanged: .notChanged
-        case .changed: .changed
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        switch self {
-        case .notChanged(let outcome): outcome.coverageKeys
-        case .changed(let next): next.coverageKeys
-        }
-    }
-}
-
-extension SettingsStart: CoverageCases {
-    public enum Case: String, CaseIterable { case enterAppOTP, askDelegatedAdministrator, invalid, locked, disabled }
-    public var coverageCase: Case {
-        switch self {
-        case .enterAppOTP: .enterAppOTP
-        case .askDelegatedAdministrator: .askDelegatedAdministrator
-        case .invalid: .invalid
-        case .locked: .locked
-        case .disabled: .disabled
-        }
-    }
-}
-
-extension SettingsChange: CoverageCases {
-    public enum Case: String, CaseIterable { case deviceDeleted, oathDisabled }
-    public var coverageCase: Case {
-        switch self {
-        case .deviceDeleted: .deviceDeleted
-        case .oathDisabled: .oathDisabled
-        }
-    }
-}
-
-extension SmartcardOutcome: CoverageCases {
-    public enum Case: String, CaseIterable { case loggedOn, refused, invalid, locked, disabled }
-    public var coverageCase: Case {
-        switch self {
-        case .loggedOn: .loggedOn
-        case .refused: .refused
-        case .invalid: .invalid
-        case .locked: .locked
-        case .disabled: .disabled
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        if case .refused(let refusal) = self { return refusal.coverageKeys }
-        return []
-    }
-}
-
-extension AuthorisationOutcome: CoverageCases {
-    public enum Case: String, CaseIterable { case applied, refused }
-    public var coverageCase: Case {
-        switch self {
-        case .applied: .applied
-        case .refused: .refused
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        if case .refused(let refusal) = self { return refusal.coverageKeys }
-        return []
-    }
-}
-
-extension AuthorisationRefusal: CoverageCases {
-    public enum Case: String, CaseIterable { case invalidCheckerCredentials, changeWithdrawn, checkerSuspended, notPermitted, noLongerValid }
-    public var coverageCase: Case {
-        switch self {
-        case .invalidCheckerCredentials: .invalidCheckerCredentials
-        case .changeWithdrawn: .changeWithdrawn
-        case .checkerSuspended: .checkerSuspended
-        case .notPermitted: .notPermitted
-        case .noLongerValid: .noLongerValid
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        switch self {
-        case .notPermitted(let refusal): refusal.coverageKeys
-        case .noLongerValid(let error): error.coverageKeys
-        case .invalidCheckerCredentials, .changeWithdrawn, .checkerSuspended: []
-        }
-    }
-}
-
+/// A change's coverage cases are its kinds (the ids the audit log records).
 extension ProfileChange: CoverageCases {
     public var coverageCase: Kind { kind }
-}
-
-extension EngineError: CoverageCases {
-    public enum Case: String, CaseIterable {
-        case sessionEnded, wrongStep, unavailable, notPermitted, unknownParticipant, unknownAccount, duplicateAccount,
-             duplicateParticipant, quotaReached, noFreeDAUserID, invalidUserID, invalidParticipantID, invalidEmail, invalidCount,
-             maxUsersBelowInUse, noEmailRegistered, emailMismatch, nothingToChange, storeFailure
-    }
-    public var coverageCase: Case {
-        switch self {
-        case .sessionEnded: .sessionEnded
-        case .wrongStep: .wrongStep
-        case .unavailable: .unavailable
-        case .notPermitted: .notPermitted
-        case .unknownParticipant: .unknownParticipant
-        case .unknownAccount: .unknownAccount
-        case .duplicateAccount: .duplicateAccount
-        case .duplicateParticipant: .duplicateParticipant
-        case .quotaReached: .quotaReached
-        case .noFreeDAUserID: .noFreeDAUserID
-        case .invalidUserID: .invalidUserID
-        case .invalidParticipantID: .invalidParticipantID
-        case .invalidEmail: .invalidEmail
-        case .invalidCount: .invalidCount
-        case .maxUsersBelowInUse: .maxUsersBelowInUse
-        case .noEmailRegistered: .noEmailRegistered
-        case .emailMismatch: .emailMismatch
-        case .nothingToChange: .nothingToChange
-        case .storeFailure: .storeFailure
-        }
-    }
-    public var carriedCoverageKeys: [String] {
-        switch self {
-        case .wrongStep(let step): step.coverageKeys
-        case .unavailable(let why): why.coverageKeys
-        case .notPermitted(let why): why.coverageKeys
-        case .storeFailure(let fault): fault.coverageKeys
-        case .sessionEnded, .unknownParticipant, .unknownAccount, .duplicateAccount, .duplicateParticipant, .quotaReached, .noFreeDAUserID,
-             .invalidUserID, .invalidParticipantID, .invalidEmail, .invalidCount, .maxUsersBelowInUse, .noEmailRegistered, .emailMismatch,
-             .nothingToChange:
-            []
-        }
-    }
-}
-
-extension FlowStep: CoverageCases {
-    public enum Case: String, CaseIterable {
-        case noOTPExpected, noEmailCodeExpected, channelAlreadySetUp, otpNotYetAccepted, passwordNotExpired, settingsNotOpen
-    }
-    public var coverageCase: Case {
-        switch self {
-        case .noOTPExpected: .noOTPExpected
-        case .noEmailCodeExpected: .noEmailCodeExpected
-        case .channelAlreadySetUp: .channelAlreadySetUp
-        case .otpNotYetAccepted: .otpNotYetAccepted
-        case .passwordNotExpired: .passwordNotExpired
-        case .settingsNotOpen: .settingsNotOpen
-        }
-    }
-}
-
-extension Unavailability: CoverageCases {
-    public enum Case: String, CaseIterable {
-        case closed, twoFactorNotLaunched, smartcardDecommissioned, createUserBeforeLaunch, eServiceNotYetProcessed,
-             duringConnectivityTest, businessGroupsBeforeDecommissioning
-    }
-    public var coverageCase: Case {
-        switch self {
-        case .closed: .closed
-        case .twoFactorNotLaunched: .twoFactorNotLaunched
-        case .smartcardDecommissioned: .smartcardDecommissioned
-        case .createUserBeforeLaunch: .createUserBeforeLaunch
-        case .eServiceNotYetProcessed: .eServiceNotYetProcessed
-        case .duringConnectivityTest: .duringConnectivityTest
-        case .businessGroupsBeforeDecommissioning: .businessGroupsBeforeDecommissioning
-        }
-    }
-}
-
-extension Refusal: CoverageCases {
-    public enum Case: String, CaseIterable {
-        case notLoggedOn, notADelegatedAdministrator, notAMaker, notAChecker, otherParticipant, ownRequest, concernsChecker,
-             daProfileThroughEServiceDA3, belowMinimumDAs, hkexOnly, locked, disabled
-    }
-    public var coverageCase: Case {
-        switch self {
-        case .notLoggedOn: .notLoggedOn
-        case .notADelegatedAdministrator: .notADelegatedAdministrator
-        case .notAMaker: .notAMaker
-        case .notAChecker: .notAChecker
-        case .otherParticipant: .otherParticipant
-        case .ownRequest: .ownRequest
-        case .concernsChecker: .concernsChecker
-        case .daProfileThroughEServiceDA3: .daProfileThroughEServiceDA3
-        case .belowMinimumDAs: .belowMinimumDAs
-        case .hkexOnly: .hkexOnly
-        case .locked: .locked
-        case .disabled: .disabled
-        }
-    }
-}
-
-extension StoreFault: CoverageCases {
-    public enum Case: String, CaseIterable { case diskFull, readOnly, ioError, cannotOpen, busy, damaged, replaced, other }
-    public var coverageCase: Case {
-        switch self {
-        case .diskFull: .diskFull
-        case .readOnly: .readOnly
-        case .ioError: .ioError
-        case .cannotOpen: .cannotOpen
-        case .busy: .busy
-        case .damaged: .damaged
-        case .replaced: .replaced
-        case .other: .other
-        }
-    }
 }
