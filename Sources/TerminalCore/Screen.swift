@@ -116,6 +116,15 @@ extension ScreenModel {
     }
 }
 
+extension ScreenModel {
+    /// What a key of the table did, as the form says (which button, a toggle, a refusal): every
+    /// key goes to the form, and the table's Esc (`.back`) reaches it as Esc, coming back as
+    /// `.escape`. The form keeps what the key changed in it.
+    mutating func formAction(_ key: KeyAction, _ input: Input) -> FormAction? {
+        form?.handle(key == .back ? .key(.escape) : input)
+    }
+}
+
 extension ScreenCommand {
     /// An engine call whose answer nobody waits for.
     static func leave(_ call: EngineCall<Done>) -> ScreenCommand { .send(AnyEngineCall(call)) }

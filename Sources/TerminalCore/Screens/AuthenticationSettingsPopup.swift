@@ -97,10 +97,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
     }
 
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard var form else { return [] }
-        let action = form.handle(input)
-        self.form = form
+        guard let action = formAction(key, input), let form else { return [] }
         switch (action, stage) {
         case (.activate(Button.close.rawValue), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
             return PopupClose.commands(done: isDone, session: session)

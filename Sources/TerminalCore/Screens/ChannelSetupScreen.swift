@@ -25,11 +25,8 @@ public struct ChannelSetupScreen: ScreenModel {
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
 
-    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
-    /// pressed; Esc comes back from it as `.escape`.
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard let action = form?.handle(input) else { return [] }
+        guard let action = formAction(key, input) else { return [] }
         switch action {
         case .activate(Button.register.rawValue):
             return [Self.ask(.beginDeviceRegistration(session), label: "Preparing your QR code...")]

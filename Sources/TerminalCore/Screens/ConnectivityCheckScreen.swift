@@ -11,11 +11,8 @@ public struct ConnectivityCheckScreen: ScreenModel {
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "close", backDetail: "close the page, back to the landing page") }
 
-    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
-    /// pressed; Esc comes back from it as `.escape`.
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        switch form?.handle(input) {
+        switch formAction(key, input) {
         case .activate(Button.close.rawValue)?, .escape?:
             return [.show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.info("Connectivity verified. The window was closed without logging on."))]

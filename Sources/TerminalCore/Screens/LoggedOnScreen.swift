@@ -51,8 +51,7 @@ public struct LoggedOnScreen: ScreenModel {
     }
 
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard let action = form?.handle(input) else { return [] }
+        guard let action = formAction(key, input) else { return [] }
         switch action {
         case .activate(Button.logout.rawValue):
             return [.leave(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),

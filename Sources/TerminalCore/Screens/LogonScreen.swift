@@ -24,13 +24,10 @@ public struct LogonScreen: ScreenModel {
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the landing page") }
 
-    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
-    /// pressed; Esc comes back from it as `.escape`.
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard var form else { return [] }
+        guard let action = formAction(key, input), var form else { return [] }
         defer { self.form = form }
-        switch form.handle(input) {
+        switch action {
         case .none, .toggled: return []
         case .message(let text): return [.message(.error(text))]
         case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).screen)]

@@ -38,8 +38,7 @@ public struct MaintainUserProfileScreen: ScreenModel {
     }
 
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        switch form?.handle(input) {
+        switch formAction(key, input) {
         case .activate(let id)?:
             if id == "back" { return [.message(nil), .show(LoggedOnScreen(success: success, function: .securityManagement).screen)] }
             guard let function = DMSFunction(rawValue: id) else { return [] }

@@ -25,13 +25,10 @@ public struct PasswordExpiredScreen: ScreenModel {
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the logon page") }
 
-    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
-    /// pressed; Esc comes back from it as `.escape`.
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard var form else { return [] }
+        guard let action = formAction(key, input), var form else { return [] }
         defer { self.form = form }
-        switch form.handle(input) {
+        switch action {
         case .activate(Button.submit.rawValue):
             let new = form.text(Texts.newPassword), confirmation = form.text(Texts.confirmPassword)
             if let problem = PasswordChecks.precheck(new, confirmation, userID: session.userID, policy: context.policy) {

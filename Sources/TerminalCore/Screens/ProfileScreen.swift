@@ -125,13 +125,8 @@ public struct ProfileScreen: ScreenModel {
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to Maintain User Profile") }
 
-    /// Every key the table gives (the form's and Esc) goes to the form, which says what was
-    /// pressed; Esc comes back from it as `.escape`.
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        let input = key == .back ? Input.key(.escape) : input
-        guard var form else { return [] }
-        let action = form.handle(input)
-        self.form = form
+        guard let action = formAction(key, input), let form else { return [] }
         switch action {
         case .activate(Button.back.rawValue), .escape:
             return back()
