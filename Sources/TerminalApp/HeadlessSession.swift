@@ -78,7 +78,7 @@ public final class HeadlessSession {
     public func type(_ text: String) { for character in text { press(.character(character)) } }
 
     /// Fills the current form and presses a button, as a line-based front end does.
-    public func submit(fields: [String: String], button id: String) { feed(.submitForm(fields: fields, action: id)) }
+    public func submit(fields: [FieldID: String], button id: String) { feed(.submitForm(fields: fields, action: id)) }
 
     /// Moves the virtual clock and lets the screens see it.
     public func advance(by interval: TimeInterval) {

@@ -10,7 +10,7 @@ public enum KeyGuide {
     public static var tables: [(place: String, table: KeyTable)] {
         var state = AppState(console: .terminal, phase: .transition, now: HongKongTime.date(2023, 6, 12, 10, 0), size: Size.minimum)
         let context = state.context
-        let form = Form([.field(TextField(Texts.userID, kind: .userID)), .toggle(Toggle(id: "toggle", label: "toggle")),
+        let form = Form([.field(TextField(.userID, kind: .userID)), .toggle(Toggle(id: "toggle", label: "toggle")),
                          .button(id: "button", label: "button")])
         // On REGISTER DEVICE, where F4 applies; each flag in turn gives one part of the session's keys.
         state.show(RegisterDeviceScreen(session: FlowSession(token: "guide", userID: "B0123401"), function: .onlineFunctions,

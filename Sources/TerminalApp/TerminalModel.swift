@@ -290,7 +290,7 @@ public struct TerminalModel: ProgramModel {
             guard let form = state.currentForm else { return nil }
             var fields: [Prompt.Field] = []
             for item in form.items {
-                if case .field(let field) = item { fields.append(Prompt.Field(label: field.label, masked: field.isMasked, value: field.text)) }
+                if case .field(let field) = item { fields.append(Prompt.Field(field.id, masked: field.isMasked, value: field.text)) }
             }
             return Prompt(fields: fields, actions: form.actions)
         }

@@ -35,5 +35,5 @@ public enum Event: Equatable, Sendable {
     case clockNotMoved(reason: String)
     /// A line-based front end (plain mode, a scenario) fills the form's fields and presses a
     /// button or turns a toggle, as typing would.
-    case submitForm(fields: [String: String], action: String)
+    case submitForm(fields: [FieldID: String], action: String)
 }

@@ -35,10 +35,10 @@ public enum FormItem: Equatable, Sendable {
 
     public var isField: Bool { if case .field = self { return true } else { return false } }
 
-    /// A field's label, or a button's or toggle's id.
+    /// The item's id: a field's (`FieldID`), a button's or a toggle's.
     public var key: String {
         switch self {
-        case .field(let f): f.label
+        case .field(let f): f.id.rawValue
         case .button(let id, _): id
         case .toggle(let t): t.id
         }
@@ -73,18 +73,18 @@ public struct Form: Equatable, Sendable {
         self.focus = min(focus, max(0, items.count - 1))
     }
 
-    /// A form whose focus starts on the item with this label or id.
+    /// A form whose focus starts on the item with this id.
     public init(_ items: [FormItem], submit: String? = nil, focusOn key: String) {
         self.init(items, submit: submit)
         focus(on: key)
     }
 
-    public func field(_ label: String) -> TextField? {
-        for item in items { if case .field(let f) = item, f.label == label { return f } }
+    public func field(_ id: FieldID) -> TextField? {
+        for item in items { if case .field(let f) = item, f.id == id { return f } }
         return nil
     }
 
-    public func text(_ label: String) -> String { field(label)?.text ?? "" }
+    public func text(_ id: FieldID) -> String { field(id)?.text ?? "" }
 
     public func toggle(_ id: String) -> Toggle? {
         for item in items { if case .toggle(let t) = item, t.id == id { return t } }
@@ -93,18 +93,18 @@ public struct Form: Equatable, Sendable {
 
     public func isOn(_ id: String) -> Bool { toggle(id)?.isOn ?? false }
 
-    public mutating func update(_ label: String, _ change: (inout TextField) -> Void) {
+    public mutating func update(_ id: FieldID, _ change: (inout TextField) -> Void) {
         for index in items.indices {
-            if case .field(var f) = items[index], f.label == label {
+            if case .field(var f) = items[index], f.id == id {
                 change(&f)
                 items[index] = .field(f)
             }
         }
     }
 
-    public mutating func set(_ label: String, _ text: String) { update(label) { $0.set(text) } }
+    public mutating func set(_ id: FieldID, _ text: String) { update(id) { $0.set(text) } }
 
-    public mutating func clear(_ label: String) { update(label) { $0.clear() } }
+    public mutating func clear(_ id: FieldID) { update(id) { $0.clear() } }
 
     public mutating func setToggle(_ id: String, _ isOn: Bool) {
         for index in items.indices {
@@ -115,8 +115,13 @@ public struct Form: Equatable, Sendable {
         }
     }
 
+    /// The focus on the button or toggle with this id (a field is focused by its `FieldID`).
     public mutating func focus(on key: String) {
-        if let index = items.firstIndex(where: { $0.key == key }) { focus = index }
+        if let index = items.firstIndex(where: { !$0.isField && $0.key == key }) { focus = index }
+    }
+
+    public mutating func focus(on field: FieldID) {
+        if let index = items.firstIndex(where: { if case .field(let f) = $0 { f.id == field } else { false } }) { focus = index }
     }
 
     public var focusedItem: FormItem? { items.indices.contains(focus) ? items[focus] : nil }

@@ -11,9 +11,33 @@ public enum FieldKind: Equatable, Sendable {
     case text
 }
 
+/// A field of a form, by id: forms, line front ends and recordings find fields by it; `label`
+/// is only what the screen shows.
+public enum FieldID: String, CaseIterable, Sendable {
+    case userID, password, otp, newPassword, confirmPassword, currentPassword, smartcardPassword, emailAddress, businessUserGroups,
+         checkerID, authorizationCode
+
+    public var label: String {
+        switch self {
+        case .userID: Texts.userID
+        case .password: Texts.password
+        case .otp: Texts.otp
+        case .newPassword: Texts.newPassword
+        case .confirmPassword: Texts.confirmPassword
+        case .currentPassword: Texts.currentPassword
+        case .smartcardPassword: Texts.smartcardPassword
+        case .emailAddress: Texts.emailAddress
+        case .businessUserGroups: Texts.businessUserGroups
+        case .checkerID: Texts.checkerID
+        case .authorizationCode: Texts.authorizationCode
+        }
+    }
+}
+
 /// An editable one-line field: text, cursor, masking and limits.
 public struct TextField: Equatable, Sendable {
-    public var label: String
+    public let id: FieldID
+    public var label: String { id.label }
     public private(set) var characters: [Character]
     public private(set) var cursor: Int
     public var kind: FieldKind
@@ -21,8 +45,8 @@ public struct TextField: Equatable, Sendable {
     /// Drawn as asterisks: passwords, and the smartcard password.
     public var isMasked: Bool
 
-    public init(_ label: String, kind: FieldKind, maxLength: Int? = nil, masked: Bool? = nil, text: String = "") {
-        self.label = label
+    public init(_ id: FieldID, kind: FieldKind, maxLength: Int? = nil, masked: Bool? = nil, text: String = "") {
+        self.id = id
         self.kind = kind
         isMasked = masked ?? (kind == .password)
         switch kind {

@@ -88,10 +88,10 @@ public enum Update {
     }
 
     /// Fills the current form as typing would, then presses a button or turns a toggle.
-    private static func submit(_ state: inout AppState, fields: [String: String], action: String) -> [Effect] {
+    private static func submit(_ state: inout AppState, fields: [FieldID: String], action: String) -> [Effect] {
         guard state.pending == nil, var form = state.currentForm else { return [] }
-        for (label, text) in fields {
-            form.update(label) { field in
+        for (id, text) in fields {
+            form.update(id) { field in
                 field.clear()
                 _ = field.insert(text)
             }
@@ -153,10 +153,10 @@ public enum Update {
                 state.popup = nil
             case .closeToLogIn(let userID):
                 state.popup = nil
-                if var form = state.screen.form, form.field(Texts.password) != nil {
-                    form.set(Texts.userID, userID)
-                    form.clear(Texts.password)
-                    form.focus(on: Texts.password)
+                if var form = state.screen.form, form.field(.password) != nil {
+                    form.set(.userID, userID)
+                    form.clear(.password)
+                    form.focus(on: .password)
                     state.screen.form = form
                 }
             case .message(let message):

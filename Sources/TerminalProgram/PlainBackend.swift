@@ -52,12 +52,12 @@ public final class PlainBackend: TerminalBackend {
         if prompt.fields.isEmpty, prompt.actions.isEmpty {
             return menu(prompt)
         }
-        var fields: [String: String] = [:]
+        var fields: [FieldID: String] = [:]
         for field in prompt.fields {
             // A field that holds something shows it; an empty answer keeps it.
             let shown = field.value.isEmpty ? "" : " [\(field.value)]"
             guard let value = ask("\(field.label)\(shown): ", echo: !field.masked) else { return ended }
-            if !(value.isEmpty && !field.value.isEmpty) { fields[field.label] = value }
+            if !(value.isEmpty && !field.value.isEmpty) { fields[field.id] = value }
         }
         guard !prompt.actions.isEmpty else { return [.submitForm(fields: fields, action: "")] }
         var choice = prompt.actions[0].id

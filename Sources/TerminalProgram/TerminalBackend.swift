@@ -10,7 +10,7 @@ public enum TerminalEvent: Equatable, Sendable {
     /// SIGTERM, SIGHUP or SIGINT arrived: the program ends cleanly.
     case signal(Int32)
     /// A line-based front end filled the form and pressed a button (plain mode).
-    case submitForm(fields: [String: String], action: String)
+    case submitForm(fields: [FieldID: String], action: String)
     /// The clock was moved from outside (a scenario's `advance`): tick now.
     case clockMoved
     /// No more input will come (a closed pipe, the end of a script).
@@ -21,12 +21,13 @@ public enum TerminalEvent: Equatable, Sendable {
 /// or a numbered menu.
 public struct Prompt: Equatable, Sendable {
     public struct Field: Equatable, Sendable {
-        public var label: String
+        public var id: FieldID
+        public var label: String { id.label }
         public var masked: Bool
         /// What the field holds now (shown, and kept when the answer is empty); never a secret.
         public var value: String
-        public init(label: String, masked: Bool, value: String = "") {
-            self.label = label
+        public init(_ id: FieldID, masked: Bool, value: String = "") {
+            self.id = id
             self.masked = masked
             self.value = masked ? "" : value
         }

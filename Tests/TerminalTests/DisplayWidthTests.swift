@@ -35,10 +35,10 @@ final class DisplayWidthTests: XCTestCase {
         let s = try DrivenSession(console: .dms, start: HongKongTime.date(2023, 9, 5, 10, 0))
         s.keys(.character("1"))
         s.logon("B01234X1")
-        s.submit([Texts.otp: s.appCode("HKEX:B01234X1")], "submit")
-        s.submit("item0")
+        s.submit([.otp: s.appCode("HKEX:B01234X1")], "submit")
+        s.submit("maintainUserProfile")
         s.submit("change")
-        s.submit([Texts.userID: "B0123403"], "submit")
+        s.submit([.userID: "B0123403"], "submit")
         s.keys(.tab)  // the business user groups field takes any script
         var shown = s.session.canvas
         func step(_ action: () -> Void) {
@@ -58,7 +58,7 @@ final class DisplayWidthTests: XCTestCase {
         step { s.keys(.delete) }
         step { s.keys(.character("😀")) }
         step { s.keys(.end, .backspace) }
-        let field = try XCTUnwrap(s.state.screen.form?.field(Texts.businessUserGroups))
+        let field = try XCTUnwrap(s.state.screen.form?.field(.businessUserGroups))
         XCTAssertEqual(field.text, "结算X😀 代理")
         let canvas = s.session.canvas
         let cursor = try XCTUnwrap(canvas.cursor)
@@ -71,7 +71,7 @@ final class DisplayWidthTests: XCTestCase {
     }
 
     func testAnEmailAddressRefusesOtherScriptsWithOneMessage() throws {
-        var field = TextField(Texts.emailAddress, kind: .email)
+        var field = TextField(.emailAddress, kind: .email)
         XCTAssertEqual(field.insert("用户@例子.公司"), "Email Address: only letters, digits and . _ % + - @ (no spaces, no other scripts)")
         XCTAssertEqual(field.text, "@.", "what can go in goes in; the rest is refused with one message")
         field.clear()

@@ -207,9 +207,9 @@ extension ScreenModel {
     }
 
     /// This screen with a field's text set as typing would leave it.
-    func filled(_ label: String, _ text: String) -> Self {
+    func filled(_ field: FieldID, _ text: String) -> Self {
         var copy = self
-        copy.form?.set(label, text)
+        copy.form?.set(field, text)
         return copy
     }
 

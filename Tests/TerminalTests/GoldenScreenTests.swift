@@ -60,7 +60,7 @@ final class DrivenSession {
 
     func keys(_ keys: Key...) { for key in keys { session.press(key) } }
     func type(_ text: String) { session.type(text) }
-    func submit(_ fields: [String: String], _ action: String) { session.submit(fields: fields, button: action) }
+    func submit(_ fields: [FieldID: String], _ action: String) { session.submit(fields: fields, button: action) }
     func submit(_ action: String) { session.submit(fields: [:], button: action) }
 
     /// The newest code in an inbox, read from the Maildir as a trainer would.
@@ -93,7 +93,7 @@ final class DrivenSession {
     }
 
     func logon(_ userID: String, _ password: String = "Training#2023Pass") {
-        submit([Texts.userID: userID, Texts.password: password], "login")
+        submit([.userID: userID, .password: password], "login")
     }
 }
 
@@ -129,16 +129,16 @@ final class GoldenScreenTests: XCTestCase {
     func testFirstTimeLogonScreens() throws {
         let s = try DrivenSession()
         s.keys(.character("1"))
-        s.submit([Texts.userID: "B0123401"], "forgot")
+        s.submit([.userID: "B0123401"], "forgot")
         s.check("reset-user-id")
-        s.submit([Texts.userID: "B0123401"], "submit")
+        s.submit([.userID: "B0123401"], "submit")
         s.check("reset-email-otp")
-        s.submit([Texts.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
+        s.submit([.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
         s.type("Brand-New#Pass2023")
         s.keys(.tab)
         s.type("Brand")
         s.check("reset-new-password")
-        s.submit([Texts.newPassword: "Brand-New#Pass2023", Texts.confirmPassword: "Brand-New#Pass2023"], "submit")
+        s.submit([.newPassword: "Brand-New#Pass2023", .confirmPassword: "Brand-New#Pass2023"], "submit")
         s.check("reset-done")
         s.keys(.escape)
         s.logon("B0123401", "Brand-New#Pass2023")
@@ -152,7 +152,7 @@ final class GoldenScreenTests: XCTestCase {
         s.check("potential-risk")
         s.submit("accept")
         s.check("email-otp")
-        s.submit([Texts.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
+        s.submit([.otp: s.emailCode("first.logon@demo-securities.example")], "submit")
         s.check("logged-on-online")
     }
 
@@ -161,7 +161,7 @@ final class GoldenScreenTests: XCTestCase {
         s.keys(.character("2"))
         s.logon("B0123402")
         s.check("app-otp")
-        s.submit([Texts.otp: s.appCode("HKEX:B0123402")], "submit")
+        s.submit([.otp: s.appCode("HKEX:B0123402")], "submit")
         s.check("logged-on-reports")
         let expired = try DrivenSession()
         expired.keys(.character("1"))
@@ -179,31 +179,31 @@ final class GoldenScreenTests: XCTestCase {
     func testResetRefusalsAndTheAppCode() throws {
         let s = try DrivenSession()
         s.keys(.character("1"))
-        s.submit([Texts.userID: "B0123403"], "forgot")
-        s.submit([Texts.userID: "B0123403"], "submit")
+        s.submit([.userID: "B0123403"], "forgot")
+        s.submit([.userID: "B0123403"], "submit")
         s.check("reset-refused")
         s.keys(.escape)
-        s.submit([Texts.userID: "B0123402"], "forgot")
-        s.submit([Texts.userID: "B0123402"], "submit")
+        s.submit([.userID: "B0123402"], "forgot")
+        s.submit([.userID: "B0123402"], "submit")
         s.check("reset-app-otp")
     }
 
     func testChangePasswordAndAuthenticationSettings() throws {
         let s = try DrivenSession()
         s.keys(.character("1"))
-        s.submit([Texts.userID: "B0123402"], "change")
+        s.submit([.userID: "B0123402"], "change")
         s.type("Brand-New#Pass")
         s.check("change-password-new")
-        s.submit([Texts.newPassword: "Brand-New#Pass2023", Texts.confirmPassword: "Brand-New#Pass2023"], "update")
+        s.submit([.newPassword: "Brand-New#Pass2023", .confirmPassword: "Brand-New#Pass2023"], "update")
         s.check("change-password-current")
-        s.submit([Texts.currentPassword: "Training#2023Pass"], "update")
+        s.submit([.currentPassword: "Training#2023Pass"], "update")
         s.check("change-password-done")
         s.keys(.escape)
-        s.submit([Texts.userID: "HKABC101"], "change")
+        s.submit([.userID: "HKABC101"], "change")
         s.submit("settings")
         s.check("settings-credentials")
-        s.submit([Texts.password: "Training#2023Pass"], "submit")
-        s.submit([Texts.otp: s.appCode("HKEX:HKABC101")], "submit")
+        s.submit([.password: "Training#2023Pass"], "submit")
+        s.submit([.otp: s.appCode("HKEX:HKABC101")], "submit")
         s.check("settings-device")
         s.submit("delete")
         s.check("settings-confirm-delete")
@@ -217,29 +217,29 @@ final class GoldenScreenTests: XCTestCase {
         let s = try DrivenSession(console: .dms)
         s.keys(.character("1"))
         s.logon("B01234X1")
-        s.submit([Texts.otp: s.appCode("HKEX:B01234X1")], "submit")
+        s.submit([.otp: s.appCode("HKEX:B01234X1")], "submit")
         s.check("logged-on-dms")
-        s.submit("item0")
+        s.submit("maintainUserProfile")
         s.check("dms-maintain-user-profile")
         s.submit("create")
         s.check("dms-create-user-profile")
         s.keys(.escape)
         for function in ["change", "delete", "enquire"] {
             s.submit(function)
-            s.submit([Texts.userID: "B0123404"], "submit")
+            s.submit([.userID: "B0123404"], "submit")
             s.check("dms-\(function)-user-profile-found")
             s.keys(.escape, .escape)
         }
         s.submit("change")
-        s.submit([Texts.userID: "B01234Z1"], "submit")
+        s.submit([.userID: "B01234Z1"], "submit")
         s.check("dms-change-da-profile-eservice-da3")
         s.keys(.escape)
-        s.submit([Texts.userID: "B0123404"], "submit")
+        s.submit([.userID: "B0123404"], "submit")
         s.submit("reset")
         s.submit("change")
-        s.submit([Texts.checkerID: "B01234X1", Texts.authorizationCode: "Training#2023Pass"], "confirm")
+        s.submit([.checkerID: "B01234X1", .authorizationCode: "Training#2023Pass"], "confirm")
         s.check("dms-checker-confirms")
-        s.submit([Texts.checkerID: "B01234Y1", Texts.authorizationCode: "Training#2023Pass"], "confirm")
+        s.submit([.checkerID: "B01234Y1", .authorizationCode: "Training#2023Pass"], "confirm")
         s.check("dms-checker-confirmed")
         s.keys(.escape)
         XCTAssertNotNil(s.state.screen.as(MaintainUserProfileScreen.self), "back on the menu")
@@ -253,10 +253,10 @@ final class GoldenScreenTests: XCTestCase {
         let s = try DrivenSession(console: .dms, start: HongKongTime.date(2023, 9, 5, 10, 0))
         s.keys(.character("1"))
         s.logon("B01234X1")
-        s.submit([Texts.otp: s.appCode("HKEX:B01234X1")], "submit")
-        s.submit("item0")
+        s.submit([.otp: s.appCode("HKEX:B01234X1")], "submit")
+        s.submit("maintainUserProfile")
         s.submit("change")
-        s.submit([Texts.userID: "B01234Z1"], "submit")
+        s.submit([.userID: "B01234Z1"], "submit")
         s.check("dms-change-da-profile-decommissioned")
     }
 
@@ -264,7 +264,7 @@ final class GoldenScreenTests: XCTestCase {
         let test = try DrivenSession(start: HongKongTime.date(2023, 6, 10, 18, 30), phase: .transition, connectivityTest: .primary)
         test.keys(.character("2"))
         test.logon("B0123402")
-        test.submit([Texts.otp: test.appCode("HKEX:B0123402")], "submit")
+        test.submit([.otp: test.appCode("HKEX:B0123402")], "submit")
         test.check("connectivity-test-logged-on")
         let trainer = try DrivenSession(trainer: true)
         trainer.keys(.character("1"))

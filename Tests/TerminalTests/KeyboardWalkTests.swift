@@ -22,7 +22,7 @@ final class KeyboardWalkTests: XCTestCase {
         d.press(.tab)
         XCTAssertEqual(d.state.currentForm?.focusedItem?.key, "submit")
         d.type("12345678")
-        XCTAssertEqual(d.state.currentForm?.text(Texts.otp), "12345678")
+        XCTAssertEqual(d.state.currentForm?.text(.otp), "12345678")
         let effects = d.press(.enter)
         XCTAssertEqual(effects, [.engine(id: 1, .submitLogonOTP(s, code: "12345678"))], "Enter in the last field submits the code")
 
@@ -30,7 +30,7 @@ final class KeyboardWalkTests: XCTestCase {
         logon.press(.tab)
         XCTAssertEqual(logon.state.currentForm?.focusedItem?.key, "login")
         logon.type("Training#2023Pass")
-        XCTAssertEqual(logon.state.currentForm?.text(Texts.password), "Training#2023Pass")
+        XCTAssertEqual(logon.state.currentForm?.text(.password), "Training#2023Pass")
         XCTAssertNil(logon.state.message, "no refusal: the characters went where they were meant to")
     }
 
@@ -125,8 +125,8 @@ final class KeyboardWalkTests: XCTestCase {
 
     /// Plain mode's Change User Profile shows what a field holds, and an empty answer keeps it.
     func testPlainModeShowsAndKeepsAFieldsValue() throws {
-        let prompt = Prompt(fields: [Prompt.Field(label: Texts.emailAddress, masked: false, value: "old@demo.example"),
-                                     Prompt.Field(label: Texts.password, masked: true, value: "secret")],
+        let prompt = Prompt(fields: [Prompt.Field(.emailAddress, masked: false, value: "old@demo.example"),
+                                     Prompt.Field(.password, masked: true, value: "secret")],
                             actions: [(id: "change", label: "Change")])
         XCTAssertEqual(prompt.fields[1].value, "", "a secret is never shown")
         // Through a pipe: an empty line keeps the email address; the form's fields carry only what was typed.
@@ -135,7 +135,7 @@ final class KeyboardWalkTests: XCTestCase {
         piped.draw(Frame(canvas: Canvas(columns: 80, rows: 24), prompt: prompt))
         input.fileHandleForWriting.write(Data("\n\n1\n".utf8))
         let events = piped.wait(timeout: nil)
-        XCTAssertEqual(events, [.submitForm(fields: [Texts.password: ""], action: "change")], "the email is kept as it was")
+        XCTAssertEqual(events, [.submitForm(fields: [.password: ""], action: "change")], "the email is kept as it was")
     }
 
     // MARK: REGISTER DEVICE

@@ -89,7 +89,7 @@ final class ProgramLoopTests: XCTestCase {
         _ = program.run()
         XCTAssertEqual(runner.requests, [], "one logon call, answered; the repeated Enter submitted nothing")
         let screen = try XCTUnwrap(program.model.state.screen.as(AppOTPScreen.self))
-        XCTAssertEqual(screen.form?.text(Texts.otp), "123456", "the code typed ahead landed in the OTP field")
+        XCTAssertEqual(screen.form?.text(.otp), "123456", "the code typed ahead landed in the OTP field")
         XCTAssertTrue(backend.frames.contains { $0.canvas.text.contains("Verifying your User ID and Password...") })
     }
 

@@ -31,7 +31,7 @@ final class QRCodeTests: XCTestCase {
         let code = try Programs.run(oathtool, ["--totp", "-b", "--now", "@\(Int(s.session.clock.now().timeIntervalSince1970))", Base32.encode(uri.secret)])
             .out.trimmingCharacters(in: .whitespacesAndNewlines)
         s.submit("code")
-        s.submit([Texts.otp: code], "submit")
+        s.submit([.otp: code], "submit")
         XCTAssertEqual(s.state.screen.as(LoggedOnScreen.self)?.success.userID, "B0123408", "oathtool's code from the decoded secret logs on")
     }
 

@@ -18,7 +18,7 @@ private let currentPassword = "Training#2023Pass"
 
 /// The code step of REGISTER DEVICE, spelt out.
 private func codeForm(digits: Int) -> Form {
-    Form([.field(TextField(Texts.otp, kind: .digits(max: digits))), .button(id: "submit", label: Texts.submit),
+    Form([.field(TextField(.otp, kind: .digits(max: digits))), .button(id: "submit", label: Texts.submit),
           .button(id: "back", label: Texts.back)], submit: "submit")
 }
 
@@ -131,19 +131,19 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         var d = Driver()
         d.press(.enter)
         XCTAssertEqual(d.state.screen, LogonScreen(function: .onlineFunctions).any)
-        d.key(.enter, "Enter in User ID moves on") { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: Texts.password) } }
+        d.key(.enter, "Enter in User ID moves on") { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: .password) } }
         d.key(.enter, "LOG IN from the last field, no User ID") {
-            $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: Texts.userID) }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: .userID) }
             $0.message = .error("Please enter your User ID.")
         }
-        d.typing("b01234", "raised as typed") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B01234") } }
+        d.typing("b01234", "raised as typed") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B01234") } }
         d.keys(.enter, .enter, note: "too short: back to the User ID") {
             $0.message = .error("A User ID is 8 capital letters or digits, e.g. B0123401 or HKABC101.")
         }
-        d.typing("01") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B0123401") } }
-        d.key(.tab) { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: Texts.password) } }
+        d.typing("01") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B0123401") } }
+        d.key(.tab) { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: .password) } }
         d.key(.enter, "no password") { $0.message = .error(Texts.enterPassword) }
-        d.typing(currentPassword) { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.password, currentPassword) } }
+        d.typing(currentPassword) { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.password, currentPassword) } }
         let logon = EngineRequest.logon(userID: "B0123401", password: currentPassword, .terminal)
         d.key(.enter, effects: [.engine(id: 1, logon)]) {
             $0.message = nil
@@ -212,25 +212,25 @@ final class LandingAndLogonUpdateTests: XCTestCase {
     func testFieldsRefuseWhatTheyCannotHoldWithAMessage() {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions))
         d.typing("B0-1", "what was valid is kept") {
-            $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B01") }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B01") }
             $0.message = .error("User ID: only letters and digits")
         }
         d.event(.paste("23401XYZ"), "paste lands in the field, up to its length") {
-            $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B0123401") }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B0123401") }
             $0.message = .error("User ID: at most 8 characters")
         }
         d.keys(.home, .delete, .end, .backspace, .left) {
             $0.modifyScreen(LogonScreen.self) {
-                $0.form?.update(Texts.userID) { field in
+                $0.form?.update(.userID) { field in
                     field.set("012340")
                     _ = field.edit(.left)
                 }
             }
         }
-        XCTAssertEqual(d.state.screen.as(LogonScreen.self)?.form?.field(Texts.userID)?.cursor, 5)
-        d.key(.tab) { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: Texts.password) } }
+        XCTAssertEqual(d.state.screen.as(LogonScreen.self)?.form?.field(.userID)?.cursor, 5)
+        d.key(.tab) { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: .password) } }
         d.event(.paste("pass\nword"), "a pasted line end is not part of a password") {
-            $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.password, "password") }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.set(.password, "password") }
         }
     }
 
@@ -247,9 +247,9 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         d.event(.resize(Fixtures.small), "the keys that waited apply") {
             $0.size = Fixtures.small
             $0.typeahead = []
-            $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B0123") }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B0123") }
         }
-        d.typing("4") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.userID, "B01234") } }
+        d.typing("4") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.userID, "B01234") } }
     }
 
     func testCtrlCQuitsAndEndsTheFlowInProgress() {
@@ -266,7 +266,7 @@ final class LandingAndLogonUpdateTests: XCTestCase {
     func testCtrlCEndsThePopupsFlowToo() {
         var start = Fixtures.state(showing: LogonScreen(function: .onlineFunctions))
         let other = FlowSession(token: "t2", userID: "B0123401")
-        start.open(ResetPopup(userID: "B0123401").with { $0.stage = .appOTP(other, appPrompt, otp: TextField(Texts.otp, kind: .digits(max: 6))) })
+        start.open(ResetPopup(userID: "B0123401").with { $0.stage = .appOTP(other, appPrompt, otp: TextField(.otp, kind: .digits(max: 6))) })
         var d = Driver(start)
         d.key(.interrupt, effects: [.engine(id: 0, .cancel(other)), .quit]) { $0.quitting = true }
     }
@@ -317,9 +317,9 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         var d = Driver(showing: SmartcardScreen(function: .smartcardTerminal, console: .terminal))
         d.type("B0123404")
         d.press(.tab)
-        d.typing("12345") { $0.modifyScreen(SmartcardScreen.self) { $0.form?.set(Texts.smartcardPassword, "12345") } }
+        d.typing("12345") { $0.modifyScreen(SmartcardScreen.self) { $0.form?.set(.smartcardPassword, "12345") } }
         d.key(.enter) { $0.message = .error("The smartcard password is 6 to 8 digits.") }
-        d.typing("678") { $0.modifyScreen(SmartcardScreen.self) { $0.form?.set(Texts.smartcardPassword, "12345678") } }
+        d.typing("678") { $0.modifyScreen(SmartcardScreen.self) { $0.form?.set(.smartcardPassword, "12345678") } }
         let logon = EngineRequest.smartcardLogon(userID: "B0123404", password: "12345678", .terminal)
         d.key(.enter, effects: [.engine(id: 1, logon)]) {
             $0.message = nil
@@ -327,14 +327,14 @@ final class LandingAndLogonUpdateTests: XCTestCase {
         }
         d.reply(.smartcard(.locked), "a locked account cannot use the smartcard either") {
             $0.pending = nil
-            $0.modifyScreen(SmartcardScreen.self) { $0.form?.clear(Texts.smartcardPassword) }
+            $0.modifyScreen(SmartcardScreen.self) { $0.form?.clear(.smartcardPassword) }
             $0.message = .error(lockedText)
         }
         d.type("87654321")
         d.press(.enter)
         d.reply(.smartcard(.invalid)) {
             $0.pending = nil
-            $0.modifyScreen(SmartcardScreen.self) { $0.form?.clear(Texts.smartcardPassword) }
+            $0.modifyScreen(SmartcardScreen.self) { $0.form?.clear(.smartcardPassword) }
             $0.message = .error("Invalid User ID or smartcard password. Please try again.")
         }
         d.type("87654321")
@@ -477,23 +477,23 @@ final class OTPUpdateTests: XCTestCase {
     func testTheCodeIsCheckedForItsShapeBeforeItIsSent() {
         var d = Driver(showing: AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt))
         d.typing("12a") {
-            $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(Texts.otp, "12") }
+            $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(.otp, "12") }
             $0.message = .error("OTP: digits only")
         }
         d.key(.enter) { $0.message = .error("The OTP is the 6 digits your authenticator app shows.") }
         d.typing("34567") {
-            $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(Texts.otp, "123456") }
+            $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(.otp, "123456") }
             $0.message = .error("OTP: at most 6 characters")
         }
         var e = Driver(showing: EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice))
-        e.typing("123456") { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.set(Texts.otp, "123456") } }
+        e.typing("123456") { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.set(.otp, "123456") } }
         e.key(.enter, "the email code has 8 digits") { $0.message = .error("The OTP is the 8 digits of the email.") }
     }
 
     func testAnAppPromptOfEightDigitsTakesEight() {
         let eight = OTPPrompt(source: .app, digits: 8)
         var d = Driver(showing: AppOTPScreen(session: s, function: .onlineFunctions, prompt: eight))
-        d.typing("12345678") { $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(Texts.otp, "12345678") } }
+        d.typing("12345678") { $0.modifyScreen(AppOTPScreen.self) { $0.form?.set(.otp, "12345678") } }
         d.key(.enter, effects: [.engine(id: 1, .submitLogonOTP(s, code: "12345678"))]) { $0.expectCall(1, .submitLogonOTP(s, code: "12345678"), verifyingOTP) }
     }
 
@@ -535,7 +535,7 @@ final class OTPUpdateTests: XCTestCase {
             $0.screen = code.any
             $0.message = .info("Enter the 6-digit OTP shown in your authenticator app.")
         }
-        d.typing("654321") { $0.screen = code.filled(Texts.otp, "654321").any }
+        d.typing("654321") { $0.screen = code.filled(.otp, "654321").any }
         d.key(.enter, effects: [.engine(id: 2, .submitLogonOTP(s, code: "654321"))]) { $0.expectCall(2, .submitLogonOTP(s, code: "654321"), verifyingOTP) }
         d.reply(.otp(.wrong(remaining: 2))) {
             $0.pending = nil
@@ -607,8 +607,8 @@ final class OTPUpdateTests: XCTestCase {
         XCTAssertTrue(d.screenText.contains("A new OTP can be requested in 5:00."), d.screenText)
 
         // A code typed, then another request: the engine says the code sent is still the one.
-        d.keys(.backTab, .backTab) { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.focus(on: Texts.otp) } }
-        d.typing("1234") { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.set(Texts.otp, "1234") } }
+        d.keys(.backTab, .backTab) { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.focus(on: .otp) } }
+        d.typing("1234") { $0.modifyScreen(EmailOTPScreen.self) { $0.form?.set(.otp, "1234") } }
         let t600 = t300.addingTimeInterval(300)
         d.event(.tick(now: t600, phase: .transition)) { $0.now = t600 }
         d.press(.tab, .tab)
@@ -620,7 +620,7 @@ final class OTPUpdateTests: XCTestCase {
             $0.modifyScreen(EmailOTPScreen.self) { $0.notice = same }
             $0.message = .info("No new OTP was sent: the one sent to f*********n@demo-securities.example at 10:05:00 is unused and still valid.")
         }
-        XCTAssertEqual(d.state.screen.as(EmailOTPScreen.self)?.form?.text(Texts.otp), "1234")
+        XCTAssertEqual(d.state.screen.as(EmailOTPScreen.self)?.form?.text(.otp), "1234")
     }
 
     func testEscOnTheOtherLogonStepsGoesBackOneStepOrToLogon() {
@@ -654,7 +654,7 @@ final class OTPUpdateTests: XCTestCase {
         d.press(.tab)
         d.type("short")
         d.key(.enter, "focus on the field at fault") {
-            $0.modifyScreen(PasswordExpiredScreen.self) { $0.form?.focus(on: Texts.newPassword) }
+            $0.modifyScreen(PasswordExpiredScreen.self) { $0.form?.focus(on: .newPassword) }
             $0.message = .error("The new password does not meet: At least 16 characters; At least 1 number; At least 1 special character from !@#$%^&*(); At least 1 capital letter.")
         }
         d.press(.clearField)
@@ -663,16 +663,16 @@ final class OTPUpdateTests: XCTestCase {
         d.type(newPassword + "x")
         d.key(.enter) {
             $0.modifyScreen(PasswordExpiredScreen.self) {
-                $0.form?.set(Texts.newPassword, newPassword)
-                $0.form?.set(Texts.confirmPassword, newPassword + "x")
-                $0.form?.focus(on: Texts.confirmPassword)
+                $0.form?.set(.newPassword, newPassword)
+                $0.form?.set(.confirmPassword, newPassword + "x")
+                $0.form?.focus(on: .confirmPassword)
             }
             $0.message = .error(Texts.passwordsDiffer)
         }
         d.press(.backspace)
         let change = EngineRequest.changeExpiredPassword(s, new: newPassword, confirmation: newPassword)
         d.key(.enter, effects: [.engine(id: 1, change)]) {
-            $0.modifyScreen(PasswordExpiredScreen.self) { $0.form?.set(Texts.confirmPassword, newPassword) }
+            $0.modifyScreen(PasswordExpiredScreen.self) { $0.form?.set(.confirmPassword, newPassword) }
             $0.expectCall(1, change, "Changing your password...")
         }
         var refused = d
@@ -714,7 +714,7 @@ final class TypeaheadTests: XCTestCase {
         d.reply(.logon(.enterAppOTP(s, appPrompt))) {
             $0.pending = nil
             $0.typeahead = []
-            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(Texts.otp, "123456"))
+            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(.otp, "123456"))
         }
     }
 
@@ -740,14 +740,14 @@ final class TypeaheadTests: XCTestCase {
         // The leading Enter is dropped; the code goes in, its Enter submits it, and the 9 waits
         // for that answer in turn.
         d.reply(.logon(.enterAppOTP(s, appPrompt)), effects: [.engine(id: 2, .submitLogonOTP(s, code: "123456"))]) {
-            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(Texts.otp, "123456"))
+            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(.otp, "123456"))
             $0.expectCall(2, .submitLogonOTP(s, code: "123456"), verifyingOTP)
             $0.typeahead = [.key(.character("9"))]
         }
         d.reply(.otp(.wrong(remaining: 2)), "the 9 lands in the emptied field") {
             $0.pending = nil
             $0.typeahead = []
-            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(Texts.otp, "9"))
+            $0.expectScreen(AppOTPScreen(session: s, function: .onlineFunctions, prompt: appPrompt).filled(.otp, "9"))
             $0.message = .error("Invalid OTP. 2 more invalid OTPs will count as a failed logon.")
         }
     }
@@ -759,7 +759,7 @@ final class TypeaheadTests: XCTestCase {
         d.reply(.logon(.enterEmailOTP(s, Fixtures.notice))) {
             $0.pending = nil
             $0.typeahead = []
-            $0.expectScreen(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice).filled(Texts.otp, "12349"))
+            $0.expectScreen(EmailOTPScreen(session: s, function: .onlineFunctions, notice: Fixtures.notice).filled(.otp, "12349"))
         }
     }
 
@@ -822,13 +822,13 @@ final class TypeaheadTests: XCTestCase {
 
     func testAFormSubmittedByAFrontEndWhileWaitingIsIgnored() {
         var d = verifying()
-        d.event(.submitForm(fields: [Texts.password: "other"], action: "login"))
+        d.event(.submitForm(fields: [.password: "other"], action: "login"))
     }
 }
 
 final class PopupUpdateTests: XCTestCase {
-    private let otpField8 = TextField(Texts.otp, kind: .digits(max: 8))
-    private let otpField6 = TextField(Texts.otp, kind: .digits(max: 6))
+    private let otpField8 = TextField(.otp, kind: .digits(max: 8))
+    private let otpField6 = TextField(.otp, kind: .digits(max: 6))
 
     /// The logon page with a User ID typed, focus on "Forgot/Reset your Password".
     private func onForgot(_ userID: String = "B0123401") -> Driver {
@@ -863,7 +863,7 @@ final class PopupUpdateTests: XCTestCase {
         d.key(.enter) { $0.message = .error("The OTP is the 8 digits of the email.") }
         d.type("5678")
         d.key(.enter, effects: [.engine(id: 2, .submitResetOTP(s, code: "12345678"))]) {
-            $0.modifyPopup(ResetPopup.self) { $0.form?.set(Texts.otp, "12345678") }
+            $0.modifyPopup(ResetPopup.self) { $0.form?.set(.otp, "12345678") }
             $0.expectCall(2, .submitResetOTP(s, code: "12345678"), verifyingOTP)
         }
         d.reply(.otp(.wrong(remaining: 2)), "the field is emptied") {
@@ -873,7 +873,7 @@ final class PopupUpdateTests: XCTestCase {
         }
         d.type("87654321")
         d.press(.enter)
-        let empty = (TextField(Texts.newPassword, kind: .password), TextField(Texts.confirmPassword, kind: .password))
+        let empty = (TextField(.newPassword, kind: .password), TextField(.confirmPassword, kind: .password))
         d.reply(.otp(.accepted(.choosePassword(s)))) {
             $0.pending = nil
             $0.modifyPopup(ResetPopup.self) { $0.stage = .newPassword(s, new: empty.0, confirmation: empty.1) }
@@ -884,23 +884,23 @@ final class PopupUpdateTests: XCTestCase {
         d.type(newPassword + "!")
         d.key(.enter, "focus on the field at fault") {
             $0.modifyPopup(ResetPopup.self) {
-                $0.form?.set(Texts.newPassword, newPassword)
-                $0.form?.set(Texts.confirmPassword, newPassword + "!")
-                $0.form?.focus(on: Texts.confirmPassword)
+                $0.form?.set(.newPassword, newPassword)
+                $0.form?.set(.confirmPassword, newPassword + "!")
+                $0.form?.focus(on: .confirmPassword)
             }
             $0.message = .error(Texts.passwordsDiffer)
         }
         d.press(.backspace)
         let complete = EngineRequest.completePasswordReset(s, new: newPassword, confirmation: newPassword)
         d.key(.enter, effects: [.engine(id: 4, complete)]) {
-            $0.modifyPopup(ResetPopup.self) { $0.form?.set(Texts.confirmPassword, newPassword) }
+            $0.modifyPopup(ResetPopup.self) { $0.form?.set(.confirmPassword, newPassword) }
             $0.expectCall(4, complete, "Setting your password...")
         }
         d.reply(.passwordChange(.sameAsCurrent), "both emptied, focus on the first") {
             $0.pending = nil
             $0.modifyPopup(ResetPopup.self) {
                 $0.stage = .newPassword(s, new: empty.0, confirmation: empty.1)
-                $0.form?.focus(on: Texts.newPassword)
+                $0.form?.focus(on: .newPassword)
             }
             $0.message = .error(Texts.sameAsCurrent)
         }
@@ -921,13 +921,13 @@ final class PopupUpdateTests: XCTestCase {
         d.key(.enter, "Close ends nothing more: the flow is over; the message stays; the next step is the password, then LOG IN") {
             $0.popup = nil
             $0.modifyScreen(LogonScreen.self) {
-                $0.form?.set(Texts.userID, "B0123401")
-                $0.form?.clear(Texts.password)
-                $0.form?.focus(on: Texts.password)
+                $0.form?.set(.userID, "B0123401")
+                $0.form?.clear(.password)
+                $0.form?.focus(on: .password)
             }
         }
         XCTAssertNotEqual(d.state.screen, screen, "the focus is no longer on Forgot/Reset your Password")
-        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, Texts.password)
+        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, FieldID.password.rawValue)
     }
 
     func testResetByAppCodeAndThreeWrongCodes() {
@@ -942,12 +942,12 @@ final class PopupUpdateTests: XCTestCase {
                                                   .button(id: "close", label: Texts.close)], submit: "submit"))
         d.type("123456")
         d.key(.enter, effects: [.engine(id: 2, .submitResetOTP(b2, code: "123456"))]) {
-            $0.modifyPopup(ResetPopup.self) { $0.form?.set(Texts.otp, "123456") }
+            $0.modifyPopup(ResetPopup.self) { $0.form?.set(.otp, "123456") }
             $0.expectCall(2, .submitResetOTP(b2, code: "123456"), verifyingOTP)
         }
         d.reply(.otp(.expired(remaining: 1))) {
             $0.pending = nil
-            $0.modifyPopup(ResetPopup.self) { $0.form?.clear(Texts.otp) }
+            $0.modifyPopup(ResetPopup.self) { $0.form?.clear(.otp) }
             $0.message = .error("This OTP has expired. Please request a new one. 1 more invalid OTP will count as a failed logon.")
         }
         d.type("123456")
@@ -1043,19 +1043,19 @@ final class PopupUpdateTests: XCTestCase {
         var d = onChangePassword()
         let screen = d.state.screen
         d.key(.enter) { $0.expectPopup(ChangePasswordPopup(userID: "B0123402")) }
-        XCTAssertEqual(d.state.currentForm?.focusedItem, .field(TextField(Texts.newPassword, kind: .password)), "the User ID is known")
-        d.typing(newPassword) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(Texts.newPassword, newPassword) } }
-        d.key(.tab) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: Texts.confirmPassword) } }
-        d.typing(newPassword) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(Texts.confirmPassword, newPassword) } }
+        XCTAssertEqual(d.state.currentForm?.focusedItem, .field(TextField(.newPassword, kind: .password)), "the User ID is known")
+        d.typing(newPassword) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(.newPassword, newPassword) } }
+        d.key(.tab) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: .confirmPassword) } }
+        d.typing(newPassword) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(.confirmPassword, newPassword) } }
         let askCurrent = ChangePasswordPopup(userID: "B0123402").with {
-            $0.stage = .currentPassword(userID: "B0123402", new: newPassword, current: TextField(Texts.currentPassword, kind: .password))
-            $0.form?.focus(on: Texts.currentPassword)
+            $0.stage = .currentPassword(userID: "B0123402", new: newPassword, current: TextField(.currentPassword, kind: .password))
+            $0.form?.focus(on: .currentPassword)
         }
         d.key(.enter) {
             $0.expectPopup(askCurrent)
             $0.message = .info("Please enter your current password.")
         }
-        d.typing(currentPassword) { $0.expectPopup(askCurrent.filled(Texts.currentPassword, currentPassword)) }
+        d.typing(currentPassword) { $0.expectPopup(askCurrent.filled(.currentPassword, currentPassword)) }
         let change = EngineRequest.changePassword(userID: "B0123402", current: currentPassword, new: newPassword, confirmation: newPassword, .terminal)
         d.key(.enter, effects: [.engine(id: 1, change)]) { $0.expectCall(1, change, "Changing your password...") }
         d.reply(.passwordChange(.invalidCredentials), "the current password is emptied") {
@@ -1088,32 +1088,32 @@ final class PopupUpdateTests: XCTestCase {
         d.key(.enter, "the message stays; the logon page is ready for the new password") {
             $0.popup = nil
             $0.modifyScreen(LogonScreen.self) {
-                $0.form?.set(Texts.userID, "B0123402")
-                $0.form?.clear(Texts.password)
-                $0.form?.focus(on: Texts.password)
+                $0.form?.set(.userID, "B0123402")
+                $0.form?.clear(.password)
+                $0.form?.focus(on: .password)
             }
         }
-        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, Texts.password, "the next step is the password, then LOG IN")
+        XCTAssertEqual(d.state.currentForm?.focusedItem?.key, FieldID.password.rawValue, "the next step is the password, then LOG IN")
         _ = screen
     }
 
     func testChangePasswordChecksBeforeAskingForTheCurrentOne() {
         var d = onChangePassword()
         d.press(.enter)
-        d.key(.enter, "Enter in New Password moves on") { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: Texts.confirmPassword) } }
+        d.key(.enter, "Enter in New Password moves on") { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: .confirmPassword) } }
         d.key(.enter) {
-            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: Texts.newPassword) }
+            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: .newPassword) }
             $0.message = .error("Please enter the new password twice.")
         }
         d.type("short")
         d.key(.enter, "Enter moves to the confirmation") {
             $0.modifyPopup(ChangePasswordPopup.self) {
-                $0.form?.set(Texts.newPassword, "short")
-                $0.form?.focus(on: Texts.confirmPassword)
+                $0.form?.set(.newPassword, "short")
+                $0.form?.focus(on: .confirmPassword)
             }
         }
         d.key(.enter) {
-            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: Texts.newPassword) }
+            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: .newPassword) }
             $0.message = .error("The new password does not meet: At least 16 characters; At least 1 number; At least 1 special character from !@#$%^&*(); At least 1 capital letter.")
         }
         d.press(.clearField)
@@ -1122,22 +1122,22 @@ final class PopupUpdateTests: XCTestCase {
         d.type("Different#Pass2023")
         d.key(.enter) {
             $0.modifyPopup(ChangePasswordPopup.self) {
-                $0.form?.set(Texts.newPassword, newPassword)
-                $0.form?.set(Texts.confirmPassword, "Different#Pass2023")
-                $0.form?.focus(on: Texts.confirmPassword)
+                $0.form?.set(.newPassword, newPassword)
+                $0.form?.set(.confirmPassword, "Different#Pass2023")
+                $0.form?.focus(on: .confirmPassword)
             }
             $0.message = .error(Texts.passwordsDiffer)
         }
         d.press(.backTab, .backTab, .clearField)
         d.key(.enter, "Enter in User ID moves on") {
             $0.modifyPopup(ChangePasswordPopup.self) {
-                $0.form?.clear(Texts.userID)
-                $0.form?.focus(on: Texts.newPassword)
+                $0.form?.clear(.userID)
+                $0.form?.focus(on: .newPassword)
             }
         }
         d.press(.tab)
         d.key(.enter) {
-            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: Texts.userID) }
+            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: .userID) }
             $0.message = .error("Please enter your User ID.")
         }
         XCTAssertEqual(d.effects, [])
@@ -1154,26 +1154,26 @@ final class PopupUpdateTests: XCTestCase {
         d.press(.enter)
         d.keys(.tab, .tab, .tab) { $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.focus(on: "settings") } }
         d.key(.enter, "replaces the Change Password pop-up") { $0.expectPopup(AuthenticationSettingsPopup(userID: "B0123402")) }
-        XCTAssertEqual(d.state.currentForm?.focusedItem, .field(TextField(Texts.password, kind: .password)))
-        d.typing(currentPassword) { $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.set(Texts.password, currentPassword) } }
+        XCTAssertEqual(d.state.currentForm?.focusedItem, .field(TextField(.password, kind: .password)))
+        d.typing(currentPassword) { $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.set(.password, currentPassword) } }
         let start = EngineRequest.startAuthenticationSettings(userID: "B0123402", password: currentPassword, .terminal)
         d.key(.enter, effects: [.engine(id: 1, start)]) { $0.expectCall(1, start, verifyingPassword) }
         d.reply(.settingsStart(.enterAppOTP(b2, appPrompt))) {
             $0.pending = nil
             $0.modifyPopup(AuthenticationSettingsPopup.self) {
                 $0.stage = .otp(self.b2, appPrompt, otp: self.otpField6)
-                $0.form?.focus(on: Texts.otp)
+                $0.form?.focus(on: .otp)
             }
             $0.message = .info("Enter the 6-digit OTP shown in your authenticator app.")
         }
         d.type("123456")
         d.key(.enter, effects: [.engine(id: 2, .submitSettingsOTP(b2, code: "123456"))]) {
-            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.set(Texts.otp, "123456") }
+            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.set(.otp, "123456") }
             $0.expectCall(2, .submitSettingsOTP(b2, code: "123456"), verifyingOTP)
         }
         d.reply(.otp(.wrong(remaining: 2))) {
             $0.pending = nil
-            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.clear(Texts.otp) }
+            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.clear(.otp) }
             $0.message = .error("Invalid OTP. 2 more invalid OTPs will count as a failed logon.")
         }
         d.type("654321")
@@ -1288,7 +1288,7 @@ final class PopupUpdateTests: XCTestCase {
         d.press(.enter)
         d.reply(.settingsStart(.invalid), "the password is emptied") {
             $0.pending = nil
-            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.clear(Texts.password) }
+            $0.modifyPopup(AuthenticationSettingsPopup.self) { $0.form?.clear(.password) }
             $0.message = .error(Texts.invalidCredentials)
         }
         d.type("right")
@@ -1324,8 +1324,8 @@ final class DMSUpdateTests: XCTestCase {
     }
 
     private let checkerForm = Form([
-        .field(TextField(Texts.checkerID, kind: .userID)),
-        .field(TextField(Texts.authorizationCode, kind: .password)),
+        .field(TextField(.checkerID, kind: .userID)),
+        .field(TextField(.authorizationCode, kind: .password)),
         .button(id: "confirm", label: Texts.confirm),
         .button(id: "back", label: Texts.back),
     ], submit: "confirm")
@@ -1389,7 +1389,7 @@ final class DMSUpdateTests: XCTestCase {
 
     func testCreateSubmitsThenTheCheckerConfirmsOnTheSameScreen() {
         var d = profileScreen(.create)
-        XCTAssertEqual(d.state.currentForm, Form([.field(TextField(Texts.userID, kind: .userID)), .field(TextField(Texts.emailAddress, kind: .email)),
+        XCTAssertEqual(d.state.currentForm, Form([.field(TextField(.userID, kind: .userID)), .field(TextField(.emailAddress, kind: .email)),
                                                   .button(id: "submit", label: Texts.dmsSubmit), .button(id: "back", label: Texts.back)], submit: "submit"))
         d.type("b0123410")
         d.press(.tab)
@@ -1397,9 +1397,9 @@ final class DMSUpdateTests: XCTestCase {
         let create = ProfileChange.create(userID: "B0123410", email: "new@demo.example")
         d.key(.enter, effects: [.engine(id: 1, .submitChange(create, daSession))]) {
             $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.set(Texts.userID, "B0123410")
-                $0.form?.set(Texts.emailAddress, "new@demo.example")
-                $0.form?.focus(on: Texts.emailAddress)
+                $0.form?.set(.userID, "B0123410")
+                $0.form?.set(.emailAddress, "new@demo.example")
+                $0.form?.focus(on: .emailAddress)
             }
             $0.expectCall(1, .submitChange(create, daSession), "Submitting...")
         }
@@ -1419,14 +1419,14 @@ final class DMSUpdateTests: XCTestCase {
         d.type("B01234Y1")
         d.key(.enter, "to the code") {
             $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.set(Texts.checkerID, "B01234Y1")
-                $0.form?.focus(on: Texts.authorizationCode)
+                $0.form?.set(.checkerID, "B01234Y1")
+                $0.form?.focus(on: .authorizationCode)
             }
         }
         d.type("wrong")
         let wrong = EngineRequest.authorise(ticket, checkerID: "B01234Y1", code: "wrong")
         d.key(.enter, effects: [.engine(id: 2, wrong)]) {
-            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.authorizationCode, "wrong") }
+            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.authorizationCode, "wrong") }
             $0.expectCall(2, wrong, "Authorizing...")
         }
         d.reply(.authorisation(.refused(.invalidCheckerCredentials(attemptsLeft: 2))), "both fields start afresh") {
@@ -1439,9 +1439,9 @@ final class DMSUpdateTests: XCTestCase {
         d.type(currentPassword)
         d.key(.enter, effects: [.engine(id: 3, .authorise(ticket, checkerID: "B01234Y1", code: currentPassword))]) {
             $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.set(Texts.checkerID, "B01234Y1")
-                $0.form?.set(Texts.authorizationCode, currentPassword)
-                $0.form?.focus(on: Texts.authorizationCode)
+                $0.form?.set(.checkerID, "B01234Y1")
+                $0.form?.set(.authorizationCode, currentPassword)
+                $0.form?.focus(on: .authorizationCode)
             }
             $0.expectCall(3, .authorise(ticket, checkerID: "B01234Y1", code: currentPassword), "Authorizing...")
         }
@@ -1483,13 +1483,13 @@ final class DMSUpdateTests: XCTestCase {
         d.type("B0123401")
         let read = EngineRequest.profile(userID: "B0123401", .change, daSession)
         d.key(.enter, effects: [.engine(id: 1, read)]) {
-            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.userID, "B0123401") }
+            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.userID, "B0123401") }
             $0.expectCall(1, read, "Reading the profile...")
         }
         let options = UserProfile.ChangeOptions(email: true, resetOTPRegistration: true, businessGroups: false)
         let found = profile(.change, options: options)
         let reset = Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio)
-        let form = Form([.field(TextField(Texts.emailAddress, kind: .email, text: "old@demo.example")), .toggle(reset),
+        let form = Form([.field(TextField(.emailAddress, kind: .email, text: "old@demo.example")), .toggle(reset),
                          .button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)], submit: "change")
         d.reply(.profile(found)) {
             $0.pending = nil
@@ -1506,7 +1506,7 @@ final class DMSUpdateTests: XCTestCase {
         d.press(.backTab, .clearField)
         d.type("new@demo.example")
         d.key(.enter, "a new email and the reset: two changes") {
-            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.emailAddress, "new@demo.example") }
+            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.emailAddress, "new@demo.example") }
             $0.message = .error("One change at a time: each change is confirmed by a checker on its own.")
         }
         d.press(.clearField)
@@ -1514,7 +1514,7 @@ final class DMSUpdateTests: XCTestCase {
         let resetChange = ProfileChange.resetOTPRegistration(userID: "B0123401")
         d.keys(.tab, .enter, effects: [.engine(id: 2, .submitChange(resetChange, daSession))], note: "Enter on the toggle presses Change") {
             $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.set(Texts.emailAddress, "old@demo.example")
+                $0.form?.set(.emailAddress, "old@demo.example")
                 $0.form?.focus(on: "reset")
             }
             $0.expectCall(2, .submitChange(resetChange, daSession), "Submitting...")
@@ -1544,7 +1544,7 @@ final class DMSUpdateTests: XCTestCase {
         d.type("new@demo.example")
         let change = ProfileChange.changeEmail(userID: "B0123401", email: "new@demo.example")
         d.key(.enter, effects: [.engine(id: 2, .submitChange(change, daSession))]) {
-            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.emailAddress, "new@demo.example") }
+            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.emailAddress, "new@demo.example") }
             $0.expectCall(2, .submitChange(change, daSession), "Submitting...")
         }
     }
@@ -1563,7 +1563,7 @@ final class DMSUpdateTests: XCTestCase {
             $0.pending = nil
             $0.modifyScreen(ProfileScreen.self) {
                 $0.stage = .profile(found)
-                $0.form = Form([.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60, text: "Settlement")),
+                $0.form = Form([.field(TextField(.businessUserGroups, kind: .text, maxLength: 60, text: "Settlement")),
                                 .button(id: "change", label: Texts.change), .button(id: "back", label: Texts.back)],
                                submit: "change")
             }
@@ -1571,7 +1571,7 @@ final class DMSUpdateTests: XCTestCase {
         d.key(.enter, "the groups as they were") {
             $0.message = .error("Nothing to change: change the business user groups.")
         }
-        d.typing(", Nominee") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.businessUserGroups, "Settlement, Nominee") } }
+        d.typing(", Nominee") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.businessUserGroups, "Settlement, Nominee") } }
         let assignGroups = ProfileChange.assignBusinessGroups(userID: "B01234X2", groups: ["Settlement", "Nominee"])
         d.key(.enter, effects: [.engine(id: 2, .submitChange(assignGroups, daSession))]) {
             $0.expectCall(2, .submitChange(assignGroups, daSession), "Submitting...")
@@ -1671,7 +1671,7 @@ final class DMSUpdateTests: XCTestCase {
 
     func testEnquireShowsTheProfileAndGoesBackStepByStep() {
         var d = profileScreen(.enquire)
-        d.typing("b0123401") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.userID, "B0123401") } }
+        d.typing("b0123401") { $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.userID, "B0123401") } }
         d.key(.enter, effects: [.engine(id: 1, .profile(userID: "B0123401", .enquire, daSession))]) {
             $0.expectCall(1, .profile(userID: "B0123401", .enquire, daSession), "Reading the profile...")
         }
@@ -1692,7 +1692,7 @@ final class DMSUpdateTests: XCTestCase {
         var d = profileScreen(.enquire)
         d.type("B01")
         d.key(.enter) {
-            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(Texts.userID, "B01") }
+            $0.modifyScreen(ProfileScreen.self) { $0.form?.set(.userID, "B01") }
             $0.message = .error("A User ID is 8 capital letters or digits, e.g. B0123401 or HKABC101.")
         }
     }
@@ -1702,16 +1702,17 @@ final class KeyboardGrammarTests: XCTestCase {
     func testTabArrowsAndEnterMoveThroughTheForm() {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions))
         func focus(_ key: String) -> (inout AppState) -> Void { { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: key) } } }
-        d.key(.down, "Down is Tab", focus(Texts.password))
-        d.key(.up, "Up is Shift-Tab", focus(Texts.userID))
+        func focus(_ field: FieldID) -> (inout AppState) -> Void { { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: field) } } }
+        d.key(.down, "Down is Tab", focus(FieldID.password))
+        d.key(.up, "Up is Shift-Tab", focus(FieldID.userID))
         d.key(.backTab, "wraps", focus("change"))
         d.key(.left, "Left moves between buttons", focus("forgot"))
         d.key(.right, "", focus("change"))
-        d.key(.tab, "", focus(Texts.userID))
-        d.key(.enter, "Enter in a field that is not the last moves on", focus(Texts.password))
-        d.typing("ab") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.password, "ab") } }
+        d.key(.tab, "", focus(FieldID.userID))
+        d.key(.enter, "Enter in a field that is not the last moves on", focus(FieldID.password))
+        d.typing("ab") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.password, "ab") } }
         d.key(.left, "in a field, Left moves the cursor") {
-            $0.modifyScreen(LogonScreen.self) { $0.form?.update(Texts.password) { _ = $0.edit(.left) } }
+            $0.modifyScreen(LogonScreen.self) { $0.form?.update(.password) { _ = $0.edit(.left) } }
         }
     }
 
@@ -1719,7 +1720,7 @@ final class KeyboardGrammarTests: XCTestCase {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions))
         d.type("B0123401")
         d.press(.tab)
-        d.typing("a b") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(Texts.password, "a b") } }
+        d.typing("a b") { $0.modifyScreen(LogonScreen.self) { $0.form?.set(.password, "a b") } }
         d.key(.tab) { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: "login") } }
         let logon = EngineRequest.logon(userID: "B0123401", password: "a b", .terminal)
         d.key(.character(" "), effects: [.engine(id: 1, logon)]) { $0.expectCall(1, logon, verifyingPassword) }
@@ -1728,20 +1729,20 @@ final class KeyboardGrammarTests: XCTestCase {
     func testCtrlUEmptiesTheFieldAndNothingElse() {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions))
         d.type("B0123401")
-        d.key(.clearField) { $0.modifyScreen(LogonScreen.self) { $0.form?.clear(Texts.userID) } }
+        d.key(.clearField) { $0.modifyScreen(LogonScreen.self) { $0.form?.clear(.userID) } }
         d.type("B0123401")
         d.press(.tab)
         d.type("secret")
         d.press(.tab)
         d.key(.clearField, "on a button it does nothing") { $0.modifyScreen(LogonScreen.self) { $0.form?.focus(on: "login") } }
         d.press(.backTab)
-        d.key(.clearField) { $0.modifyScreen(LogonScreen.self) { $0.form?.clear(Texts.password) } }
-        XCTAssertEqual(d.state.screen.as(LogonScreen.self)?.form?.text(Texts.userID), "B0123401")
+        d.key(.clearField) { $0.modifyScreen(LogonScreen.self) { $0.form?.clear(.password) } }
+        XCTAssertEqual(d.state.screen.as(LogonScreen.self)?.form?.text(.userID), "B0123401")
     }
 
     func testSpaceTurnsAToggleAndEnterOnItPressesTheFormsButton() {
         let toggle = Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio)
-        var form = Form([.field(TextField(Texts.emailAddress, kind: .email)), .toggle(toggle), .button(id: "change", label: Texts.change)], submit: "change", focusOn: "reset")
+        var form = Form([.field(TextField(.emailAddress, kind: .email)), .toggle(toggle), .button(id: "change", label: Texts.change)], submit: "change", focusOn: "reset")
         XCTAssertEqual(form.focus, 1)
         XCTAssertEqual(form.handle(.character(" ")), .toggled("reset"))
         XCTAssertTrue(form.isOn("reset"))
@@ -1764,9 +1765,9 @@ final class KeyboardGrammarTests: XCTestCase {
         d.press(.tab)
         d.key(.enter) {
             $0.modifyScreen(SmartcardScreen.self) {
-                $0.form?.set(Texts.userID, "B0123404")
-                $0.form?.set(Texts.smartcardPassword, "123")
-                $0.form?.focus(on: Texts.smartcardPassword)
+                $0.form?.set(.userID, "B0123404")
+                $0.form?.set(.smartcardPassword, "123")
+                $0.form?.focus(on: .smartcardPassword)
             }
             $0.message = .error("The smartcard password is 6 to 8 digits.")
         }
@@ -1777,9 +1778,9 @@ final class KeyboardGrammarTests: XCTestCase {
         l.type("secret")
         l.key(.enter) {
             $0.modifyScreen(LogonScreen.self) {
-                $0.form?.set(Texts.userID, "B01")
-                $0.form?.set(Texts.password, "secret")
-                $0.form?.focus(on: Texts.userID)
+                $0.form?.set(.userID, "B01")
+                $0.form?.set(.password, "secret")
+                $0.form?.focus(on: .userID)
             }
             $0.message = .error("A User ID is 8 capital letters or digits, e.g. B0123401 or HKABC101.")
         }
@@ -1789,8 +1790,8 @@ final class KeyboardGrammarTests: XCTestCase {
         p.press(.tab, .tab)
         p.key(.enter) {
             $0.modifyScreen(ProfileScreen.self) {
-                $0.form?.set(Texts.userID, "B01")
-                $0.form?.focus(on: Texts.userID)
+                $0.form?.set(.userID, "B01")
+                $0.form?.focus(on: .userID)
             }
             $0.message = .error("A User ID is 8 capital letters or digits, e.g. B0123401 or HKABC101.")
         }
@@ -1806,7 +1807,7 @@ final class KeyboardGrammarTests: XCTestCase {
         XCTAssertEqual(d.state.currentForm?.focusedItem, .button(id: "change", label: Texts.changePassword))
         d.key(.enter) { $0.expectPopup(ChangePasswordPopup(userID: "B0123401")) }
         d.typing("abc", "keys go to the pop-up, not the screen beneath") {
-            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(Texts.newPassword, "abc") }
+            $0.modifyPopup(ChangePasswordPopup.self) { $0.form?.set(.newPassword, "abc") }
         }
         d.key(.escape) { $0.popup = nil }
         XCTAssertEqual(d.state.screen, screen)
@@ -1819,10 +1820,10 @@ final class KeyboardGrammarTests: XCTestCase {
     func testAFrontEndFillsTheFormAndPressesAButtonOrTurnsAToggle() {
         var d = Driver(showing: LogonScreen(function: .onlineFunctions, userID: "B0999999"))
         let logon = EngineRequest.logon(userID: "B0123401", password: "secret", .terminal)
-        d.event(.submitForm(fields: [Texts.userID: "B0123401", Texts.password: "secret"], action: "login"), effects: [.engine(id: 1, logon)]) {
+        d.event(.submitForm(fields: [.userID: "B0123401", .password: "secret"], action: "login"), effects: [.engine(id: 1, logon)]) {
             $0.modifyScreen(LogonScreen.self) {
-                $0.form?.set(Texts.userID, "B0123401")
-                $0.form?.set(Texts.password, "secret")
+                $0.form?.set(.userID, "B0123401")
+                $0.form?.set(.password, "secret")
                 $0.form?.focus(on: "login")
             }
             $0.expectCall(1, logon, verifyingPassword)

@@ -16,7 +16,7 @@ public struct AppOTPScreen: ScreenModel {
         self.function = function
         self.prompt = prompt
         form = Form([
-            .field(TextField(Texts.otp, kind: .digits(max: prompt.digits))),
+            .field(TextField(.otp, kind: .digits(max: prompt.digits))),
             .button(Button.submit, label: Texts.submit),
         ], submit: Button.submit.rawValue)
     }
@@ -31,7 +31,7 @@ public struct AppOTPScreen: ScreenModel {
         guard let action = formAction(key, input), let form else { return [] }
         switch action {
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submitLogon(form.text(Texts.otp), prompt, session, for: Self.self) { $0 }
+            return OTPEntry.submitLogon(form.text(.otp), prompt, session, for: Self.self) { $0 }
         case .escape:
             return [.message(nil), .backToLogon(userID: session.userID)]
         case .message(let text):

@@ -26,7 +26,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
     private var focus: Int
 
     public init(userID: String) {
-        stage = .credentials(userID: TextField(Texts.userID, kind: .userID, text: userID), password: TextField(Texts.password, kind: .password))
+        stage = .credentials(userID: TextField(.userID, kind: .userID, text: userID), password: TextField(.password, kind: .password))
         focus = userID.isEmpty ? 0 : 1
     }
 
@@ -71,9 +71,9 @@ public struct AuthenticationSettingsPopup: ScreenModel {
             focus = newValue.focus
             switch stage {
             case .credentials(let userID, let password):
-                stage = .credentials(userID: newValue.field(userID.label) ?? userID, password: newValue.field(password.label) ?? password)
+                stage = .credentials(userID: newValue.field(userID.id) ?? userID, password: newValue.field(password.id) ?? password)
             case .otp(let s, let prompt, let otp):
-                stage = .otp(s, prompt, otp: newValue.field(otp.label) ?? otp)
+                stage = .otp(s, prompt, otp: newValue.field(otp.id) ?? otp)
             case .oath(let s, let toggle):
                 stage = .oath(s, newValue.toggle(toggle.id) ?? toggle)
             case .settings, .confirmDelete, .done, .refused:
@@ -146,7 +146,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
         case .start(let start):
             switch start {
             case .enterAppOTP(let session, let prompt):
-                go(.otp(session, prompt, otp: TextField(Texts.otp, kind: .digits(max: prompt.digits))))
+                go(.otp(session, prompt, otp: TextField(.otp, kind: .digits(max: prompt.digits))))
                 return [.message(.info(Texts.enterAppOTP(prompt.digits)))]
             case .askDelegatedAdministrator(let kind):
                 go(.refused(kind == .user

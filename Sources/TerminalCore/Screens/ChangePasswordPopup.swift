@@ -26,8 +26,8 @@ public struct ChangePasswordPopup: ScreenModel {
     }
 
     private static func start(_ userID: String) -> Stage {
-        .newPassword(userID: TextField(Texts.userID, kind: .userID, text: userID), new: TextField(Texts.newPassword, kind: .password),
-                     confirmation: TextField(Texts.confirmPassword, kind: .password))
+        .newPassword(userID: TextField(.userID, kind: .userID, text: userID), new: TextField(.newPassword, kind: .password),
+                     confirmation: TextField(.confirmPassword, kind: .password))
     }
 
     public var userID: String? {
@@ -57,10 +57,10 @@ public struct ChangePasswordPopup: ScreenModel {
             focus = newValue.focus
             switch stage {
             case .newPassword(let userID, let new, let confirmation):
-                stage = .newPassword(userID: newValue.field(userID.label) ?? userID, new: newValue.field(new.label) ?? new,
-                                     confirmation: newValue.field(confirmation.label) ?? confirmation)
+                stage = .newPassword(userID: newValue.field(userID.id) ?? userID, new: newValue.field(new.id) ?? new,
+                                     confirmation: newValue.field(confirmation.id) ?? confirmation)
             case .currentPassword(let userID, let new, let current):
-                stage = .currentPassword(userID: userID, new: new, current: newValue.field(current.label) ?? current)
+                stage = .currentPassword(userID: userID, new: new, current: newValue.field(current.id) ?? current)
             case .done:
                 break
             }
@@ -83,10 +83,10 @@ public struct ChangePasswordPopup: ScreenModel {
                 return [.message(.error(problem))]
             }
             if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: userID.text, policy: context.policy) {
-                focus = problem.field == Texts.newPassword ? 1 : 2
+                focus = problem.field == .newPassword ? 1 : 2
                 return [.message(.error(problem.message))]
             }
-            stage = .currentPassword(userID: userID.text, new: new.text, current: TextField(Texts.currentPassword, kind: .password))
+            stage = .currentPassword(userID: userID.text, new: new.text, current: TextField(.currentPassword, kind: .password))
             focus = 0
             return [.message(.info("Please enter your current password."))]
         case (.activate(Button.update.rawValue), .currentPassword(let userID, let new, let current)):

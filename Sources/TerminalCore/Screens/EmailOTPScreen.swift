@@ -18,7 +18,7 @@ public struct EmailOTPScreen: ScreenModel {
         self.function = function
         self.notice = notice
         form = Form([
-            .field(TextField(Texts.otp, kind: .digits(max: notice.digits))),
+            .field(TextField(.otp, kind: .digits(max: notice.digits))),
             .button(Button.submit, label: Texts.submitOTP),
             .button(Button.resend, label: Texts.requestNewOTP),
         ], submit: Button.submit.rawValue)
@@ -35,7 +35,7 @@ public struct EmailOTPScreen: ScreenModel {
         guard let action = formAction(key, input), let form else { return [] }
         switch action {
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submitLogon(form.text(Texts.otp), notice.prompt, session, for: Self.self, as: Reply.code)
+            return OTPEntry.submitLogon(form.text(.otp), notice.prompt, session, for: Self.self, as: Reply.code)
         case .activate(Button.resend.rawValue):
             return OTPReply.requestNew(session, notice, now: context.now) { Self.ask($0, label: $1, as: Reply.resent) }
         case .escape:
@@ -56,7 +56,7 @@ public struct EmailOTPScreen: ScreenModel {
         switch reply {
         case .resent(let outcome):
             notice = outcome.notice
-            if case .sent = outcome { form?.clear(Texts.otp) }
+            if case .sent = outcome { form?.clear(.otp) }
             return [.message(OTPReply.resent(notice))]
         case .code(let outcome):
             return OTPEntry.logonAnswer(outcome, session, function, context, form: &form)

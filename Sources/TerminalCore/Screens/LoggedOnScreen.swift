@@ -20,26 +20,47 @@ public struct LoggedOnScreen: ScreenModel {
         self.function = function
         self.connectivityTest = connectivityTest
         let menu = connectivityTest == nil ? Self.menu(function) : []
-        form = Form(menu.enumerated().map { .button(id: "item\($0.offset)", label: $0.element) }
+        form = Form(menu.map { .button($0, label: $0.label) }
             + [.button(Button.logout, label: Texts.logout)])
     }
 
     public var userID: String? { success.userID }
     public var logon: ActorSession? { success.session }
 
-    /// The menu of each function. The emulation stops at the logon: these are the doors.
-    public static func menu(_ function: TerminalFunction) -> [String] {
+    /// An entry of a function's menu, by id (its button's); `label` is what the menu shows.
+    public enum MenuEntry: String, CaseIterable, Sendable {
+        case settlementInstructions, stockPositions, moneyPositions, nomineeServices, collateral
+        case dailyFinalClearingStatement, settlementReport, moneyLedger, stockMovementReport, nomineeActivitiesReport
+        case onlineFunctions, overnightReportDownload
+        case maintainUserProfile
+
+        public var label: String {
+            switch self {
+            case .settlementInstructions: "Settlement Instruction Maintenance"
+            case .stockPositions: "Stock Position Enquiry"
+            case .moneyPositions: "Money Position Enquiry"
+            case .nomineeServices: "Nominee Services"
+            case .collateral: "Collateral Management"
+            case .dailyFinalClearingStatement: "Daily Final Clearing Statement"
+            case .settlementReport: "Settlement Report"
+            case .moneyLedger: "Statement of Money Ledger"
+            case .stockMovementReport: "Stock Movement Report"
+            case .nomineeActivitiesReport: "Nominee Activities Report"
+            case .onlineFunctions: "Online Functions"
+            case .overnightReportDownload: "Overnight Report Download"
+            case .maintainUserProfile: Texts.maintainUserProfile
+            }
+        }
+    }
+
+    /// The menu of each function. The emulation stops at the logon: these are the doors (DMS's
+    /// Maintain User Profile is emulated).
+    public static func menu(_ function: TerminalFunction) -> [MenuEntry] {
         switch function {
-        case .onlineFunctions:
-            ["Settlement Instruction Maintenance", "Stock Position Enquiry", "Money Position Enquiry",
-             "Nominee Services", "Collateral Management"]
-        case .overnightReports:
-            ["Daily Final Clearing Statement", "Settlement Report", "Statement of Money Ledger",
-             "Stock Movement Report", "Nominee Activities Report"]
-        case .smartcardTerminal:
-            ["Online Functions", "Overnight Report Download"]
-        case .securityManagement:
-            [Texts.maintainUserProfile]
+        case .onlineFunctions: [.settlementInstructions, .stockPositions, .moneyPositions, .nomineeServices, .collateral]
+        case .overnightReports: [.dailyFinalClearingStatement, .settlementReport, .moneyLedger, .stockMovementReport, .nomineeActivitiesReport]
+        case .smartcardTerminal: [.onlineFunctions, .overnightReportDownload]
+        case .securityManagement: [.maintainUserProfile]
         }
     }
 
@@ -56,11 +77,11 @@ public struct LoggedOnScreen: ScreenModel {
         case .activate(Button.logout.rawValue):
             return [.leave(.logout(success.session)), .show(LandingScreen(console: context.console, phase: context.phase).screen),
                     .message(.info("\(success.userID) logged out."))]
-        case .activate("item0") where function == .securityManagement:
+        case .activate(MenuEntry.maintainUserProfile.rawValue):
             return [.message(nil), .show(MaintainUserProfileScreen(success: success).screen)]
         case .activate(let id):
-            guard let index = Int(id.dropFirst(4)), let function else { return [] }
-            return [.message(.info("\(Self.menu(function)[index]) is outside this emulator, which covers the logon only."))]
+            guard let entry = MenuEntry(rawValue: id) else { return [] }
+            return [.message(.info("\(entry.label) is outside this emulator, which covers the logon only."))]
         case .escape:
             form?.focus(on: "logout")
             return [.message(.info("Select Logout to leave."))]

@@ -12,15 +12,15 @@ public struct LogonScreen: ScreenModel {
     public init(function: TerminalFunction, userID: String = "", focusOnPassword: Bool = false) {
         self.function = function
         form = Form([
-            .field(TextField(Texts.userID, kind: .userID, text: userID)),
-            .field(TextField(Texts.password, kind: .password)),
+            .field(TextField(.userID, kind: .userID, text: userID)),
+            .field(TextField(.password, kind: .password)),
             .button(Button.login, label: Texts.logIn),
             .button(Button.forgot, label: Texts.forgot),
             .button(Button.change, label: Texts.changePassword),
         ], submit: Button.login.rawValue, focus: focusOnPassword ? 1 : 0)
     }
 
-    public var userID: String? { form?.text(Texts.userID) }
+    public var userID: String? { form?.text(.userID) }
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the landing page") }
 
@@ -32,22 +32,22 @@ public struct LogonScreen: ScreenModel {
         case .message(let text): return [.message(.error(text))]
         case .escape: return [.message(nil), .show(LandingScreen(console: context.console, phase: context.phase).screen)]
         case .activate(Button.login.rawValue):
-            let userID = form.text(Texts.userID)
+            let userID = form.text(.userID)
             if let problem = Self.checkUserID(userID) {
-                form.focus(on: Texts.userID)
+                form.focus(on: .userID)
                 return [.message(.error(problem))]
             }
-            let password = form.text(Texts.password)
+            let password = form.text(.password)
             guard !password.isEmpty else {
-                form.focus(on: Texts.password)
+                form.focus(on: .password)
                 return [.message(.error(Texts.enterPassword))]
             }
             return [.message(nil), Self.ask(.logon(userID: userID, password: password, context.console.service),
                                             label: "Verifying your User ID and Password...")]
         case .activate(Button.forgot.rawValue):
-            return [.message(nil), .open(ResetPopup(userID: form.text(Texts.userID)).screen)]
+            return [.message(nil), .open(ResetPopup(userID: form.text(.userID)).screen)]
         case .activate(Button.change.rawValue):
-            return [.message(nil), .open(ChangePasswordPopup(userID: form.text(Texts.userID)).screen)]
+            return [.message(nil), .open(ChangePasswordPopup(userID: form.text(.userID)).screen)]
         case .activate: return []
         }
     }

@@ -10,8 +10,8 @@ public struct PasswordExpiredScreen: ScreenModel {
     public var session: FlowSession
     public var function: TerminalFunction?
     public var form: Form? = Form([
-        .field(TextField(Texts.newPassword, kind: .password)),
-        .field(TextField(Texts.confirmPassword, kind: .password)),
+        .field(TextField(.newPassword, kind: .password)),
+        .field(TextField(.confirmPassword, kind: .password)),
         .button(Button.submit, label: Texts.update),
     ], submit: Button.submit.rawValue)
 
@@ -30,7 +30,7 @@ public struct PasswordExpiredScreen: ScreenModel {
         defer { self.form = form }
         switch action {
         case .activate(Button.submit.rawValue):
-            let new = form.text(Texts.newPassword), confirmation = form.text(Texts.confirmPassword)
+            let new = form.text(.newPassword), confirmation = form.text(.confirmPassword)
             if let problem = PasswordChecks.precheck(new, confirmation, userID: session.userID, policy: context.policy) {
                 form.focus(on: problem.field)
                 return [.message(.error(problem.message))]
@@ -56,9 +56,9 @@ public struct PasswordExpiredScreen: ScreenModel {
                                                    text: "Password changed." + (notice.map { " " + $0.text } ?? ""))))
             return commands
         case .notChanged(let outcome):
-            form?.clear(Texts.newPassword)
-            form?.clear(Texts.confirmPassword)
-            form?.focus(on: Texts.newPassword)
+            form?.clear(.newPassword)
+            form?.clear(.confirmPassword)
+            form?.focus(on: .newPassword)
             return [.message(.error(PasswordChecks.describe(outcome)))]
         }
     }

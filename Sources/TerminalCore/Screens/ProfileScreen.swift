@@ -34,8 +34,8 @@ public struct ProfileScreen: ScreenModel {
         dmsFunction = function
         self.success = success
         stage = .userID
-        var items: [FormItem] = [.field(TextField(Texts.userID, kind: .userID))]
-        if function == .create { items.append(.field(TextField(Texts.emailAddress, kind: .email))) }
+        var items: [FormItem] = [.field(TextField(.userID, kind: .userID))]
+        if function == .create { items.append(.field(TextField(.emailAddress, kind: .email))) }
         items += [.button(Button.submit, label: Texts.dmsSubmit), .button(Button.back, label: Texts.back)]
         form = Form(items, submit: Button.submit.rawValue)
     }
@@ -44,7 +44,7 @@ public struct ProfileScreen: ScreenModel {
     public var logon: ActorSession? { success.session }
     public var userID: String? {
         switch stage {
-        case .userID: form?.text(Texts.userID)
+        case .userID: form?.text(.userID)
         case .profile(let profile): profile.userID
         case .checker(let pending), .done(let pending): pending.change.userID
         }
@@ -64,9 +64,9 @@ public struct ProfileScreen: ScreenModel {
         var items: [FormItem] = []
         let options = profile.changeOptions
         if profile.function == .change, profile.restriction == nil {
-            if options.email { items.append(.field(TextField(Texts.emailAddress, kind: .email, text: profile.email ?? ""))) }
+            if options.email { items.append(.field(TextField(.emailAddress, kind: .email, text: profile.email ?? ""))) }
             if options.businessGroups {
-                items.append(.field(TextField(Texts.businessUserGroups, kind: .text, maxLength: 60,
+                items.append(.field(TextField(.businessUserGroups, kind: .text, maxLength: 60,
                                               text: (profile.businessGroups ?? []).joined(separator: ", "))))
             }
             if options.resetOTPRegistration { items.append(.toggle(Toggle(id: "reset", label: Texts.unlockResetOTP, style: .radio))) }
@@ -79,8 +79,8 @@ public struct ProfileScreen: ScreenModel {
     }
 
     static let checkerForm = Form([
-        .field(TextField(Texts.checkerID, kind: .userID)),
-        .field(TextField(Texts.authorizationCode, kind: .password)),
+        .field(TextField(.checkerID, kind: .userID)),
+        .field(TextField(.authorizationCode, kind: .password)),
         .button(Button.confirm, label: Texts.confirm),
         .button(Button.back, label: Texts.back),
     ], submit: Button.confirm.rawValue)
@@ -94,11 +94,11 @@ public struct ProfileScreen: ScreenModel {
     func requestedChange(_ profile: UserProfile, _ form: Form) -> Result<ProfileChange, ChangeProblem> {
         var changes: [ProfileChange] = []
         if form.isOn("reset") { changes.append(.resetOTPRegistration(userID: profile.userID)) }
-        if profile.changeOptions.businessGroups, Self.groups(form.text(Texts.businessUserGroups)) != profile.businessGroups ?? [] {
-            changes.append(.assignBusinessGroups(userID: profile.userID, groups: Self.groups(form.text(Texts.businessUserGroups))))
+        if profile.changeOptions.businessGroups, Self.groups(form.text(.businessUserGroups)) != profile.businessGroups ?? [] {
+            changes.append(.assignBusinessGroups(userID: profile.userID, groups: Self.groups(form.text(.businessUserGroups))))
         }
-        if profile.changeOptions.email, form.text(Texts.emailAddress) != profile.email ?? "" {
-            changes.append(.changeEmail(userID: profile.userID, email: form.text(Texts.emailAddress)))
+        if profile.changeOptions.email, form.text(.emailAddress) != profile.email ?? "" {
+            changes.append(.changeEmail(userID: profile.userID, email: form.text(.emailAddress)))
         }
         switch changes.count {
         case 0: return .failure(.nothing(profile.changeOptions))
@@ -131,13 +131,13 @@ public struct ProfileScreen: ScreenModel {
         case .activate(Button.back.rawValue), .escape:
             return back()
         case .activate(Button.submit.rawValue):
-            let userID = form.text(Texts.userID)
+            let userID = form.text(.userID)
             if let problem = LogonScreen.checkUserID(userID) {
-                self.form?.focus(on: Texts.userID)
+                self.form?.focus(on: .userID)
                 return [.message(.error(problem))]
             }
             if dmsFunction == .create {
-                return [.message(nil), Self.ask(.submitChange(.create(userID: userID, email: form.text(Texts.emailAddress)), success.session),
+                return [.message(nil), Self.ask(.submitChange(.create(userID: userID, email: form.text(.emailAddress)), success.session),
                                                 label: "Submitting...", as: Reply.submitted)]
             }
             return [.message(nil), Self.ask(.profile(userID: userID, dmsFunction, success.session), label: "Reading the profile...", as: Reply.profile)]
@@ -152,9 +152,9 @@ public struct ProfileScreen: ScreenModel {
             return [Self.ask(.submitChange(.delete(userID: profile.userID), success.session), label: "Submitting...", as: Reply.submitted)]
         case .activate(Button.confirm.rawValue):
             guard case .checker(let pending) = stage else { return [] }
-            let checker = form.text(Texts.checkerID), code = form.text(Texts.authorizationCode)
+            let checker = form.text(.checkerID), code = form.text(.authorizationCode)
             guard !checker.isEmpty, !code.isEmpty else {
-                self.form?.focus(on: checker.isEmpty ? Texts.checkerID : Texts.authorizationCode)
+                self.form?.focus(on: checker.isEmpty ? FieldID.checkerID : .authorizationCode)
                 return [.message(.error("Please enter the Checker ID and the Authorization Code."))]
             }
             return [Self.ask(.authorise(pending, checkerID: checker, code: code), label: "Authorizing...", as: Reply.authorisation)]

@@ -30,7 +30,7 @@ public struct RegisterDeviceScreen: ScreenModel {
 
     static func codeForm(digits: Int) -> Form {
         Form([
-            .field(TextField(Texts.otp, kind: .digits(max: digits))),
+            .field(TextField(.otp, kind: .digits(max: digits))),
             .button(Button.submit, label: Texts.submit),
             .button(Button.back, label: Texts.back),
         ], submit: Button.submit.rawValue)
@@ -50,7 +50,7 @@ public struct RegisterDeviceScreen: ScreenModel {
             self.form = Self.codeForm(digits: registration.digits)
             return [.message(.info(Texts.enterAppOTP(registration.digits)))]
         case .activate(Button.submit.rawValue):
-            return OTPEntry.submitLogon(form.text(Texts.otp), registration.prompt, session, for: Self.self) { $0 }
+            return OTPEntry.submitLogon(form.text(.otp), registration.prompt, session, for: Self.self) { $0 }
         case .activate(Button.back.rawValue), .escape:
             if step == .code {
                 step = .scan

@@ -26,7 +26,7 @@ public struct ResetPopup: ScreenModel {
     private var focus: Int
 
     public init(userID: String) {
-        stage = .userID(TextField(Texts.userID, kind: .userID, text: userID))
+        stage = .userID(TextField(.userID, kind: .userID, text: userID))
         focus = 0
     }
 
@@ -76,7 +76,7 @@ public struct ResetPopup: ScreenModel {
         set {
             guard let newValue else { return }
             focus = newValue.focus
-            func take(_ field: TextField) -> TextField { newValue.field(field.label) ?? field }
+            func take(_ field: TextField) -> TextField { newValue.field(field.id) ?? field }
             switch stage {
             case .userID(let field): stage = .userID(take(field))
             case .emailOTP(let s, let notice, let otp): stage = .emailOTP(s, notice, otp: take(otp))
@@ -123,7 +123,7 @@ public struct ResetPopup: ScreenModel {
             return submitCode(otp.text, prompt, session)
         case .newPassword(let session, let new, let confirmation):
             if let problem = PasswordChecks.precheck(new.text, confirmation.text, userID: session.userID, policy: context.policy) {
-                focus = problem.field == Texts.newPassword ? 0 : 1
+                focus = problem.field == .newPassword ? 0 : 1
                 return [.message(.error(problem.message))]
             }
             return [Self.ask(.completePasswordReset(session, new: new.text, confirmation: confirmation.text), label: "Setting your password...",
@@ -137,7 +137,7 @@ public struct ResetPopup: ScreenModel {
         OTPEntry.submit(code, prompt) { Self.ask(.submitResetOTP(session, code: $0), label: $1, as: Reply.code) }
     }
 
-    private static func otpField(_ digits: Int) -> TextField { TextField(Texts.otp, kind: .digits(max: digits)) }
+    private static func otpField(_ digits: Int) -> TextField { TextField(.otp, kind: .digits(max: digits)) }
 
     public enum Reply: Sendable {
         case start(ResetStart)
@@ -193,7 +193,7 @@ public struct ResetPopup: ScreenModel {
     private mutating func otp(_ outcome: CodeOutcome<ResetStep>) -> [ScreenCommand] {
         switch outcome {
         case .accepted(.choosePassword(let session)):
-            go(.newPassword(session, new: TextField(Texts.newPassword, kind: .password), confirmation: TextField(Texts.confirmPassword, kind: .password)))
+            go(.newPassword(session, new: TextField(.newPassword, kind: .password), confirmation: TextField(.confirmPassword, kind: .password)))
             return [.message(.info("Please enter your new password twice."))]
         case .countedAsFailedLogon, .locked:
             go(.refused(outcome == .locked ? Texts.locked() : OTPReply.threeWrong + " Please start again."))

@@ -10,8 +10,8 @@ public struct SmartcardScreen: ScreenModel {
     /// The panel's title: the landing option that led here.
     public var option: LogonOption
     public var form: Form? = Form([
-        .field(TextField(Texts.userID, kind: .userID)),
-        .field(TextField(Texts.smartcardPassword, kind: .digits(max: SmartcardPassword.lengths.upperBound), masked: true)),
+        .field(TextField(.userID, kind: .userID)),
+        .field(TextField(.smartcardPassword, kind: .digits(max: SmartcardPassword.lengths.upperBound), masked: true)),
         .button(Button.logon, label: Texts.logon),
     ], submit: Button.logon.rawValue)
 
@@ -20,7 +20,7 @@ public struct SmartcardScreen: ScreenModel {
         option = console == .dms ? .smartcardSecurityManagement : .smartcardTerminal
     }
 
-    public var userID: String? { form?.text(Texts.userID) }
+    public var userID: String? { form?.text(.userID) }
 
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "back", backDetail: "back to the landing page") }
 
@@ -29,14 +29,14 @@ public struct SmartcardScreen: ScreenModel {
         defer { self.form = form }
         switch action {
         case .activate(Button.logon.rawValue):
-            let userID = form.text(Texts.userID)
+            let userID = form.text(.userID)
             if let problem = LogonScreen.checkUserID(userID) {
-                form.focus(on: Texts.userID)
+                form.focus(on: .userID)
                 return [.message(.error(problem))]
             }
-            let password = form.text(Texts.smartcardPassword)
+            let password = form.text(.smartcardPassword)
             guard SmartcardPassword.isValid(password) else {
-                form.focus(on: Texts.smartcardPassword)
+                form.focus(on: .smartcardPassword)
                 return [.message(.error("The smartcard password is \(SmartcardPassword.lengths.lowerBound) to \(SmartcardPassword.lengths.upperBound) digits."))]
             }
             return [.message(nil), Self.ask(.smartcardLogon(userID: userID, password: password, context.console.service),
@@ -57,8 +57,8 @@ public struct SmartcardScreen: ScreenModel {
         case .refused(let refusal):
             return [.show(LandingScreen(console: context.console, phase: context.phase).screen), .message(.error(refusal.description))]
         case .invalid, .locked, .disabled:
-            form?.clear(Texts.smartcardPassword)
-            form?.focus(on: Texts.smartcardPassword)
+            form?.clear(.smartcardPassword)
+            form?.focus(on: .smartcardPassword)
             let text = switch outcome {
             case .locked: Texts.locked()
             case .disabled: Texts.disabled

@@ -7,8 +7,8 @@ extension PasswordExpiredScreen: Drawable {
             w.gap()
             if let form {
                 w.form(form) { w in
-                    w.checklist(state.policy, userID: session.userID, password: form.text(Texts.newPassword),
-                                confirmation: form.text(Texts.confirmPassword))
+                    w.checklist(state.policy, userID: session.userID, password: form.text(.newPassword),
+                                confirmation: form.text(.confirmPassword))
                 }
             }
         }

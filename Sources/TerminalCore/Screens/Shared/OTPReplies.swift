@@ -83,7 +83,7 @@ enum OTPEntry {
     static func logonAnswer(_ outcome: CodeOutcome<LogonStep>, _ session: FlowSession, _ function: TerminalFunction?, _ context: ScreenContext,
                             form: inout Form?) -> [ScreenCommand] {
         if let next = LogonSteps.next(outcome, session: session, function: function ?? .onlineFunctions, context) { return next }
-        form?.clear(Texts.otp)
+        form?.clear(.otp)
         return [.message(OTPReply.refusal(outcome).map(StatusMessage.error))]
     }
 }

@@ -5,11 +5,11 @@ import AuthDomain
 public enum PasswordChecks {
     /// Nil when both entries are given, match, and every rule of the policy holds; otherwise
     /// the message and the field at fault.
-    public static func precheck(_ new: String, _ confirmation: String, userID: String, policy: PasswordPolicy) -> (message: String, field: String)? {
-        if new.isEmpty { return ("Please enter the new password twice.", Texts.newPassword) }
+    public static func precheck(_ new: String, _ confirmation: String, userID: String, policy: PasswordPolicy) -> (message: String, field: FieldID)? {
+        if new.isEmpty { return ("Please enter the new password twice.", .newPassword) }
         let failures = policy.failures(new, context: PasswordContext(userID: userID))
-        if !failures.isEmpty { return (describe(.rejected(failures)), Texts.newPassword) }
-        if new != confirmation { return (Texts.passwordsDiffer, Texts.confirmPassword) }
+        if !failures.isEmpty { return (describe(.rejected(failures)), .newPassword) }
+        if new != confirmation { return (Texts.passwordsDiffer, .confirmPassword) }
         return nil
     }
 
