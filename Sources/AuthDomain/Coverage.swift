@@ -29,7 +29,8 @@ extension CoverageCases {
 }
 
 /// The cases of each type come from its declaration (`CoverageCases.generated.swift`, written
-/// by CoverageCatalogueTests); what is said here is what cannot be read there.
+/// by `make generated`; CoverageCatalogueTests fails when it is stale); what is said here is
+/// what cannot be read there.
 
 /// One name for the code outcome of every flow.
 extension CodeOutcome {

@@ -109,7 +109,8 @@ extension ScreenModel {
             return fail(error, context)
         case .success(let value):
             guard let reply = call.reply(value) as? Reply else {
-                preconditionFailure("\(Self.self) asked \(call.request) and was answered \(value)")
+                // Types only: the request holds what was typed (passwords, codes).
+                preconditionFailure("\(Self.self) was answered with a \(type(of: value)), which its Reply does not take")
             }
             return receive(reply, context)
         }

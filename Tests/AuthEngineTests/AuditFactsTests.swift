@@ -28,7 +28,8 @@ final class AuditFactsTests: XCTestCase {
         }
         XCTAssertEqual(entries.map(\.method), [.appOTP, .emailOTP, .smartcard, nil, nil, nil, nil, nil, nil])
         XCTAssertEqual(entries.map(\.passwordSource), [nil, nil, nil, .reset, .user, .expired, nil, nil, nil])
-        XCTAssertEqual(entries.map(\.change), [nil, nil, nil, nil, nil, nil, .resetOTPRegistration, nil, nil])
+        XCTAssertEqual(entries.map(\.change), [nil, nil, nil, nil, nil, nil, .resetOTPRegistration, .changeEmail, nil])
+        XCTAssertEqual(entries.map(\.actor), [nil, nil, nil, nil, nil, nil, "B01234Y1", "B01234Y1", nil])
     }
 
     /// What the engine writes now carries its fields, whatever the words say.

@@ -20,9 +20,10 @@ public enum CoverageCasesFile {
 
     /// The file as the declarations in `domain` (Sources/AuthDomain) make it.
     public static func text(domain: URL) throws -> String {
-        let sources = try FileManager.default.contentsOfDirectory(at: domain, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "swift" && $0.lastPathComponent != name }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // Every file below it (Model/, Policy/ too), in a fixed order.
+        let found = FileManager.default.enumerator(at: domain, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+        let sources = found.filter { $0.pathExtension == "swift" && $0.lastPathComponent != name }
+            .sorted { $0.path < $1.path }
         var declarations: [String: [String]] = [:]
         for file in sources {
             declarations.merge(EnumCases.parse(try String(contentsOf: file, encoding: .utf8))) { first, _ in first }

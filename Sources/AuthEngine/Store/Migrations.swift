@@ -111,8 +111,8 @@ extension AccountStore {
     }
 
     /// Audit entries written before v6 carry their facts only in the detail text, in the words
-    /// `label` still writes: the typed fields are filled from those (entries that have them are
-    /// left alone).
+    /// `label` and `ProfileChange.summary` still write: every typed field is filled from those
+    /// (entries that have them are left alone, so running it again changes nothing).
     static func auditFactsFromDetail(_ db: Database) throws {
         for method in [LogonMethod.appOTP, .emailOTP] {
             try db.execute(sql: "UPDATE audit SET method = ? WHERE method IS NULL AND event = ? AND substr(detail, 1, ?) = ?",
@@ -124,9 +124,20 @@ extension AccountStore {
             try db.execute(sql: "UPDATE audit SET passwordSource = ? WHERE passwordSource IS NULL AND event = ? AND detail = ?",
                            arguments: [source.rawValue, AuditEvent.passwordChanged.rawValue, source.label])
         }
-        let unlock = "unlock/ reset OTP device registration of "
-        try db.execute(sql: "UPDATE audit SET change = ? WHERE change IS NULL AND event = ? AND substr(detail, 1, ?) = ?",
-                       arguments: [ProfileChange.Kind.resetOTPRegistration.rawValue, AuditEvent.changeAuthorised.rawValue,
-                                   unlock.count, unlock])
+        // "SUMMARY: made by MAKER, authorised by CHECKER", each summary starting with its kind's words.
+        let kinds: [(ProfileChange.Kind, String)] = [
+            (.create, "create user profile "), (.changeEmail, "change the email of "),
+            (.resetOTPRegistration, "unlock/ reset OTP device registration of "), (.delete, "delete user profile "),
+            (.assignBusinessGroups, "business user groups of "),
+        ]
+        for (kind, words) in kinds {
+            try db.execute(sql: "UPDATE audit SET change = ? WHERE change IS NULL AND event = ? AND substr(detail, 1, ?) = ?",
+                           arguments: [kind.rawValue, AuditEvent.changeAuthorised.rawValue, words.count, words])
+        }
+        let checker = ", authorised by "
+        try db.execute(sql: """
+            UPDATE audit SET actor = substr(detail, instr(detail, ?) + ?)
+            WHERE actor IS NULL AND event = ? AND instr(detail, ?) > 0
+            """, arguments: [checker, checker.count, AuditEvent.changeAuthorised.rawValue, checker])
     }
 }
