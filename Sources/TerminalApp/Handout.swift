@@ -134,11 +134,16 @@ public struct Handout: Equatable, Sendable {
         case (.character(" "), .toggle(let toggle)?):
             return toggle.style == .radio ? "Choose \(toggle.label)" : "\(toggle.isOn ? "Clear" : "Tick") \(toggle.label)"
         case (.enter, _):
-            // Enter in a field (or on a toggle) presses the form's main button.
-            let form = state?.currentForm
-            let main = form?.items.first { if case .button(let id, _) = $0 { return id == form?.submit } else { return false } }
-            if case .button(_, let label)? = main { return "Press Enter (\(label))" }
-            return "Press Enter"
+            // What Enter does there is the form's to say (on a copy): the main button from the
+            // last field or a toggle, else the focus moves on.
+            guard var form = state?.currentForm else { return "Press Enter" }
+            switch form.handle(.enter) {
+            case .activate(let id):
+                return form.actions.first { $0.id == id }.map { "Press Enter (\($0.label))" } ?? "Press Enter"
+            default:
+                if case .field(let next)? = form.focusedItem { return "Press Enter to go on to \(next.label)" }
+                return "Press Enter"
+            }
         default: return "Press \(key.name)"
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import TerminalApp
-import TerminalCore
+@testable import TerminalApp
+@testable import TerminalCore
 import TerminalView
 import TestSupport
 import XCTest
@@ -9,6 +9,16 @@ import XCTest
 /// handout rendered by headless Chromium (PDF and PNG), every step in order with the screen the
 /// scenario engine shows at its end, and no password, code or key anywhere in the file.
 final class HandoutTests: XCTestCase {
+    /// A step's Enter reads as what Enter does there: in the first field of the logon page it
+    /// moves on to the password; in the last it presses LOG IN.
+    func testEnterIsDescribedAsTheFormTakesIt() {
+        var state = AppState(console: .terminal, phase: .transition, now: Date(), size: .minimum)
+        state.show(LogonScreen(function: .onlineFunctions))
+        XCTAssertEqual(Handout.describe(.key(.enter), before: state), "Press Enter to go on to \(Texts.password)")
+        state.screen.form?.focus(on: .password)
+        XCTAssertEqual(Handout.describe(.key(.enter), before: state), "Press Enter (\(Texts.logIn))")
+    }
+
     static let scenarios = ScenarioTests.directory
 
     private func scratch() throws -> URL {
