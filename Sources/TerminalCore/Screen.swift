@@ -85,9 +85,7 @@ public protocol ScreenModel: Equatable, Sendable {
 
 extension ScreenModel where Reply == Never {
     /// A screen that makes no engine call has nothing to receive.
-    public func receive(_ reply: Never, _ context: ScreenContext) -> [ScreenCommand] {
-        switch reply {}
-    }
+    public func receive(_ reply: Never, _ context: ScreenContext) -> [ScreenCommand] {}
 }
 
 extension ScreenModel {

@@ -264,7 +264,7 @@ final class ClassroomSSHTests: XCTestCase {
     /// A trainee who cannot place a key file logs on with the seat account's password, and
     /// reaches that seat and nothing else; a wrong password gets nowhere.
     func testASeatAccountLogsOnWithItsPassword() throws {
-        guard getuid() == 0 else { throw XCTSkip("class logins makes Unix accounts: root only") }
+        try requireRoot("class logins makes Unix accounts")
         _ = try requireSbinTool("useradd")
         _ = try requireTool("sudo")
         let host = try startHost(trainees: 2, logins: true)
@@ -274,16 +274,18 @@ final class ClassroomSSHTests: XCTestCase {
         XCTAssertEqual(login, "t00102")
         XCTAssertNotNil(password.range(of: #"^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$"#, options: .regularExpression), password)
         let terminal = try TmuxTerminal(testCase: self)
-        try terminal.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
-                           + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(login)@127.0.0.1")
+        func ssh(_ options: String = "", _ command: String = "") -> String {
+            "ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+                + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(options)\(login)@127.0.0.1\(command)"
+        }
+        try terminal.start(ssh())
         try Self.wait(terminal, "password:", timeout: 30)
         terminal.type(password)
         terminal.keys("Enter")
         try Self.wait(terminal, "Seat 2 of class ssh", timeout: 30)
         // A command of the trainee's own is not run: the seat is.
         let other = try TmuxTerminal(testCase: self)
-        try other.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
-                        + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(login)@127.0.0.1 id")
+        try other.start(ssh("", " id"))
         try Self.wait(other, "password:", timeout: 30)
         other.type(password)
         other.keys("Enter")
@@ -291,8 +293,7 @@ final class ClassroomSSHTests: XCTestCase {
         XCTAssertFalse(other.capture().contains("uid="), other.capture())
         // A wrong password is refused by sshd.
         let wrong = try TmuxTerminal(testCase: self)
-        try wrong.start("ssh -tt -p \(host.port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
-                        + "-o PreferredAuthentications=password -o PubkeyAuthentication=no -o NumberOfPasswordPrompts=1 \(login)@127.0.0.1")
+        try wrong.start(ssh("-o NumberOfPasswordPrompts=1 "))
         try Self.wait(wrong, "password:", timeout: 30)
         wrong.type("not-the-password")
         wrong.keys("Enter")

@@ -47,12 +47,7 @@ final class FaultInjectionTests: XCTestCase {
                                                  "--plain", "--data-dir", store.path, "--clock", "2023-06-12T10:00+08:00"])
         try session.waitFor("or q to quit: ")
         XCTAssertEqual(chmodTree(store, writable: false), 0)
-        session.send("1")
-        try session.waitFor("User ID: ")
-        session.send("B0123403")
-        try session.waitFor("Password: ")
-        session.send("Training#2023Pass")
-        try session.waitFor("quit [1]: ")
+        try session.logOn("B0123403", password: "Training#2023Pass")
         session.send("")
         try session.waitFor("The OTP email could not be delivered")
         let answer = try session.waitFor("quit [1]: ", "OTP: ")
@@ -217,12 +212,7 @@ struct FaultOperation: Sendable {
             XCTAssertEqual(try session.finish(), 1, "a store that cannot be opened ends the program with status 1")
             throw RefusedAtStart(lines: session.transcript.split(separator: "\n").map(String.init).filter { $0.hasPrefix("Error: ") })
         }
-        session.send("1")
-        try session.waitFor("User ID: ")
-        session.send(userID)
-        try session.waitFor("Password: ")
-        session.send(password)
-        try session.waitFor("quit [1]: ")
+        try session.logOn(userID, password: password)
         session.send(action)
     }
 

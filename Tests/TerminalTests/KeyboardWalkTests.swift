@@ -106,12 +106,7 @@ final class KeyboardWalkTests: XCTestCase {
                                                                  "--clock", "2023-06-12T09:00+08:00"]).status, 0)
         let session = try PlainSession(Programs.ccassTerminal, ["--plain", "--data-dir", dir.path, "--clock", "2023-06-12T10:00:01+08:00"])
         try session.waitFor("or q to quit: ")
-        session.send("1")
-        try session.waitFor("User ID: ")
-        session.send("B0123403")
-        try session.waitFor("Password: ")
-        session.send("Training#2023Pass")
-        try session.waitFor("quit [1]: ")
+        try session.logOn("B0123403", password: "Training#2023Pass")
         // The operator takes their time: the line comes seconds after the last tick.
         Thread.sleep(forTimeInterval: 4)
         session.send("")

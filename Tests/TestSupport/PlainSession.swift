@@ -65,6 +65,17 @@ public final class PlainSession: @unchecked Sendable {
         try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
     }
 
+    /// On the landing page's menu: the first function, the user ID and the password typed, up to
+    /// the question which button to press.
+    public func logOn(_ userID: String, password: String) throws {
+        send("1")
+        try waitFor("User ID: ")
+        send(userID)
+        try waitFor("Password: ")
+        send(password)
+        try waitFor("quit [1]: ")
+    }
+
     /// Ends the input and waits for the program; returns its exit status.
     @discardableResult
     public func finish(timeout: TimeInterval = 15) throws -> Int32 {

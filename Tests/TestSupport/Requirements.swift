@@ -19,6 +19,18 @@ public func requireTool(_ name: String, file: StaticString = #filePath, line: UI
     throw XCTSkip("\(name) is not installed (make deps installs it)")
 }
 
+/// Root, for a test of what only root may do on a host (Unix accounts, sudoers): like a missing
+/// tool, skipped on a developer's account and a failure in CI (CCASS_REQUIRE_TOOLS), which runs
+/// as root.
+public func requireRoot(_ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    if getuid() == 0 { return }
+    if Programs.toolsRequired {
+        XCTFail("\(reason): run as root", file: file, line: line)
+        throw TestFailure("not root")
+    }
+    throw XCTSkip("\(reason): root only")
+}
+
 /// A Python module a peer server needs, likewise; returns the Python that has it. Debian's
 /// packages (python3-aiosmtpd) go to the system Python, which may not be first on the PATH.
 @discardableResult

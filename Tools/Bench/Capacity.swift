@@ -46,38 +46,49 @@ func typingCapacity(_ programs: Programs, steps: [Int]) throws -> [Row] {
     return rows
 }
 
-/// Every seat typing at once for `seconds`: a letter, its echo timed, Backspace, every 0.2 s.
-func allTyping(_ seats: [PtyProgram], seconds: Double) throws -> [Double] {
+/// Runs `measure` for every seat on a thread of its own, all at once, and gathers the times it
+/// gives; the first failure of any seat is thrown once all have ended.
+func timedOnEverySeat(_ seats: [PtyProgram], _ measure: @escaping @Sendable (Int, PtyProgram) throws -> [Double]) throws -> [Double] {
     let lock = NSLock()
-    nonisolated(unsafe) var latencies: [Double] = []
+    nonisolated(unsafe) var times: [Double] = []
     nonisolated(unsafe) var failure: Error?
     let group = DispatchGroup()
-    let deadline = monotonic() + seconds
-    for unsent in seats {
+    for (index, unsent) in seats.enumerated() {
         nonisolated(unsafe) let seat = unsent
         group.enter()
         Thread {
             defer { group.leave() }
-            // Each seat starts at its own moment in the first 0.2 s, as people do.
-            usleep(UInt32.random(in: 0..<200_000))
-            while monotonic() < deadline {
-                seat.write("Q")
-                let start = monotonic()
-                guard PtyProgram.contains(seat.read(until: "Q", timeout: 5), Array("Q".utf8)) else {
-                    lock.withLock { failure = BenchFailure("no echo of a key") }
-                    return
-                }
-                let latency = monotonic() - start
-                lock.withLock { latencies.append(latency) }
-                seat.write("\u{7f}")
-                seat.read(until: "_", timeout: 5)
-                usleep(200_000)
+            do {
+                let measured = try measure(index, seat)
+                lock.withLock { times += measured }
+            } catch {
+                lock.withLock { failure = failure ?? error }
             }
         }.start()
     }
     group.wait()
     if let failure { throw failure }
-    return latencies
+    return times
+}
+
+/// Every seat typing at once for `seconds`: a letter, its echo timed, Backspace, every 0.2 s.
+func allTyping(_ seats: [PtyProgram], seconds: Double) throws -> [Double] {
+    let deadline = monotonic() + seconds
+    return try timedOnEverySeat(seats) { _, seat in
+        // Each seat starts at its own moment in the first 0.2 s, as people do.
+        usleep(UInt32.random(in: 0..<200_000))
+        var latencies: [Double] = []
+        while monotonic() < deadline {
+            seat.write("Q")
+            let start = monotonic()
+            guard PtyProgram.contains(seat.read(until: "Q", timeout: 5), Array("Q".utf8)) else { throw BenchFailure("no echo of a key") }
+            latencies.append(monotonic() - start)
+            seat.write("\u{7f}")
+            seat.read(until: "_", timeout: 5)
+            usleep(200_000)
+        }
+        return latencies
+    }
 }
 
 /// Each seat's app user logs on at a random moment within `within` seconds: the time from
@@ -85,31 +96,18 @@ func allTyping(_ seats: [PtyProgram], seconds: Double) throws -> [Double] {
 func logonBurst(_ host: ClassroomHost, seats count: Int, within: Double) throws -> [Double] {
     let seats = try (1...count).map { try host.connect(seat: $0) }
     defer { seats.forEach { $0.stop() } }
-    let lock = NSLock()
-    nonisolated(unsafe) var times: [Double] = []
-    nonisolated(unsafe) var failure: Error?
-    let group = DispatchGroup()
+    let users = try (1...count).map { try host.appUser(seat: $0) }
     let start = monotonic()
-    for (index, unsent) in seats.enumerated() {
-        nonisolated(unsafe) let seat = unsent
-        let user = try host.appUser(seat: index + 1)
-        group.enter()
-        Thread {
-            defer { group.leave() }
-            Thread.sleep(until: Date(timeIntervalSinceNow: start + Double.random(in: 0..<within) - monotonic()))
-            seat.write(user + "\t" + "Training#2023Pass")
-            seat.read(quietFor: 0.1, timeout: 2)
-            seat.write("\r")
-            let sent = monotonic()
-            guard PtyProgram.contains(seat.read(until: "6-digit", timeout: 120), Array("6-digit".utf8)) else {
-                lock.withLock { failure = BenchFailure("\(user) did not reach the OTP screen") }
-                return
-            }
-            let elapsed = monotonic() - sent
-            lock.withLock { times.append(elapsed) }
-        }.start()
+    return try timedOnEverySeat(seats) { index, seat in
+        let user = users[index]
+        Thread.sleep(until: Date(timeIntervalSinceNow: start + Double.random(in: 0..<within) - monotonic()))
+        seat.write(user + "\t" + "Training#2023Pass")
+        seat.read(quietFor: 0.1, timeout: 2)
+        seat.write("\r")
+        let sent = monotonic()
+        guard PtyProgram.contains(seat.read(until: "6-digit", timeout: 120), Array("6-digit".utf8)) else {
+            throw BenchFailure("\(user) did not reach the OTP screen")
+        }
+        return [monotonic() - sent]
     }
-    group.wait()
-    if let failure { throw failure }
-    return times
 }

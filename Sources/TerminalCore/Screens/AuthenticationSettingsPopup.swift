@@ -97,7 +97,7 @@ public struct AuthenticationSettingsPopup: ScreenModel {
     }
 
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        guard let action = formAction(key, input), let form else { return [] }
+        guard let action = formAction(key, input) else { return [] }
         switch (action, stage) {
         case (.activate(Button.close.rawValue), _), (.escape, .credentials), (.escape, .otp), (.escape, .settings), (.escape, .done), (.escape, .refused):
             return PopupClose.commands(done: isDone, session: session)

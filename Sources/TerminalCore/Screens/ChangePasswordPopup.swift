@@ -70,7 +70,7 @@ public struct ChangePasswordPopup: ScreenModel {
     public func keys(_ context: ScreenContext) -> KeyTable { .form(form, back: "close", backDetail: "close the pop-up (the focus returns to what opened it)") }
 
     public mutating func perform(_ key: KeyAction, _ input: Input, _ context: ScreenContext) -> [ScreenCommand] {
-        guard let action = formAction(key, input), let form else { return [] }
+        guard let action = formAction(key, input) else { return [] }
         switch (action, stage) {
         case (.activate(Button.close.rawValue), _), (.escape, _):
             if case .done(let userID) = stage { return [.closeToLogIn(userID: userID)] }
