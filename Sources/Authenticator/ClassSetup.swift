@@ -20,6 +20,8 @@ public struct ClassFolder: Sendable {
     public var rosterCSV: URL { root.appendingPathComponent("roster.csv") }
     public var rosterTable: URL { root.appendingPathComponent("roster.txt") }
     public var authorizedKeys: URL { root.appendingPathComponent("authorized_keys") }
+    /// The seats' Unix logins and passwords (`class logins`), for the trainer.
+    public var loginsCSV: URL { root.appendingPathComponent("logins.csv") }
     public func seatDirectory(_ seat: Int) -> URL { root.appendingPathComponent(String(format: "seat-%02d", seat)) }
     public func seatMail(_ seat: Int) -> URL { seatDirectory(seat).appendingPathComponent("mail") }
     public func seatKey(_ seat: Int) -> URL { seatDirectory(seat).appendingPathComponent("id_ed25519") }

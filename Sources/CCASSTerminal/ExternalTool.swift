@@ -4,6 +4,12 @@ import SafeIO
 /// The one way the commands run another program (ssh-keygen, useradd, visudo, Chromium):
 /// its input given, its output away, and a failure one line naming it with what it said.
 enum ExternalTool {
+    /// The first of `paths` installed, or a failure saying how to install it.
+    static func locate(_ paths: [String], install: String) throws -> String {
+        guard let path = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else { throw CommandFailure(install) }
+        return path
+    }
+
     static func run(_ path: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws {
         guard FileManager.default.isExecutableFile(atPath: path) else { throw CommandFailure("\(path) is not installed") }
         let process = Process()

@@ -45,7 +45,7 @@ struct ClassCards: ParsableCommand {
             if let login = passwords[seat] {
                 connect += [("Connect with", "ssh \(login.user)@\(host)"), ("Password", login.password)]
             } else {
-                connect += [("Key file", "seat-\(String(format: "%02d", seat))/id_ed25519 (keep it at mode 600: chmod 600 id_ed25519)"),
+                connect += [("Key file", "\(folder.seatKey(seat).path.dropFirst(folder.root.path.count + 1)) (keep it at mode 600: chmod 600 id_ed25519)"),
                             ("Connect with", "ssh -i id_ed25519 \(account)@\(host)"),
                             ("DMS", "ssh -t -i id_ed25519 \(account)@\(host) dms"),
                             ("PuTTY", "puttygen id_ed25519 -o seat.ppk, then use seat.ppk")]
@@ -80,7 +80,7 @@ struct ClassCards: ParsableCommand {
 
     /// The seats' Unix accounts and passwords (class logins), by seat.
     static func passwords(_ folder: ClassFolder) throws -> [Int: (user: String, password: String)] {
-        guard let bytes = try PrivateFiles.read(folder.root.appendingPathComponent("logins.csv")) else { return [:] }
+        guard let bytes = try PrivateFiles.read(folder.loginsCSV) else { return [:] }
         var out: [Int: (user: String, password: String)] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",").map(String.init)

@@ -35,9 +35,8 @@ struct ClassLogins: ParsableCommand {
         }
         let (training, folder) = try ClassCommand.load(name, store.settings)
         if remove { return try removeAccounts(training, folder: folder) }
-        guard let sudo = ["/usr/bin/sudo", "/bin/sudo"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CommandFailure("the seats' accounts start their seat through sudo, which is not installed (apt install sudo)")
-        }
+        let sudo = try ExternalTool.locate(["/usr/bin/sudo", "/bin/sudo"],
+                                           install: "the seats' accounts start their seat through sudo, which is not installed (apt install sudo)")
         let directory = store.settings.location.directory
         let account = try user ?? ClassSSHDConfig.owner(of: directory)
         guard getpwnam(account) != nil else { throw CommandFailure("there is no Unix account \(account)") }
@@ -52,7 +51,7 @@ struct ClassLogins: ParsableCommand {
             passwords.append((seat, login, password))
         }
         _ = try ClassSetup.update(folder) { $0.logins = logins }
-        let sheet = folder.root.appendingPathComponent("logins.csv")
+        let sheet = folder.loginsCSV
         try PrivateFiles.replace(sheet, with: "seat,unix user,password\n" + passwords.map { "\($0.seat),\($0.user),\($0.password)" }.joined(separator: "\n") + "\n")
         let command = [ClassAuthorizedKeys.executable, "class", "seat-login", "--data-dir", directory.path]
         try Self.installSudoers(account: account, command: command)
@@ -80,7 +79,7 @@ struct ClassLogins: ParsableCommand {
         let logins = training.logins ?? [:]
         for login in logins.keys.sorted() where getpwnam(login) != nil { try ExternalTool.run("/usr/sbin/userdel", [login]) }
         _ = try ClassSetup.update(folder) { $0.logins = nil }
-        try? PrivateFiles.remove(folder.root.appendingPathComponent("logins.csv"))
+        try? PrivateFiles.remove(folder.loginsCSV)
         try StandardStream.output.line("Class \(name): \(logins.count) seat accounts removed.")
     }
 

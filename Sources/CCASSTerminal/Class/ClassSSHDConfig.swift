@@ -50,7 +50,7 @@ struct ClassSSHDConfig: ParsableCommand {
             let training = try ClassCommand.load(name, store.settings).0
             try SeatKeys.makeMissing(training, folder: folder)
             // The per-class key files of before are not read any more.
-            try? PrivateFiles.remove(folder.root.appendingPathComponent("authorized_keys"))
+            try? PrivateFiles.remove(folder.authorizedKeys)
         }
         let command = try ([ClassAuthorizedKeys.executable, "class", "authorized-keys", "--data-dir", directory.path] + mail.settings.arguments)
             .map { try Self.word($0) }.joined(separator: " ") + " %u"

@@ -36,9 +36,8 @@ enum SeatKeys {
 
     /// An Ed25519 key pair without a passphrase, by OpenSSH's ssh-keygen.
     static func make(_ key: URL, comment: String) throws {
-        guard let keygen = ["/usr/bin/ssh-keygen", "/bin/ssh-keygen"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CommandFailure("ssh-keygen is not installed (apt install openssh-client)")
-        }
+        let keygen = try ExternalTool.locate(["/usr/bin/ssh-keygen", "/bin/ssh-keygen"],
+                                             install: "ssh-keygen is not installed (apt install openssh-client)")
         // ssh-keygen makes the public half 0644; it lives in the seat's private folder and is
         // made private too, so nothing in the data folder is open to others.
         defer { chmod(key.path + ".pub", 0o600) }
