@@ -5,7 +5,7 @@ import SafeIO
 /// private scratch folder (its profile, its output), the PDF then written through the files door.
 enum Chromium {
     static var executable: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: FileManager.default.isExecutableFile(atPath:))
+        try? ExternalTool.locate(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"], install: missing)
     }
 
     static let missing = "--pdf renders through headless Chromium, which is not installed (apt install chromium; make deps installs it)"

@@ -127,7 +127,8 @@ struct TerminalSettings: Equatable, Sendable {
         let clock = try sessionClock
         // One session environment for the engine and the screens (the engine's replaces this one
         // when the store is open, with the store's policy).
-        let environment = SessionEnvironment(hours: ignoreHours || seat?.training.hours == .always ? nil : .shipped,
+        let hours: ServiceHours? = if ignoreHours { nil } else if let seat { seat.training.sessionEnvironment.hours } else { .shipped }
+        let environment = SessionEnvironment(hours: hours,
                                              connectivityTest: connectivityTest,
                                              phaseOverride: SessionEnvironment.phaseOverride(phase, connectivityTest: connectivityTest),
                                              policy: store.policy.flatMap(PasswordPolicy.named) ?? .hkex2023)
