@@ -46,17 +46,23 @@ public struct Handout: Equatable, Sendable {
         let leading = scenario.comments[0] ?? []
         let introduction = leading.joined(separator: " ")
         var steps: [Step] = []
+        // The state each step ends on: its picture is drawn once, from that.
+        var ends: [AppState] = []
         for (index, entry) in observed.enumerated() {
             if index == 0 || scenario.comments[index] != nil {
                 steps.append(Step(letter: letter(steps.count), text: index == 0 ? "" : (scenario.comments[index] ?? []).joined(separator: " "),
                                   actions: [], screen: Canvas(columns: 1, rows: 1)))
+                ends.append(entry.after)
             }
             if let words = describe(entry.line.step, before: entry.before ?? firstState) {
                 steps[steps.count - 1].actions.append(words)
             }
-            var hidden = entry.after
+            ends[ends.count - 1] = entry.after
+        }
+        for (index, end) in ends.enumerated() {
+            var hidden = end
             hidden.redactSecrets = true
-            steps[steps.count - 1].screen = Renderer.render(hidden)
+            steps[index].screen = Renderer.render(hidden)
         }
         // A stretch that only sets the scene (console, clock) before the first comment is no
         // step, unless the flow has no other: then its screen is the handout's one picture.
