@@ -248,14 +248,13 @@ extension AuthEngine {
     /// Refuses a change that would take the participant below the minimum, worked out on the
     /// DAs as they would be after it (the same rule `requireDAMinimum` applies when it is made).
     func requireDAMinimum(after change: ProfileChange, _ participant: Participant, _ tx: StoreTransaction) throws {
-        let userID = Self.normalise(change.userID)
-        var das = try tx.accounts(of: participant).filter { $0.kind == .delegatedAdministrator && !$0.disabled }
-        let before = (makers: das.filter(\.isMaker).count, checkers: das.filter(\.isChecker).count)
-        switch change {
-        case .delete: das.removeAll { $0.userID == userID }
-        case .create, .changeEmail, .resetOTPRegistration, .assignBusinessGroups: return
-        }
-        try Self.refuseDrop(participant, before: before, after: (das.filter(\.isMaker).count, das.filter(\.isChecker).count))
+        // Only a deletion takes a DA away; the other changes leave the roles as they are.
+        guard case .delete(let typed) = change else { return }
+        let before = try daCounts(participant, tx)
+        guard let target = try tx.account(Self.normalise(typed)), target.participantKey == participant.key,
+              target.kind == .delegatedAdministrator, !target.disabled else { return }
+        let after = (makers: before.makers - (target.isMaker ? 1 : 0), checkers: before.checkers - (target.isChecker ? 1 : 0))
+        try Self.refuseDrop(participant, before: before, after: after)
     }
 
     /// The shortfall a participant has now, if any (shown as a warning).
